@@ -1,0 +1,67 @@
+# Configuration of the LNOx website. The logic lives in the ``lnox_site`` package (src/lnox_site).
+# Sphinx: https://www.sphinx-doc.org/en/master/usage/configuration.html
+
+# -- Project information -----------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#project-information
+
+project = "LNOx"
+author = "Équipe LNOx"
+copyright = "Équipe LNOx, Tours"
+
+# -- General configuration ---------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#general-configuration
+
+extensions = [
+    "myst_parser",
+    "sphinxcontrib.bibtex",
+    "lnox_site",
+]
+exclude_patterns = ["_build", "locales", "README.md"]
+templates_path = ["_templates"]
+nitpicky = True
+
+# -- Languages ---------------------------------------------------------------
+# French is the source language; English comes from docs/locales/en/LC_MESSAGES/*.po.
+# https://www.sphinx-doc.org/en/master/usage/advanced/intl.html
+
+language = "fr"
+locale_dirs = ["locales/"]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = False
+
+# -- MyST --------------------------------------------------------------------
+# https://myst-parser.readthedocs.io/en/latest/configuration.html
+
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
+myst_heading_anchors = 3
+
+# -- Bibliography ------------------------------------------------------------
+# https://sphinxcontrib-bibtex.readthedocs.io/en/latest/usage.html#configuration
+
+bibtex_bibfiles = ["../references.bib"]
+bibtex_reference_style = "author_year"
+
+# -- HTML output -------------------------------------------------------------
+# https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output
+# Furo: https://pradyunsg.me/furo/customisation/
+
+html_theme = "furo"
+html_title = "LNOx"
+html_favicon = "_static/favicon.svg"
+html_static_path = ["_static"]
+html_css_files = ["lnox.css"]
+html_show_sourcelink = False
+html_copy_source = False
+html_last_updated_fmt = None
+html_sidebars = {
+    "**": [
+        "sidebar/brand.html",
+        "sidebar/languages.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "sidebar/scroll-end.html",
+    ]
+}
+# The public address is set per language by lnox_site.i18n, from $LNOX_SITE_URL.

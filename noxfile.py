@@ -1,0 +1,101 @@
+"""Sessions to build, preview, check and translate the LNOx website.
+
+    nox -s docs        build French and English into docs/_build/html/
+    nox -s serve       live preview (nox -s serve -- en for English)
+    nox -s tests       build and run the test suite
+    nox -l             every session
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2024.3.2"
+# uv when it is installed, plain virtualenv + pip otherwise, so that `pip install nox` is enough.
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["docs"]
+
+ROOT = Path(__file__).parent
+DOCS = ROOT / "docs"
+BUILD = DOCS / "_build"
+HTML = BUILD / "html"
+LOCALES = DOCS / "locales"
+LOCK = "requirements.lock"
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+
+def install(session: nox.Session, *groups: str) -> None:
+    """The site package and the named dependency groups, at the versions of the lock file."""
+    requirements = [r for g in groups for r in nox.project.dependency_groups(PYPROJECT, g)]
+    session.install("-c", LOCK, "-e", ".", *requirements)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the site in every language with -n -W; extra arguments go to sphinx-build."""
+    install(session)
+    session.run("python", "-m", "lnox_site.build", "docs", str(HTML), *session.posargs)
+
+
+@nox.session(default=False)
+def serve(session: nox.Session) -> None:
+    """Live preview at http://127.0.0.1:8000 that rebuilds on save: `nox -s serve -- en` for English."""
+    install(session, "serve")
+    language = session.posargs[0] if session.posargs else "fr"
+    session.run(
+        "sphinx-autobuild", "-a", "--host", "127.0.0.1", "--port", "8000",
+        "-D", f"language={language}", "-d", str(BUILD / "serve-doctrees" / language),
+        "docs", str(BUILD / "serve" / language),
+    )  # fmt: skip
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Build both languages and check the result, browser tests included (pytest options after --)."""
+    install(session, "test")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(default=False)
+def lint(session: nox.Session) -> None:
+    """Check the Python code style."""
+    install(session, "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(default=False)
+def translate(session: nox.Session) -> None:
+    """Refresh the English catalogues from the French pages and print what is left to translate."""
+    install(session, "translate")
+    gettext = BUILD / "gettext"
+    shutil.rmtree(gettext, ignore_errors=True)
+    session.run("sphinx-build", "-q", "-b", "gettext", "docs", str(gettext))
+    session.run("sphinx-intl", "update", "-p", str(gettext), "-d", str(LOCALES), "-l", "en")
+    session.run("python", "-m", "lnox_site.translation", str(LOCALES / "en" / "LC_MESSAGES"))
+
+
+@nox.session(default=False)
+def linkcheck(session: nox.Session) -> None:
+    """Check the external links (needs internet; never part of the tests)."""
+    install(session)
+    for language in ("fr", "en"):
+        session.run(
+            "sphinx-build", "-b", "linkcheck", "-D", f"language={language}",
+            "docs", str(BUILD / "linkcheck" / language), *session.posargs,
+        )  # fmt: skip
+
+
+@nox.session(default=False)
+def pins(session: nox.Session) -> None:
+    """Refresh requirements.lock, the exact versions shared by nox, CI and the hosts."""
+    session.install("uv")
+    groups = [f"--group=pyproject.toml:{g}" for g in PYPROJECT["dependency-groups"]]
+    session.run(
+        "uv", "pip", "compile", "pyproject.toml", *groups, "--universal",
+        "--fork-strategy", "fewest", "--python-version", "3.11", "--no-header",
+        "--upgrade", "--output-file", LOCK,
+    )  # fmt: skip

@@ -1,0 +1,24 @@
+"""Sphinx extensions of the LNOx team website.
+
+``conf.py`` loads this package as one extension; each concept of the site (languages, news, people,
+publications, …) lives in its own module and registers itself here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from . import i18n
+
+__version__ = "0.1.0"
+
+# Modules that register their own config values, directives and event handlers.
+MODULES = (i18n,)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    for module in MODULES:
+        module.setup(app)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,95 @@
+"""Build the whole site: every language into ``<out>/<lang>/`` plus the root pages that tie them.
+
+Used by ``nox -s docs`` and by the test suite, so that both build exactly the same way::
+
+    python -m lnox_site.build docs docs/_build/html [sphinx options…]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .i18n import LANGUAGES, SOURCE_LANGUAGE
+
+# Nitpicky, warnings are errors, but every warning of a run is shown before it fails.
+STRICT = ("-n", "-W", "--keep-going")
+
+ROOT_INDEX = """<!doctype html>
+<html lang="{default}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>LNOx</title>
+<noscript><meta http-equiv="refresh" content="0; url={default}/"></noscript>
+<script>
+// Send the reader to the language their browser asks for, French otherwise.
+(function () {{
+  var offered = {offered};
+  var wanted = (navigator.languages || [navigator.language || ""]);
+  for (var i = 0; i < wanted.length; i++) {{
+    var code = String(wanted[i]).slice(0, 2).toLowerCase();
+    if (offered.indexOf(code) !== -1) {{ location.replace(code + "/"); return; }}
+  }}
+  location.replace("{default}/");
+}})();
+</script>
+</head>
+<body>
+<ul>
+{links}
+</ul>
+</body>
+</html>
+"""
+
+
+def sphinx_command(source: Path, out: Path, language: str, extra: Sequence[str] = ()) -> list[str]:
+    """The ``sphinx-build`` call for one language, doctrees kept out of the published folder."""
+    doctrees = out.parent / "doctrees" / language
+    return [
+        sys.executable, "-m", "sphinx", *STRICT, "-b", "html",
+        "-D", f"language={language}", "-d", str(doctrees), *extra,
+        str(source), str(out / language),
+    ]  # fmt: skip
+
+
+def root_index() -> str:
+    """The page served at the site root: a redirect to the reader's language."""
+    links = "\n".join(
+        f'<li><a href="{code}/" lang="{code}" hreflang="{code}">{name}</a></li>'
+        for code, name in LANGUAGES.items()
+    )
+    offered = "[" + ", ".join(f'"{code}"' for code in LANGUAGES) + "]"
+    return ROOT_INDEX.format(default=SOURCE_LANGUAGE, offered=offered, links=links)
+
+
+def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequence[str] = ()) -> int:
+    """Build each language in turn; returns the first non-zero exit status, or 0."""
+    status = 0
+    for language in languages or LANGUAGES:
+        result = subprocess.run(sphinx_command(source, out, language, extra), check=False)
+        status = status or result.returncode
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "index.html").write_text(root_index(), encoding="utf-8")
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("source", type=Path, help="the Sphinx source folder (docs)")
+    parser.add_argument("out", type=Path, help="the output folder (docs/_build/html)")
+    parser.add_argument("--language", action="append", choices=list(LANGUAGES), default=[],
+                        help="build only this language (repeatable)")  # fmt: skip
+    args, extra = parser.parse_known_args(argv)
+    status = build(args.source, args.out, extra, args.language)
+    if status == 0:
+        print(f"\nThe site is built: open {(args.out / 'index.html').resolve().as_uri()}")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,99 @@
+"""The built site, in both languages: complete, switchable, rendered and in the right language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import DOCS, LANGUAGES, TEST_SITE_URL
+
+from lnox_site.translation import report
+
+# Sphinx's own pages, which have no source file.
+GENERATED = {"genindex.html", "search.html"}
+
+
+def source_pages() -> list[Path]:
+    return sorted(
+        p.relative_to(DOCS).with_suffix(".html")
+        for p in DOCS.rglob("*.md")
+        if "_build" not in p.parts and p.name != "README.md"
+    )
+
+
+def test_build_is_free_of_warnings(site):
+    assert "WARNING" not in site.log
+    assert "ERROR" not in site.log
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_source_page_is_built(site, language):
+    built = set(site.pages(language))
+    missing = [str(p) for p in source_pages() if p not in built]
+    assert not missing
+
+
+def test_both_languages_have_the_same_pages(site):
+    assert site.pages("fr") == site.pages("en")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_html_lang_attribute(site, language):
+    for page in site.pages(language):
+        assert site.soup(language, page).html["lang"] == language, page
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_switcher_links_reach_the_same_page_in_the_other_language(site, language):
+    for page in site.pages(language):
+        switcher = site.soup(language, page).select_one("nav.lnox-languages")
+        assert switcher is not None, page
+        links = switcher.select("a[hreflang]")
+        assert [a["hreflang"] for a in links] == [c for c in LANGUAGES if c != language], page
+        for link in links:
+            target = (site.out / language / page).parent / link["href"]
+            expected = site.out / link["hreflang"] / page
+            assert target.resolve() == expected.resolve(), (page, link["href"])
+            assert expected.exists()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_alternates_and_canonical_are_absolute(site, language):
+    for page in set(site.pages(language)) - GENERATED:
+        soup = site.soup(language, page)
+        canonical = soup.select_one('link[rel="canonical"]')["href"]
+        assert canonical == f"{TEST_SITE_URL}{language}/{page.as_posix()}"
+        alternates = {a["hreflang"]: a["href"] for a in soup.select('link[rel="alternate"][hreflang]')}
+        expected = {code: f"{TEST_SITE_URL}{code}/{page.as_posix()}" for code in LANGUAGES}
+        assert alternates == {**expected, "x-default": expected["fr"]}, page
+
+
+UNRENDERED = re.compile(r":::|```|\{(cite|term|doc|ref|bibliography|footcite)[:}]")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_unrendered_markup(site, language):
+    for page in site.pages(language):
+        article = site.soup(language, page).select_one("article")
+        assert article is not None, page
+        assert not UNRENDERED.search(article.get_text()), page
+
+
+def test_english_pages_are_translated(site):
+    for page in set(source_pages()):
+        fr = site.soup("fr", page).select_one("article").get_text(" ", strip=True)
+        en = site.soup("en", page).select_one("article").get_text(" ", strip=True)
+        assert fr != en, f"{page}: the English page shows the French text"
+
+
+def test_catalogues_are_fully_translated():
+    untranslated = [c for c in report(DOCS / "locales" / "en" / "LC_MESSAGES") if c.percent < 100]
+    assert not untranslated
+
+
+def test_root_page_offers_every_language(site):
+    root = (site.out / "index.html").read_text(encoding="utf-8")
+    for code in LANGUAGES:
+        assert f'href="{code}/"' in root
+        assert (site.out / code / "index.html").exists()

@@ -1,0 +1,48 @@
+"""Unit tests of the site package's small pieces."""
+
+from __future__ import annotations
+
+from lnox_site import build, i18n
+from lnox_site.translation import coverage
+
+
+def test_site_url_defaults_and_gains_a_trailing_slash():
+    assert i18n.site_url({}) == i18n.DEFAULT_SITE_URL
+    assert i18n.site_url({"LNOX_SITE_URL": "https://example.fr/lnox"}) == "https://example.fr/lnox/"
+
+
+def test_switcher_href_climbs_out_of_folders():
+    assert i18n.switcher_href("index", "index.html", "en") == "../en/index.html"
+    assert i18n.switcher_href("recherche/niche", "recherche/niche.html", "fr") == (
+        "../../fr/recherche/niche.html"
+    )
+
+
+def test_alternates_are_absolute_for_every_language():
+    urls = {a["code"]: a["url"] for a in i18n.alternates("https://x.org/", "contact", "contact.html")}
+    assert urls == {"fr": "https://x.org/fr/contact.html", "en": "https://x.org/en/contact.html"}
+
+
+def test_root_index_defaults_to_french():
+    page = build.root_index()
+    assert 'url=fr/"' in page
+    assert '["fr", "en"]' in page
+
+
+def test_sphinx_command_keeps_doctrees_out_of_the_site(tmp_path):
+    command = build.sphinx_command(tmp_path / "docs", tmp_path / "out", "en")
+    assert command[command.index("-d") + 1] == str(tmp_path / "doctrees" / "en")
+    assert command[-1] == str(tmp_path / "out" / "en")
+    assert {"-n", "-W", "language=en"} <= set(command)
+
+
+def test_coverage_ignores_fuzzy_translations(tmp_path):
+    po = tmp_path / "page.po"
+    po.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Un"\nmsgstr "One"\n\n#, fuzzy\nmsgid "Deux"\nmsgstr "Two"\n\n'
+        'msgid "Trois"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    result = coverage(po, tmp_path)
+    assert (result.catalogue, result.translated, result.fuzzy, result.total) == ("page", 1, 1, 3)
