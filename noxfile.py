@@ -1,9 +1,9 @@
 """Sessions to build, preview, check and translate the LNOx website.
 
-    nox -s docs        build French and English into docs/_build/html/
-    nox -s serve       live preview (nox -s serve -- en for English)
-    nox -s tests       build and run the test suite
-    nox -l             every session
+nox -s docs        build French and English into docs/_build/html/
+nox -s serve       live preview (nox -s serve -- en for English)
+nox -s tests       build and run the test suite
+nox -l             every session
 """
 
 from __future__ import annotations

@@ -8,8 +8,16 @@ from conftest import build_copy
 # page text, the start of the message expected, the line it must point to
 CASES = {
     "heading-jump": ("# Titre\n\n### Sous-titre\n", "Non-consecutive header level increase", 3),
-    "broken-link": ("# Titre\n\nVoir [la page](absente.md).\n", "target not found: 'absente.md'", 3),
-    "unknown-citation": ("# Titre\n\n\nVu {cite:p}`clef-inconnue`.\n", 'bibtex key "clef-inconnue"', 4),
+    "broken-link": (
+        "# Titre\n\nVoir [la page](absente.md).\n",
+        "target not found: 'absente.md'",
+        3,
+    ),
+    "unknown-citation": (
+        "# Titre\n\n\nVu {cite:p}`clef-inconnue`.\n",
+        'bibtex key "clef-inconnue"',
+        4,
+    ),
 }
 
 

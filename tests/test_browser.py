@@ -20,7 +20,9 @@ def test_home_page_loads_only_from_the_site(visit, server, language):
     assert page.page.locator("html").get_attribute("lang") == language
 
 
-@pytest.mark.parametrize(("start", "target", "name"), [("fr", "en", "English"), ("en", "fr", "Français")])
+@pytest.mark.parametrize(
+    ("start", "target", "name"), [("fr", "en", "English"), ("en", "fr", "Français")]
+)
 def test_switcher_leads_to_the_same_page(visit, server, start, target, name):
     page = visit(f"{start}/contact.html", viewport={"width": 1280, "height": 800})
     page.page.get_by_role("link", name=name).click()
@@ -29,7 +31,9 @@ def test_switcher_leads_to_the_same_page(visit, server, start, target, name):
     assert page.page.locator("html").get_attribute("lang") == target
 
 
-@pytest.mark.parametrize(("browser_language", "expected"), [("en-GB", "en"), ("fr-FR", "fr"), ("de-DE", "fr")])
+@pytest.mark.parametrize(
+    ("browser_language", "expected"), [("en-GB", "en"), ("fr-FR", "fr"), ("de-DE", "fr")]
+)
 def test_root_sends_readers_to_their_language(visit, server, browser_language, expected):
     page = visit("", locale=browser_language)
     page.page.wait_for_url(f"{server}{expected}/")

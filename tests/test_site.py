@@ -64,7 +64,9 @@ def test_alternates_and_canonical_are_absolute(site, language):
         soup = site.soup(language, page)
         canonical = soup.select_one('link[rel="canonical"]')["href"]
         assert canonical == f"{TEST_SITE_URL}{language}/{page.as_posix()}"
-        alternates = {a["hreflang"]: a["href"] for a in soup.select('link[rel="alternate"][hreflang]')}
+        alternates = {
+            a["hreflang"]: a["href"] for a in soup.select('link[rel="alternate"][hreflang]')
+        }
         expected = {code: f"{TEST_SITE_URL}{code}/{page.as_posix()}" for code in LANGUAGES}
         assert alternates == {**expected, "x-default": expected["fr"]}, page
 

@@ -19,7 +19,9 @@ def test_switcher_href_climbs_out_of_folders():
 
 
 def test_alternates_are_absolute_for_every_language():
-    urls = {a["code"]: a["url"] for a in i18n.alternates("https://x.org/", "contact", "contact.html")}
+    urls = {
+        a["code"]: a["url"] for a in i18n.alternates("https://x.org/", "contact", "contact.html")
+    }
     assert urls == {"fr": "https://x.org/fr/contact.html", "en": "https://x.org/en/contact.html"}
 
 
