@@ -91,11 +91,11 @@ def linkcheck(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def pins(session: nox.Session) -> None:
-    """Refresh requirements.lock, the exact versions shared by nox, CI and the hosts."""
+    """Refresh requirements.lock after a change of pyproject.toml (`-- --upgrade` for new versions)."""
     session.install("uv")
     groups = [f"--group=pyproject.toml:{g}" for g in PYPROJECT["dependency-groups"]]
     session.run(
         "uv", "pip", "compile", "pyproject.toml", *groups, "--universal",
         "--fork-strategy", "fewest", "--python-version", "3.11", "--no-header",
-        "--upgrade", "--output-file", LOCK,
+        "--output-file", LOCK, *session.posargs,
     )  # fmt: skip

@@ -7,16 +7,20 @@ Every page therefore exists at the same path in each language, which is what the
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import posixpath
 from typing import Any
 
+from babel.dates import format_date as babel_format_date
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 # The language the pages are written in, first; the others come from the .po catalogues.
 LANGUAGES: dict[str, str] = {"fr": "Français", "en": "English"}
 SOURCE_LANGUAGE = "fr"
+# Babel locale of each language, for dates: « 7 novembre 2019 », "7 November 2019".
+LOCALES: dict[str, str] = {"fr": "fr_FR", "en": "en_GB"}
 DEFAULT_SITE_URL = "https://lnox.example.org/"
 SITE_URL_VARIABLE = "LNOX_SITE_URL"
 
@@ -53,6 +57,16 @@ def switcher_href(pagename: str, target_uri: str, language: str) -> str:
     """
     depth = pagename.count("/")
     return posixpath.join(*([".."] * (depth + 1)), language, target_uri)
+
+
+def format_date(date: dt.date, language: str) -> str:
+    """A date written out the way readers of ``language`` write it."""
+    return babel_format_date(date, format="long", locale=LOCALES.get(language, LOCALES["fr"]))
+
+
+def localise(texts: dict[str, str], language: str) -> str:
+    """Pick ``language`` from a ``{"fr": …, "en": …}`` mapping, French when it is missing."""
+    return texts.get(language) or texts[SOURCE_LANGUAGE]
 
 
 def _per_language_urls(app: Sphinx, config: Config) -> None:

@@ -1,0 +1,27 @@
+"""Check the content without building the site: ``python -m lnox_site.check [project root]``.
+
+Runs every validator of :mod:`lnox_site.validation` (bibliography, news, people, editions, …) and
+prints each problem as ``file:line: what is wrong — how to fix it``. Exit status 1 if there is any.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import MODULES  # noqa: F401  (importing the modules registers their validators)
+from .validation import run
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0] if args else ".")
+    problems = run(root)
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s) found." if problems else "No problem found.")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

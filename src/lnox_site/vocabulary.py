@@ -1,0 +1,48 @@
+"""The research themes and the keywords that point to them (docs/_data/themes.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+VOCABULARY_FILE = Path("docs") / "_data" / "themes.yaml"
+TEAM_KEYWORD = "lnox"
+
+
+@dataclass(frozen=True)
+class Theme:
+    slug: str
+    page: str  # docname, e.g. "recherche/niche"
+    titles: dict[str, str]  # language -> title
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    keywords: dict[str, str | None]  # keyword -> theme slug (None: no theme page)
+    themes: dict[str, Theme]
+
+    def theme_of(self, keyword: str) -> Theme | None:
+        slug = self.keywords.get(keyword)
+        return self.themes[slug] if slug else None
+
+    def keywords_of(self, theme: str) -> set[str]:
+        return {keyword for keyword, slug in self.keywords.items() if slug == theme}
+
+
+@cache
+def _load(path: Path, mtime: float) -> Vocabulary:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    themes = {
+        slug: Theme(slug, spec["page"], {k: v for k, v in spec.items() if k != "page"})
+        for slug, spec in data["themes"].items()
+    }
+    return Vocabulary(dict(data["keywords"]), themes)
+
+
+def load(root: Path) -> Vocabulary:
+    """The vocabulary of the project at ``root`` (re-read when the file changes)."""
+    path = root / VOCABULARY_FILE
+    return _load(path, path.stat().st_mtime)
