@@ -79,6 +79,20 @@ def translate(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def check(session: nox.Session) -> None:
+    """Check the content (bibliography, news, people, editions) in seconds, without building."""
+    install(session)
+    session.run("python", "-m", "lnox_site.check", ".")
+
+
+@nox.session(default=False)
+def new(session: nox.Session) -> None:
+    """Create a page ready to edit, e.g. `nox -s new -- news "Titre de l'actualité"`."""
+    install(session)
+    session.run("python", "-m", "lnox_site.new", *session.posargs)
+
+
+@nox.session(default=False)
 def linkcheck(session: nox.Session) -> None:
     """Check the external links (needs internet; never part of the tests)."""
     install(session)

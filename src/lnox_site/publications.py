@@ -1,8 +1,9 @@
 """The team's publications, read once from references.bib.
 
 * ``publication-list`` directive: the team's entries (keyword ``lnox``), newest first, optionally only
-  those with some keywords (``:keywords: gap-junctions connexins``) — used by the Publications page
-  and the theme pages.
+  those of a theme (``:theme: jonctions-gap``, every keyword of that theme in docs/_data/themes.yaml)
+  or with some keywords (``:keywords: gap-junctions connexins``) — used by the Publications page and
+  the theme pages.
 * ``pub`` role: a link to an entry of the Publications page, e.g. ``{pub}`kouzi2020oncogene```.
 
 Lists are rendered when the page is written, in the page's language; they are never extracted for
@@ -24,6 +25,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from . import vocabulary
 from .vocabulary import TEAM_KEYWORD
 
 logger = logging.getLogger(__name__)
@@ -90,12 +92,20 @@ class publication_ref(nodes.Inline, nodes.Element):
 
 
 class PublicationList(SphinxDirective):
-    option_spec: ClassVar = {"keywords": directives.unchanged}
+    option_spec: ClassVar = {"keywords": directives.unchanged, "theme": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
         self.env.note_dependency(str(bibfile(self.env.app)))
+        keywords = set(self.options.get("keywords", "").split())
+        if "theme" in self.options:
+            themes = vocabulary.load(Path(self.env.srcdir).parent)
+            theme = self.options["theme"].strip()
+            if theme not in themes.themes:
+                known = ", ".join(sorted(themes.themes))
+                raise self.error(f"unknown theme {theme!r}: use one of {known}")
+            keywords |= themes.keywords_of(theme)
         node = publication_list()
-        node["keywords"] = sorted(self.options.get("keywords", "").split())
+        node["keywords"] = sorted(keywords)
         self.set_source_info(node)
         return [node]
 
