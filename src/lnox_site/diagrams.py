@@ -17,7 +17,9 @@ colours written in the file itself are only a fallback for viewing it on its own
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +27,14 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from .validation import Problem, validator
+
 SVG = "http://www.w3.org/2000/svg"
 ET.register_namespace("", SVG)
 # Elements whose text is shown or read out: each one is a message to translate.
 TEXT_TAGS = {f"{{{SVG}}}{tag}" for tag in ("title", "desc", "text", "tspan")}
+# A diagram directive in a page: ```{diagram} path/to/file.svg
+DIRECTIVE = re.compile(r"^[ \t]*[`:]{3,}\{diagram\}[ \t]+(\S+)", re.MULTILINE)
 
 
 class diagram(nodes.General, nodes.Element):
@@ -98,6 +104,29 @@ class Diagram(SphinxDirective):
             node += label
         node += self.parse_content_to_nodes()
         return [node]
+
+
+@validator
+def check_diagrams(root: Path) -> Iterator[Problem]:
+    """Every SVG that a page shows as a diagram exists and has what the site needs."""
+    docs = root / "docs"
+    for page in sorted(docs.rglob("*.md")):
+        if "_build" in page.parts:
+            continue
+        text = page.read_text(encoding="utf-8")
+        for match in DIRECTIVE.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1
+            where = page.relative_to(root).as_posix()
+            svg = page.parent / match.group(1)
+            try:
+                parse(svg.read_text(encoding="utf-8"))
+            except FileNotFoundError:
+                yield Problem(
+                    where, line, "the diagram file does not exist",
+                    "check its path, which is relative to the page", match.group(1),
+                )  # fmt: skip
+            except ValueError as error:
+                yield Problem(where, line, str(error), f"edit {svg.name}", match.group(1))
 
 
 def visit_diagram(self: Any, node: diagram) -> None:

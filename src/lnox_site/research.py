@@ -98,6 +98,12 @@ def check_themes(root: Path) -> Iterator[Problem]:
                 f"page {theme.page!r} does not exist",
                 f"create docs/{theme.page}.md or correct `page`", slug,
             )  # fmt: skip
+        # The file's other keys are read as languages: a misspelt key would hide a missing one.
+        for key in sorted(set(theme.titles) - set(LANGUAGES)):
+            yield Problem(
+                where, lines.get(("themes", slug, key), line), f"unknown key {key!r}",
+                f"use `page`, `summary` or a language code ({', '.join(LANGUAGES)})", slug,
+            )  # fmt: skip
         for language in LANGUAGES:
             if not str(theme.titles.get(language) or "").strip():
                 yield Problem(
