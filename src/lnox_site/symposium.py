@@ -405,7 +405,6 @@ def event(edition: Edition, name: str, url: str, series: dict[str, str]) -> dict
         "@type": "Event",
         "name": name,
         "url": url,
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "superEvent": {"@type": "EventSeries", **series},
     }
     if edition.start:
@@ -416,12 +415,14 @@ def event(edition: Edition, name: str, url: str, series: dict[str, str]) -> dict
         if edition.city:
             location["address"] = {"@type": "PostalAddress", "addressLocality": edition.city}
         data["location"] = location
+        # A meeting with a known place took place there (the series meets in person).
+        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
     organisers = [{"@type": "Person", "name": edition.chair}] if edition.chair else []
-    organisers += [{"@type": "Organization", "name": name} for name in edition.organisers]
+    organisers += [{"@type": "Organization", "name": body} for body in edition.organisers]
     if organisers:
         data["organizer"] = organisers
     if edition.speakers:
-        data["performer"] = [{"@type": "Person", "name": name} for name in edition.speakers]
+        data["performer"] = [{"@type": "Person", "name": speaker} for speaker in edition.speakers]
     return data
 
 
@@ -470,7 +471,7 @@ year: {year}
 #     url: https://…
 ---
 
-# Symposium « Niches Tumorales » {year}
+# Symposium «\u00a0Niches Tumorales\u00a0» {year}
 
 % Present the edition here in a few sentences. Its facts (above) are shown at the top of the page.
 """

@@ -43,4 +43,3 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     for path in func(root or Path.cwd(), args[1:]):
         print(f"created {path}")
     return 0
-
