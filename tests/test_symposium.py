@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
-import sys
 
 import pytest
 from conftest import LANGUAGES, ROOT, TEST_SITE_URL, build_copy
+from content import assert_stops_at, new
 
 from lnox_site.i18n import localise
 from lnox_site.symposium import (
@@ -147,14 +146,6 @@ def _line_of(text: str, start: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
-def _fails_at(build, path: str, line: int, message: str) -> None:
-    assert build.returncode != 0
-    assert any(
-        entry.strip().startswith(f"{path}:{line}:") and message in entry
-        for entry in build.log.splitlines()
-    ), build.log
-
-
 @pytest.mark.parametrize(
     ("field", "replacement", "message"),
     [
@@ -173,7 +164,7 @@ def test_bad_front_matter_stops_the_build_at_its_line(project, field, replacemen
     else:
         lines[line - 1] = replacement
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _fails_at(build_copy(project), EDITION_2019, line, message)
+    assert_stops_at(build_copy(project), EDITION_2019, line, message)
 
 
 def test_an_edition_number_used_twice_stops_the_build(project):
@@ -181,14 +172,13 @@ def test_an_edition_number_used_twice_stops_the_build(project):
     copy = text.replace("year: 2019", "year: 2018").replace("2019-11-0", "2018-11-0")
     (project / "docs/symposium/2018.md").write_text(copy, encoding="utf-8")
     build = build_copy(project)
-    _fails_at(build, EDITION_2019, _line_of(text, "edition:"), "edition number 9 is already used")
+    assert_stops_at(
+        build, EDITION_2019, _line_of(text, "edition:"), "edition number 9 is already used"
+    )
 
 
 def test_new_edition_skeleton_builds_in_both_languages(project):
-    result = subprocess.run(
-        [sys.executable, "-m", "lnox_site.new", "edition", "2020"],
-        cwd=project, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    result = new(project, "edition", "2020")
     assert result.returncode == 0, result.stderr
     assert (project / "docs/symposium/2020.md").exists()
     assert "2020.md" in result.stdout

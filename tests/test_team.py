@@ -5,12 +5,11 @@ build with their place."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import LANGUAGES, ROOT, TEST_SITE_URL, build_copy
+from content import assert_stops_at, new
 
 from lnox_site import organisation, people
 from lnox_site.i18n import localise
@@ -126,22 +125,43 @@ def _replace_first(project, old: str, new: str) -> int:
 )
 def test_bad_person_stops_the_build_at_its_line(project, old, new, message):
     line = _replace_first(project, old, new)
-    build = build_copy(project)
-    assert build.returncode != 0
-    assert any(
-        entry.strip().startswith(f"{PEOPLE_FILE}:{line}:") and message in entry
-        for entry in build.log.splitlines()
-    ), build.log
+    assert_stops_at(build_copy(project), PEOPLE_FILE, line, message)
 
 
 def test_new_person_skeleton_builds(project):
-    result = subprocess.run(
-        [sys.executable, "-m", "lnox_site.new", "person", "Jeanne Martin"],
-        cwd=project, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    result = new(project, "person", "Jeanne Martin")
     assert result.returncode == 0, result.stderr
     build = build_copy(project, "fr")
     assert build.returncode == 0, build.log
     entry = _person(build.soup("fr", TEAM_PAGE), "Jeanne Martin")
     heading = entry.find_parent("section").select_one("h2").get_text(strip=True).rstrip("¶")
     assert heading == STATUSES["member"].heading["fr"]
+
+
+def test_history_years_in_the_wrong_order_are_reported(project):
+    path = project / organisation.TEAM_FILE
+    text = path.read_text(encoding="utf-8").replace("    to: 2015\n", "    to: 2012\n", 1)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    to: 2012") + 1
+    problems = organisation.load(project)[1]
+    assert [(p.path, p.line) for p in problems] == [(organisation.TEAM_FILE, line)]
+    assert "'to: 2012' comes without 'from' or before it" in str(problems[0])
+
+
+@pytest.mark.parametrize(
+    ("addition", "message"),
+    [
+        ("- name: Jeanne Martin\n  status: member\n  status: leader\n", "the key 'status' appears twice"),
+        ("- name: Jeanne Martin\n  status: member\n  roles: [fr: x\n", "unreadable YAML"),
+        ("- name: Jeanne Martin\n  status: member\n  roles:\n    - fr: Chercheuse\n", "the text needs exactly the languages fr, en"),
+    ],
+)  # fmt: skip
+def test_malformed_people_entries_are_reported_at_their_line(project, addition, message):
+    path = project / PEOPLE_FILE
+    text = path.read_text(encoding="utf-8") + "\n"
+    path.write_text(text + addition, encoding="utf-8")
+    problems = people.load(project)[1]
+    assert problems, addition
+    last_line = len(text.splitlines()) + len(addition.splitlines())
+    assert all(p.path == PEOPLE_FILE and 0 < p.line <= last_line for p in problems)
+    assert any(message in str(p) and p.line > len(text.splitlines()) for p in problems), problems

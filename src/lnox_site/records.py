@@ -68,12 +68,14 @@ YAML_FIX = "check the indentation, the colon after each key and the quotes aroun
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
     """Parse ``text``, which starts at line ``first_line`` of the file ``path``."""
+    # Blank lines in front keep the parser's line numbers equal to the file's.
+    padded = "\n" * (first_line - 1) + text
     try:
-        # Blank lines in front keep the parser's line numbers equal to the file's.
-        return yaml.load("\n" * (first_line - 1) + text, Loader=_Loader), []
+        return yaml.load(padded, Loader=_Loader), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
+        # An error found at the end of the text is reported on its last line.
+        line = min(mark.line + 1, len(padded.splitlines())) if mark else 0
         return None, [Problem(path, line, f"unreadable YAML: {error.problem}", YAML_FIX)]
 
 
