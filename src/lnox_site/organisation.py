@@ -111,11 +111,12 @@ def _load(root: Path, mtime: float) -> tuple[Team | None, list[Problem]]:
     if problems:
         return None, problems
     if not isinstance(data, records.Fields):
-        return None, [Problem(TEAM_FILE, 1, "the file should be a list of fields", "see its top")]
+        what = "the file should hold the team's fields"
+        return None, [Problem(TEAM_FILE, 1, what, f"write {', '.join(FIELDS)}, one per line")]
     values, problems = records.check(data, FIELDS, TEAM_FILE, "team")
     history = []
     for entry in values.get("history", []):
-        period, found = _period(entry)
+        period, found = _period(entry, data.line_of("history"))
         problems += found
         history.append(period)
     if problems:
@@ -125,9 +126,10 @@ def _load(root: Path, mtime: float) -> tuple[Team | None, list[Problem]]:
     return Team(**values), []
 
 
-def _period(entry: Any) -> tuple[Period | None, list[Problem]]:
+def _period(entry: Any, history_line: int) -> tuple[Period | None, list[Problem]]:
     if not isinstance(entry, records.Fields):
-        return None, [Problem(TEAM_FILE, 0, "a history entry is not a list of fields", "see above")]
+        what = f"an entry of the history is not a set of fields: {entry!r}"
+        return None, [Problem(TEAM_FILE, history_line, what, f"give it {', '.join(HISTORY)}")]
     values, problems = records.check(entry, HISTORY, TEAM_FILE, "history")
     start, end = values.get("from"), values.get("to")
     if end is not None and (start is None or end < start):

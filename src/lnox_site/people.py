@@ -11,6 +11,7 @@ confirms. ``nox -s new -- person "Prénom Nom"`` adds a person to the file.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -72,7 +73,7 @@ class Person:
     status: str
     roles: list[dict[str, str]] = field(default_factory=list)
     thesis: str | None = None
-    defended: object = None  # datetime.date
+    defended: dt.date | None = None
     works: list[str] = field(default_factory=list)
     thesis_year: int = 0  # from references.bib
 
@@ -94,69 +95,67 @@ def _load(root: Path, *mtimes: float) -> tuple[list[Person], list[Problem]]:
     try:
         bib = publications.read(root / BIBFILE)
     except PybtexError as error:
-        bib = None
-        problems.append(Problem(BIBFILE, 0, f"unreadable ({error}), so the keys of {PEOPLE_FILE} "
-                                "could not be checked", "fix the bibliography first"))  # fmt: skip
+        what = f"unreadable ({error}), so the keys of {PEOPLE_FILE} could not be checked"
+        return [], [*problems, Problem(BIBFILE, 0, what, "fix the bibliography first")]
     people = []
     for entry in entries:
         values, found = records.check(entry, FIELDS, PEOPLE_FILE, str(entry.get("name", "")))
-        found += _status_problems(values, entry)
-        if bib is not None:
-            found += _key_problems(values, entry, bib)
+        found += _status_problems(values, entry) + _key_problems(values, entry, bib)
         if not found:
-            thesis_year = bib[values["thesis"]].year if "thesis" in values else 0
-            people.append(Person(**values, thesis_year=thesis_year))
+            thesis = bib.get(values.get("thesis", ""))
+            people.append(Person(**values, thesis_year=thesis.year if thesis else 0))
         problems += found
+    repeats = records.duplicates((e.get("name"), PEOPLE_FILE, e.line_of("name")) for e in entries)
     problems += [
-        Problem(PEOPLE_FILE, line, f"{name} is already listed at line {first_line}",
-                "keep one entry per person", name)
-        for name, _, line, _, first_line in records.duplicates(
-            (e.get("name"), PEOPLE_FILE, e.line_of("name")) for e in entries
-        )
-    ]  # fmt: skip
+        Problem(PEOPLE_FILE, line, f"already listed at line {first}", "keep one entry", name)
+        for name, _, line, _, first in repeats
+    ]
     return people, problems
 
 
 def _status_problems(values: dict, entry: records.Fields) -> list[Problem]:
-    name = values.get("name", "")
-    status = STATUSES.get(values.get("status", ""))
     problems = []
+
+    def report(line: int, what: str, fix: str) -> None:
+        problems.append(Problem(PEOPLE_FILE, line, what, fix, values.get("name", "")))
+
+    status = STATUSES.get(values.get("status", ""))
     if "status" in values and status is None:
-        what = f"unknown status {values['status']!r}"
         fix = f"use one of: {', '.join(STATUSES)} (see the top of the file)"
-        problems.append(Problem(PEOPLE_FILE, entry.line_of("status"), what, fix, name))
+        report(entry.line_of("status"), f"unknown status {values['status']!r}", fix)
     if status and status.requires and status.requires not in entry:
         what = f"the status {values['status']!r} needs the field {status.requires!r}"
-        problems.append(Problem(PEOPLE_FILE, entry.line, what, FIELDS[status.requires].how, name))
+        report(entry.line, what, f"add {status.requires}: {FIELDS[status.requires].how}")
     if "defended" in entry and "thesis" not in entry:
-        what = "a defence date without a thesis"
-        problems.append(Problem(PEOPLE_FILE, entry.line_of("defended"), what, "add thesis:", name))
+        report(entry.line_of("defended"), "a defence date without a thesis", "add thesis:")
     return problems
 
 
 def _key_problems(values: dict, entry: records.Fields, bib: dict[str, Publication]):
     """Keys missing from the bibliography, or whose entry the Publications page does not show."""
-    name = values.get("name", "")
     problems = []
+
+    def report(line: int, what: str, fix: str) -> None:
+        problems.append(Problem(PEOPLE_FILE, line, what, fix, values.get("name", "")))
+
     keys = [("thesis", values["thesis"])] if "thesis" in values else []
     keys += [("works", key) for key in values.get("works", [])]
     for field_name, key in keys:
-        line = entry.line_of(field_name)
-        pub = bib.get(key)
+        line, pub = entry.line_of(field_name), bib.get(key)
         if pub is None:
-            problems.append(Problem(PEOPLE_FILE, line, f"{key!r} is not a key of {BIBFILE}",
-                                    f"add the entry to {BIBFILE} or correct the key", name))  # fmt: skip
+            report(line, f"{key!r} is not a key of {BIBFILE}",
+                   f"add the entry to {BIBFILE} or correct the key")  # fmt: skip
         elif not pub.is_team_work:
-            problems.append(Problem(PEOPLE_FILE, line, f"{key!r} is not on the Publications page",
-                                    f"add the keyword lnox to its entry in {BIBFILE}", name))  # fmt: skip
+            report(line, f"{key!r} is not on the Publications page",
+                   f"add the keyword lnox to its entry in {BIBFILE}")  # fmt: skip
         elif field_name == "thesis" and pub.entry.type != "phdthesis":
-            problems.append(Problem(PEOPLE_FILE, line, f"{key!r} is a @{pub.entry.type}, not a "
-                                    "thesis", "give the key of a @phdthesis entry", name))  # fmt: skip
+            report(line, f"{key!r} is a @{pub.entry.type}, not a thesis",
+                   "give the key of a @phdthesis entry")  # fmt: skip
     defended, thesis = values.get("defended"), bib.get(values.get("thesis", ""))
     if defended and thesis and defended.year != thesis.year:
-        problems.append(Problem(PEOPLE_FILE, entry.line_of("defended"), f"defended in "
-                                f"{defended.year} but {BIBFILE} dates the thesis {thesis.year}",
-                                "correct the date or the year of the entry", name))  # fmt: skip
+        report(entry.line_of("defended"),
+               f"defended in {defended.year} but {BIBFILE} dates the thesis {thesis.year}",
+               "correct the date or the year of the entry")  # fmt: skip
     return problems
 
 
