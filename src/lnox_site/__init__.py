@@ -10,12 +10,21 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import diagrams, i18n, publications, research, validation
+from . import (
+    diagrams,
+    i18n,
+    organisation,
+    people,
+    publications,
+    research,
+    symposium,
+    validation,
+)
 
 __version__ = "0.1.0"
 
 # Modules that register their own config values, directives and event handlers.
-MODULES = (i18n, validation, publications, research, diagrams)
+MODULES = (i18n, validation, publications, research, diagrams, symposium, people, organisation)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
