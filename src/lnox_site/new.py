@@ -32,11 +32,15 @@ def usage() -> str:
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     from . import MODULES  # noqa: F401  (importing the modules registers their scaffolds)
 
+    # Under ``python -m`` this file runs as ``__main__``: the scaffolds are registered in the
+    # module that the content modules imported, lnox_site.new.
+    from . import new as registry
+
     args = sys.argv[1:] if argv is None else argv
-    if not args or args[0] not in SCAFFOLDS:
-        print(usage(), file=sys.stderr)
+    if not args or args[0] not in registry.SCAFFOLDS:
+        print(registry.usage(), file=sys.stderr)
         return 2
-    func, _ = SCAFFOLDS[args[0]]
+    func, _ = registry.SCAFFOLDS[args[0]]
     for path in func(root or Path.cwd(), args[1:]):
         print(f"created {path}")
     return 0

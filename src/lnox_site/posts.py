@@ -163,11 +163,15 @@ def front_matter(text: str) -> dict[str, Field] | None:
     try:
         node = yaml.compose("\n".join(lines[1:end]), Loader=yaml.BaseLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # The context (e.g. the list left open) is where the mistake is; YAML may only notice it
+        # further down, at the problem mark.
+        mark = error.context_mark or error.problem_mark
         line = mark.line + 2 if mark else 1
+        noticed = error.problem_mark.line + 2 if error.problem_mark else line
+        where = f", noticed on line {noticed}" if noticed != line else ""
         raise FrontMatterError(
             line,
-            f"the front matter is not valid YAML ({error.problem})",
+            f"the front matter is not valid YAML ({error.problem}{where})",
             "write one `name: value` per line, lists as [a, b], and quote a value that "
             "holds a colon",
         ) from None
@@ -518,8 +522,9 @@ def _check_not_a_post(path: Path, relative: str) -> Iterator[Problem]:
 
 def slugify(title: str, limit: int = 60) -> str:
     """``Prix de thèse 2021 : Amélie Foucault`` -> ``prix-de-these-2021-amelie-foucault``."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    letters = unicodedata.normalize("NFKD", title.lower().replace("œ", "oe").replace("æ", "ae"))
+    plain = "".join(char for char in letters if not unicodedata.combining(char))
+    words = re.findall(r"[a-z0-9]+", plain)  # anything else (’, :, spaces…) separates words
     slug = ""
     for word in words:
         if len(slug) + len(word) + 1 > limit and slug:
