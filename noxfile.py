@@ -91,7 +91,9 @@ def new(session: nox.Session) -> None:
     install(session)
     # The package imports lnox_site.new (to register the scaffolds) before runpy runs it: that is
     # intended, so runpy's warning about it is silenced.
-    session.run("python", "-W", "ignore::RuntimeWarning:runpy", "-m", "lnox_site.new", *session.posargs)
+    session.run(
+        "python", "-W", "ignore::RuntimeWarning:runpy", "-m", "lnox_site.new", *session.posargs
+    )
 
 
 @nox.session(default=False)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -426,6 +428,20 @@ def test_new_post_is_named_dated_and_checked(project):
     assert [p for p in problems if "no text after its title" in p] == problems
     post.write_text(text + "\nLe texte.\n", encoding="utf-8")
     assert check_project(project) == []
+
+
+def test_new_command_creates_a_post(project):
+    # The command of `nox -s new -- news "Titre" prix`, run from the project folder.
+    command = [sys.executable, "-W", "ignore::RuntimeWarning:runpy", "-m", "lnox_site.new"]
+    result = subprocess.run(
+        [*command, "news", "Titre de l'essai", "prix"],
+        cwd=project, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert not result.stderr
+    created = [Path(line.removeprefix("created ")) for line in result.stdout.splitlines()]
+    assert created[-1].name.endswith("-titre-de-l-essai.md")
+    assert created[-1].is_file()
 
 
 def test_new_post_refuses_an_unknown_tag_and_a_taken_name(project):

@@ -6,6 +6,7 @@ A scaffold writes its file(s) under the project root and returns their paths.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -34,7 +35,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
 
     # Under ``python -m`` this file runs as ``__main__``: the scaffolds are registered in the
     # module that the content modules imported, lnox_site.new.
-    from . import new as registry
+    registry = importlib.import_module(f"{__package__}.new")
 
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0] not in registry.SCAFFOLDS:

@@ -270,22 +270,27 @@ def _is_reference_key(node: nodes.Element) -> bool:
 
 
 class NewsDirective(SphinxDirective):
+    @property
+    def root(self) -> Path:
+        """The project folder (the one holding docs/)."""
+        return Path(self.env.srcdir).parent
+
     def listing(self, listing: Listing) -> news_listing:
         """The placeholder of ``listing``, remembered so that its page follows the posts."""
         _listings(self.env).setdefault(self.env.docname, []).append(listing)
-        self.env.note_dependency(str(project_root(self.env.app) / post_files.TAGS_FILE))
+        self.env.note_dependency(str(self.root / post_files.TAGS_FILE))
         node = news_listing(listing=listing)
         self.set_source_info(node)
         return node
 
     def known_tag(self, tag: str) -> str:
-        tags = post_files.load_tags(project_root(self.env.app))
+        tags = post_files.load_tags(self.root)
         if tag not in tags:
             raise self.error(f"unknown tag {tag!r}: use one of {', '.join(sorted(tags))}")
         return tag
 
     def known_theme(self, theme: str) -> str:
-        themes = vocabulary.load(project_root(self.env.app)).themes
+        themes = vocabulary.load(self.root).themes
         if theme not in themes:
             raise self.error(f"unknown theme {theme!r}: use one of {', '.join(sorted(themes))}")
         return theme
@@ -325,7 +330,7 @@ class NewsArchive(NewsDirective):
             title = label("year_page", language, year=year)
         elif docname == tag_docname(name):
             tag = self.known_tag(name)
-            names = post_files.load_tags(project_root(self.env.app))[tag]
+            names = post_files.load_tags(self.root)[tag]
             selection = Selection(tag=tag)
             title = label("tag_page", language, name=localise(names, language))
         else:
@@ -367,7 +372,9 @@ class _Page:
     def language(self) -> str:
         return self.app.config.language
 
-    def link(self, target: str, text: str, anchor: str = "") -> nodes.reference:
+    def link(self, target: str, text: str, anchor: str = "") -> nodes.Node:
+        if target == self.docname and not anchor:
+            return nodes.Text(text)  # no link from a page to itself
         uri = self.app.builder.get_relative_uri(self.docname, target)
         return nodes.reference(
             "", text, refuri=uri + (f"#{anchor}" if anchor else ""), internal=True
