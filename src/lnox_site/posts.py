@@ -37,6 +37,7 @@ from pathlib import Path
 import yaml
 
 from . import publications, vocabulary
+from .frontmatter import Field, FrontMatterError, closing_line, front_matter
 from .new import scaffold
 from .validation import Problem, validator
 
@@ -69,12 +70,6 @@ class PostSource:
     themes: tuple[str, ...]
     bib: str | None
     doi: str | None
-
-
-@dataclass(frozen=True)
-class Field:
-    value: str | list[str]
-    line: int  # in the file, 1-based
 
 
 # -- Vocabulary of tags ------------------------------------------------------------------------
@@ -129,68 +124,6 @@ def post_files(root: Path) -> list[Path]:
 
 def _docname(root: Path, path: Path) -> str:
     return path.relative_to(root / DOCS).with_suffix("").as_posix()
-
-
-# -- Reading a front matter --------------------------------------------------------------------
-
-
-def _closing_line(lines: list[str]) -> int | None:
-    """Index of the line that closes the front matter; None when the page has none."""
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in {"---", "..."}:
-            return index
-    raise FrontMatterError(1, "the front matter is never closed", "end it with a line ---")
-
-
-class FrontMatterError(Exception):
-    def __init__(self, line: int, what: str, fix: str) -> None:
-        super().__init__(what)
-        self.line, self.what, self.fix = line, what, fix
-
-
-def front_matter(text: str) -> dict[str, Field] | None:
-    """The fields of the YAML block that opens a page, with their lines; None without one.
-
-    Values are kept as written (strings, or lists of strings): dates are checked here, not
-    converted by YAML, so that ``31/31/2025`` gets a message rather than a crash.
-    """
-    lines = text.splitlines()
-    end = _closing_line(lines)
-    if end is None:
-        return None
-    try:
-        node = yaml.compose("\n".join(lines[1:end]), Loader=yaml.BaseLoader)
-    except yaml.MarkedYAMLError as error:
-        # The context (e.g. the list left open) is where the mistake is; YAML may only notice it
-        # further down, at the problem mark.
-        mark = error.context_mark or error.problem_mark
-        line = mark.line + 2 if mark else 1
-        noticed = error.problem_mark.line + 2 if error.problem_mark else line
-        where = f", noticed on line {noticed}" if noticed != line else ""
-        raise FrontMatterError(
-            line,
-            f"the front matter is not valid YAML ({error.problem}{where})",
-            "write one `name: value` per line, lists as [a, b], and quote a value that "
-            "holds a colon",
-        ) from None
-    if node is None:
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        raise FrontMatterError(2, "the front matter is not a list of fields", "write `name: value`")
-    fields: dict[str, Field] = {}
-    for key, value in node.value:
-        line = key.start_mark.line + 2
-        if key.value in fields:
-            raise FrontMatterError(line, f"{key.value} is given twice", "keep one of the two lines")
-        if isinstance(value, yaml.SequenceNode):
-            fields[key.value] = Field([item.value for item in value.value], line)
-        elif isinstance(value, yaml.ScalarNode):
-            fields[key.value] = Field(value.value, line)
-        else:
-            raise FrontMatterError(line, f"{key.value} holds a mapping", "give a value or a list")
-    return fields
 
 
 def _as_list(field: Field | None) -> list[str]:
@@ -393,7 +326,7 @@ def _check_doi(check: _Check, field: Field | None) -> str | None:
 def _check_text(check: _Check, text: str) -> None:
     """The title is the first heading; a paragraph must follow it (the summary)."""
     lines = text.splitlines()
-    start = (_closing_line(lines) or -1) + 1
+    start = (closing_line(lines) or -1) + 1
     content = [(i + 1, line) for i, line in enumerate(lines) if i >= start and line.strip()]
     if not content or not content[0][1].startswith("# "):
         check.add(
