@@ -12,7 +12,9 @@ from sphinx.application import Sphinx
 
 from . import (
     diagrams,
+    feeds,
     i18n,
+    news,
     organisation,
     people,
     publications,
@@ -24,7 +26,18 @@ from . import (
 __version__ = "0.1.0"
 
 # Modules that register their own config values, directives and event handlers.
-MODULES = (i18n, validation, publications, research, diagrams, symposium, people, organisation)
+MODULES = (
+    i18n,
+    validation,
+    publications,
+    research,
+    diagrams,
+    news,
+    feeds,
+    symposium,
+    people,
+    organisation,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

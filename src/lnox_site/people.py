@@ -39,14 +39,14 @@ class Status:
 
 # In the order of the groups on the Team page.
 STATUSES = {
-    "leader": Status({"fr": "Direction de l’équipe", "en": "Team leadership"}),  # noqa: RUF001
-    "member": Status({"fr": "Membres de l’équipe", "en": "Team members"}),  # noqa: RUF001
+    "leader": Status({"fr": "Direction de l’équipe", "en": "Team leadership"}),
+    "member": Status({"fr": "Membres de l’équipe", "en": "Team members"}),
     "phd": Status(
-        {"fr": "Thèses liées à l’équipe", "en": "Doctoral theses linked to the team"},  # noqa: RUF001
+        {"fr": "Thèses liées à l’équipe", "en": "Doctoral theses linked to the team"},
         requires="thesis",
     ),
     "contributor": Status(
-        {"fr": "Contributions aux travaux de l’équipe", "en": "Contributors to the team’s work"},  # noqa: RUF001
+        {"fr": "Contributions aux travaux de l’équipe", "en": "Contributors to the team’s work"},
         requires="works",
     ),
     "alumnus": Status({"fr": "Anciens membres", "en": "Former members"}),

@@ -80,10 +80,10 @@ LABELS = {
     "speakers": {"fr": "Intervenants", "en": "Speakers"},
     "programme": {"fr": "Programme", "en": "Programme"},
     "links": {"fr": "Liens", "en": "Links"},
-    "programme-link": {"fr": "le programme de l’édition", "en": "the edition’s programme"},  # noqa: RUF001
+    "programme-link": {"fr": "le programme de l’édition", "en": "the edition’s programme"},
     "no-dates": {"fr": "non renseignées", "en": "not recorded"},
     "undescribed": {
-        "fr": "Éditions qui n’ont pas encore de page sur ce site : ",  # noqa: RUF001
+        "fr": "Éditions qui n’ont pas encore de page sur ce site : ",
         "en": "Editions that have no page on this site yet: ",
     },
     "to": {"fr": " à ", "en": " to "},
