@@ -24,6 +24,9 @@ BUILD = DOCS / "_build"
 HTML = BUILD / "html"
 LOCALES = DOCS / "locales"
 LOCK = "requirements.lock"
+# The width the catalogues are wrapped at. sphinx-intl rewrites a whole catalogue when one of its
+# messages changes: at any other width, every paragraph of the page would show as changed.
+CATALOGUE_WIDTH = 100
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
 
@@ -74,7 +77,10 @@ def translate(session: nox.Session) -> None:
     gettext = BUILD / "gettext"
     shutil.rmtree(gettext, ignore_errors=True)
     session.run("sphinx-build", "-q", "-b", "gettext", "docs", str(gettext))
-    session.run("sphinx-intl", "update", "-p", str(gettext), "-d", str(LOCALES), "-l", "en")
+    session.run(
+        "sphinx-intl", "update", "-p", str(gettext), "-d", str(LOCALES), "-l", "en",
+        "--line-width", str(CATALOGUE_WIDTH),
+    )  # fmt: skip
     session.run("python", "-m", "lnox_site.translation", str(LOCALES / "en" / "LC_MESSAGES"))
 
 
