@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +18,11 @@ import yaml
 from babel.dates import format_date
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from conftest import DOCS, LANGUAGES, TEST_SITE_URL, build_copy, run_build
+from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL, build_copy, run_build
+from content import new
 
 from lnox_site import posts as post_files
+from lnox_site import vocabulary
 from lnox_site.news import Archives, Post, Selection
 from lnox_site.posts import PostSource, new_post, slugify
 from lnox_site.publications import anchor
@@ -32,6 +32,7 @@ NEWS = DOCS / "actualites"
 CATALOGUES = DOCS / "locales" / "en" / "LC_MESSAGES"
 TAGS = yaml.safe_load((DOCS / "_data" / "tags.yaml").read_text(encoding="utf-8"))["tags"]
 BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+THEMES = vocabulary.load(ROOT).themes
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Source:
     date: dt.date
     precision: str
     tags: tuple[str, ...]
+    themes: tuple[str, ...]
     bib: str | None
     title: str  # French, the first heading
 
@@ -73,9 +75,8 @@ def read_sources(docs: Path = DOCS) -> list[Source]:
         title = next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
         docname = path.relative_to(docs).with_suffix("").as_posix()
         precision = meta.get("date_precision", "day")
-        found.append(
-            Source(docname, meta["date"], precision, tuple(meta["tags"]), meta.get("bib"), title)
-        )
+        tags, themes = tuple(meta["tags"]), tuple(meta.get("themes", ()))
+        found.append(Source(docname, meta["date"], precision, tags, themes, meta.get("bib"), title))
     return sorted(found, key=lambda s: (s.date, s.docname), reverse=True)
 
 
@@ -156,6 +157,26 @@ def test_each_tag_page_lists_the_posts_of_its_tag(site, language):
         assert listed(site, language, page) == expected, tag
 
 
+def theme_news(build, language: str, slug: str) -> tuple[list[str], str]:
+    """The titles a theme page lists under its news heading, and the sentence shown instead."""
+    article = build.soup(language, f"{THEMES[slug].page}.html").select_one("article")
+    empty = article.select_one(".lnox-news-empty")
+    return listed(build, language, f"{THEMES[slug].page}.html"), empty.get_text() if empty else ""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", THEMES)
+def test_each_theme_page_lists_the_posts_of_its_theme(site, language, slug):
+    expected = [s.title_in(language) for s in SOURCES if slug in s.themes]
+    titles, empty = theme_news(site, language, slug)
+    assert titles == expected
+    assert bool(empty) == (not expected)
+    page = f"{THEMES[slug].page}.html"
+    article = site.soup(language, page).select_one("article")
+    for link in article.select("ul.lnox-news a"):
+        resolves(site, language, page, link["href"])
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_listings_show_dates_in_the_page_language(site, language):
     article = site.soup(language, "actualites/index.html").select_one("article")
@@ -164,8 +185,8 @@ def test_listings_show_dates_in_the_page_language(site, language):
 
 
 def test_dates_are_written_the_way_each_language_writes_them():
-    day = Source("x", dt.date(2019, 11, 7), "day", (), None, "")
-    month = Source("x", dt.date(2013, 4, 1), "month", (), None, "")
+    day = Source("x", dt.date(2019, 11, 7), "day", (), (), None, "")
+    month = Source("x", dt.date(2013, 4, 1), "month", (), (), None, "")
     assert (day.date_in("fr"), day.date_in("en")) == ("7 novembre 2019", "7 November 2019")
     assert (month.date_in("fr"), month.date_in("en")) == ("avril 2013", "April 2013")
 
@@ -194,6 +215,21 @@ def test_post_pages_show_date_tags_publication_and_neighbours(site, language):
         for neighbour in neighbours:
             href = links[neighbour.title_in(language)]
             assert resolves(site, language, source.page, href).name == Path(neighbour.page).name
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_theme_of_a_post_links_to_its_theme_page(site, language):
+    pages = {(site.out / language / f"{t.page}.html").resolve(): t for t in THEMES.values()}
+    for source in SOURCES:
+        header = site.soup(language, source.page).select_one(".lnox-post-meta")
+        targets = [(a, resolves(site, language, source.page, a["href"])) for a in header("a")]
+        linked = [(a.get_text(), pages[target]) for a, target in targets if target in pages]
+        expected = [THEMES[slug] for slug in source.themes]
+        assert [theme for _, theme in linked] == expected, source.docname
+        assert [text for text, _ in linked] == [theme.titles[language] for theme in expected]
+    for target, theme in pages.items():
+        title = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser").select_one("h1")
+        assert title.get_text().rstrip("¶") == theme.titles[language]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -306,6 +342,43 @@ def test_incremental_builds_follow_edits_additions_and_deletions(project):
     assert oldest.title not in titles
     assert oldest.title not in grown.html("fr", f"actualites/{oldest.date.year}/index.html")
     assert sidebar(grown) == menu, "more posts must not change the sidebar"
+
+
+def set_themes(project: Path, source: Source, themes: list[str]) -> None:
+    """Write the ``themes`` of a post's front matter (none: no ``themes`` line)."""
+    path = project / "docs" / f"{source.docname}.md"
+    text = re.sub(r"^themes: .*\n", "", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    line = f"themes: [{', '.join(themes)}]\n" if themes else ""
+    path.write_text(re.sub(r"^(tags: .*\n)", rf"\1{line}", text, count=1, flags=re.MULTILINE))
+
+
+def test_theme_pages_follow_the_themes_of_the_posts(project):
+    sources = read_sources(project / "docs")
+    # The theme with the fewest posts, taken off all of them: its page has no news left.
+    slug = min(THEMES, key=lambda theme: sum(theme in s.themes for s in sources))
+    for source in sources:
+        if slug in source.themes:
+            set_themes(project, source, [theme for theme in source.themes if theme != slug])
+    first = run_build(project / "docs", project / "html")
+    assert first.returncode == 0, first.log
+    sentences = set()
+    for language in LANGUAGES:
+        titles, empty = theme_news(first, language, slug)
+        assert titles == [], language
+        assert empty, f"{language}: a theme without news must say so"
+        sentences.add(empty)
+    assert len(sentences) == len(LANGUAGES), "the sentence must be in the language of the page"
+
+    # Give the theme to the newest post, and rebuild without -a or -E.
+    newest = sources[0]
+    set_themes(project, newest, [theme for theme in newest.themes if theme != slug] + [slug])
+    again = run_build(project / "docs", project / "html")
+    assert again.returncode == 0, again.log
+    assert again.log.count("0 added, 1 changed, 0 removed") == len(LANGUAGES), again.log
+    for language in LANGUAGES:
+        assert theme_news(again, language, slug) == ([newest.title_in(language)], "")
+        post = again.soup(language, newest.page).select_one(".lnox-post-meta")
+        assert THEMES[slug].titles[language] in post.get_text()
 
 
 def test_parallel_build_gives_the_same_feeds(site, project):
@@ -431,12 +504,7 @@ def test_new_post_is_named_dated_and_checked(project):
 
 
 def test_new_command_creates_a_post(project):
-    # The command of `nox -s new -- news "Titre" prix`, run from the project folder.
-    command = [sys.executable, "-W", "ignore::RuntimeWarning:runpy", "-m", "lnox_site.new"]
-    result = subprocess.run(
-        [*command, "news", "Titre de l'essai", "prix"],
-        cwd=project, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    result = new(project, "news", "Titre de l'essai", "prix")
     assert result.returncode == 0, result.stderr
     assert not result.stderr
     created = [Path(line.removeprefix("created ")) for line in result.stdout.splitlines()]

@@ -3,15 +3,17 @@
 Directives (the files of the posts themselves are described in :mod:`lnox_site.posts`):
 
 * ``news-list``: posts, newest first, as date, title, tags and summary. Options: ``:limit: 5``,
-  ``:tag: prix``, ``:theme: niche``, ``:year: 2019``; ``:feed:`` adds the link to the Atom feed.
+  ``:tag: prix``, ``:theme: niche`` (the news of a theme page), ``:year: 2019``; ``:feed:`` adds
+  the link to the Atom feed. A list with no post says so in a sentence.
 * ``news-archive``: a whole archive page, title and list, on ``actualites/<year>/index.md`` (the
   posts of that year) or ``actualites/sujets/<tag>.md`` (the posts of that tag).
 * ``news-archives``: links to the archive pages with their number of posts, ``:by: year`` or
   ``:by: tag``.
 
-A post page shows its date, tags, themes and publication under its title, and the older and newer
-posts at its end. Posts and archive pages are left out of the sidebar (Sphinx "orphans"): the
-sidebar is the same with 5 posts or 500, and the archives by year carry the posts.
+A post page shows its date, tags, themes (linked to their pages) and publication under its title,
+and the older and newer posts at its end. Posts and archive pages are left out of the sidebar
+(Sphinx "orphans"): the sidebar is the same with 5 posts or 500, and the archives by year carry the
+posts.
 
 Titles and summaries are read from the doctree after the translation is applied, so English pages
 and the English feed show the English text. Lists are rendered when a page is written, in its
@@ -53,6 +55,10 @@ SUMMARY_LENGTH = 300
 # Words of the generated parts of the pages, in each language.
 LABELS: dict[str, dict[str, str]] = {
     "empty": {"fr": "Aucune actualité pour l’instant.", "en": "No news yet."},
+    "empty_theme": {
+        "fr": "Aucune actualité sur ce thème pour l’instant.",
+        "en": "No news on this theme yet.",
+    },
     "year_page": {"fr": "Actualités de {year}", "en": "News from {year}"},
     "tag_page": {"fr": "Actualités : {name}", "en": "News: {name}"},
     "themes": {"fr": "Thèmes : ", "en": "Themes: "},
@@ -290,6 +296,7 @@ class NewsDirective(SphinxDirective):
         return tag
 
     def known_theme(self, theme: str) -> str:
+        self.env.note_dependency(str(self.root / vocabulary.VOCABULARY_FILE))
         themes = vocabulary.load(self.root).themes
         if theme not in themes:
             raise self.error(f"unknown theme {theme!r}: use one of {', '.join(sorted(themes))}")
@@ -390,14 +397,10 @@ class _Page:
         return _joined(links)
 
     def theme_links(self, slugs: Iterable[str]) -> list[nodes.Node]:
+        # Every theme has its page: the checks of themes.yaml stop the build otherwise.
         themes = vocabulary.load(project_root(self.app)).themes
-        items: list[nodes.Node] = []
-        for slug in slugs:
-            theme, name = themes[slug], localise(themes[slug].titles, self.language)
-            # A theme whose page is not written yet is named without a link.
-            exists = theme.page in self.app.env.all_docs
-            items.append(self.link(theme.page, name) if exists else nodes.Text(name))
-        return _joined(items)
+        chosen = [themes[slug] for slug in slugs]
+        return _joined([self.link(t.page, localise(t.titles, self.language)) for t in chosen])
 
 
 def _joined(items: list[nodes.Node], separator: str = " · ") -> list[nodes.Node]:
@@ -427,7 +430,8 @@ def _render_selection(
 ) -> list[nodes.Node]:
     chosen = selection.apply(posts.values())
     if not chosen:
-        return [nodes.paragraph("", label("empty", page.language))]
+        empty = label("empty_theme" if selection.theme else "empty", page.language)
+        return [nodes.paragraph("", empty, classes=["lnox-news-empty"])]
     listing = nodes.bullet_list(classes=["lnox-news"])
     listing += [_item(page, post) for post in chosen]
     return [listing]
