@@ -40,6 +40,12 @@ RUN_AXE = """async () => {
 }"""
 
 
+# What Chromium logs for a document answered with status 404.
+NOT_FOUND_CONSOLE_ERROR = (
+    "Failed to load resource: the server responded with a status of 404 (Not Found)"
+)
+
+
 @dataclass
 class PageRecord:
     path: str
@@ -159,3 +165,50 @@ def test_phone_navigation_opens_and_closes(visit, language):
     # A tap beside the open menu closes it.
     page.locator(".sidebar-overlay").click(position={"x": PHONE["width"] - 10, "y": 400})
     expect(drawer).not_to_be_in_viewport()
+
+
+def page_title(site: Build, language: str, page: str) -> str:
+    return site.soup(language, page).h1.get_text(" ", strip=True).rstrip("¶").strip()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_a_page_by_a_word_of_its_language(visit, site, server, language):
+    """A reader types the first word of the glossary's title, in the site's language."""
+    from playwright.sync_api import expect
+
+    word = page_title(site, language, "glossaire.html").split()[0]
+    tab = visit(f"{language}/index.html", viewport=DESKTOP)
+    box = tab.page.locator(".sidebar-search")
+    box.fill(word)
+    box.press("Enter")
+    results = tab.page.locator("#search-results ul.search a")
+    expect(results.first).to_be_visible()
+    targets = [urlsplit(href).path for href in results.evaluate_all("l => l.map(a => a.href)")]
+    assert urlsplit(f"{server}{language}/glossaire.html").path in targets, (word, targets)
+    status = tab.page.locator("#search-results p.search-summary").inner_text()
+    other = "Search finished" if language == "fr" else "Recherche terminée"
+    assert other not in status
+    assert not tab.errors
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_missing_address_shows_the_not_found_page_of_its_language(visit, server, language):
+    """As on GitHub Pages: the root 404.html sends the reader to the page of their language."""
+    missing = f"{server}{language}/rubrique/absente.html"
+    tab = visit(f"{language}/rubrique/absente.html")
+    tab.page.wait_for_url(f"{server}{language}/404.html")
+    assert tab.page.locator("html").get_attribute("lang") == language
+    assert tab.page.locator("h1").count() == 1
+    # The only errors are Chromium's report of the 404 answer for the missing address itself.
+    # (the redirect may also interrupt its loading)
+    errors = [e for e in tab.errors if e != f"failed: {missing} net::ERR_ABORTED"]
+    assert errors == [f"404: {missing}", NOT_FOUND_CONSOLE_ERROR]
+
+
+@pytest.mark.parametrize(("browser_language", "expected"), [("en-GB", "en"), ("fr-FR", "fr")])
+def test_missing_address_outside_a_language_follows_the_browser(
+    visit, server, browser_language, expected
+):
+    tab = visit("absente.html", locale=browser_language)
+    tab.page.wait_for_url(f"{server}{expected}/404.html")
+    assert tab.page.locator("html").get_attribute("lang") == expected
