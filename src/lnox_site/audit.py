@@ -5,14 +5,17 @@
 Used by ``nox -s audit`` (never by the tests: scores depend on the machine). Pages audited: the home
 page, a research theme page, the publications page and the latest news item, each falling back to
 its section's index while the section has no such page. Lighthouse (npm, package-lock.json) runs
-Debian's Chromium with its phone preset, against the built site served on the loopback interface.
+Debian's Chromium with its phone preset, against the built site served on the loopback interface
+with gzip compression, as GitHub Pages serves it.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import subprocess
@@ -30,6 +33,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 REPORT = "report.md"
+COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".xml", ".txt"}
 
 
 def pick(folder: Path, section: str, fallback: str) -> str:
@@ -51,7 +55,24 @@ def audited_pages(folder: Path) -> dict[str, str]:
     }
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Compressing(http.server.SimpleHTTPRequestHandler):
+    """Serves text files gzip-compressed, as GitHub Pages does, so that weights are realistic."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.suffix in COMPRESSED and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -59,7 +80,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder))
+        ("127.0.0.1", 0), functools.partial(_Compressing, directory=str(folder))
     )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
