@@ -18,7 +18,9 @@ import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
 from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy
+from pybtex.database import parse_file as parse_bib
 
+from lnox_site.bibliography import WORDS
 from lnox_site.i18n import LOCALES
 from lnox_site.metadata import (
     NOT_FOUND_PAGE,
@@ -281,7 +283,7 @@ def test_not_found_page_in_each_language(site, language):
 
 CITING_PAGE = """# Essai
 
-Deux références {cite:p}`{first}` et {cite:t}`{second}`, une note {footcite:p}`{first}`.
+Une thèse {cite:p}`{thesis}`, deux auteurs {cite:t}`{pair}`, une note {footcite:p}`{thesis}`.
 
 ```{footbibliography}
 ```
@@ -293,17 +295,24 @@ Deux références {cite:p}`{first}` et {cite:t}`{second}`, une note {footcite:p}
 """
 
 
-def test_citation_lists_are_lists_of_entries(project, vnu):
-    """Any bibliography is a list whose entries are list items (no deprecated DPUB role)."""
-    keys = re.findall(r"^@\w+\{([^,]+),", (project / "references.bib").read_text(), re.MULTILINE)
+def test_citations_are_lists_in_the_page_language(project, vnu):
+    """Any bibliography is a list of entries (no deprecated DPUB role), valid, in French words."""
+    bibliography = parse_bib(str(project / "references.bib")).entries
+    thesis = next(key for key, e in bibliography.items() if e.type == "phdthesis")
+    pair = next(
+        key
+        for key, e in bibliography.items()
+        if len(authors := e.persons.get("author", [])) == 2 and "others" not in map(str, authors)
+    )
     page = project / "docs" / "recherche" / "essai.md"
-    page.write_text(CITING_PAGE.replace("{first}", keys[0]).replace("{second}", keys[1]))
+    page.write_text(CITING_PAGE.replace("{thesis}", thesis).replace("{pair}", pair))
     index = project / "docs" / "recherche" / "index.md"
     index.write_text(index.read_text() + "\n```{toctree}\n:hidden:\n\nessai\n```\n")
     build = build_copy(project)
     assert build.returncode == 0, build.log
     html = build.out / "fr" / "recherche" / "essai.html"
-    lists = parse(html).select(".citation-list")
+    soup = parse(html)
+    lists = soup.select(".citation-list")
     assert len(lists) == 1
     entries = lists[0].find_all(recursive=False)
     assert len(entries) == 2
@@ -314,3 +323,9 @@ def test_citation_lists_are_lists_of_entries(project, vnu):
         [*vnu, "--errors-only", str(html)], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+    text = soup.article.get_text(" ")
+    assert "PhD thesis" not in text
+    assert WORDS["fr"]["PhD thesis"] in text
+    citation = soup.select("article .bibtex-citation")[1].get_text()
+    assert " et " in citation
+    assert " and " not in citation

@@ -10,12 +10,12 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import i18n, metadata, publications, theme, validation
+from . import bibliography, i18n, metadata, publications, theme, validation
 
 __version__ = "0.1.0"
 
 # Modules that register their own config values, directives and event handlers.
-MODULES = (i18n, validation, publications, theme, metadata)
+MODULES = (i18n, validation, publications, bibliography, theme, metadata)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
