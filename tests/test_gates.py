@@ -283,7 +283,8 @@ def test_not_found_page_in_each_language(site, language):
 
 CITING_PAGE = """# Essai
 
-Une thèse {cite:p}`{thesis}`, deux auteurs {cite:t}`{pair}`, une note {footcite:p}`{thesis}`.
+Une thèse {cite:p}`{thesis}`, deux auteurs {cite:t}`{pair}`, une note {footcite:p}`{thesis}`,
+et des auteurs non nommés {cite:p}`{others}`.
 
 ```{footbibliography}
 ```
@@ -305,7 +306,9 @@ def test_citations_are_lists_in_the_page_language(project, vnu):
         if len(authors := e.persons.get("author", [])) == 2 and "others" not in map(str, authors)
     )
     page = project / "docs" / "recherche" / "essai.md"
-    page.write_text(CITING_PAGE.replace("{thesis}", thesis).replace("{pair}", pair))
+    others = next(k for k, e in bibliography.items() if "others" in map(str, e.persons["author"]))
+    keys = {"{thesis}": thesis, "{pair}": pair, "{others}": others}
+    page.write_text(re.sub("|".join(map(re.escape, keys)), lambda m: keys[m[0]], CITING_PAGE))
     index = project / "docs" / "recherche" / "index.md"
     index.write_text(index.read_text() + "\n```{toctree}\n:hidden:\n\nessai\n```\n")
     build = build_copy(project)
@@ -315,7 +318,7 @@ def test_citations_are_lists_in_the_page_language(project, vnu):
     lists = soup.select(".citation-list")
     assert len(lists) == 1
     entries = lists[0].find_all(recursive=False)
-    assert len(entries) == 2
+    assert len(entries) == 3
     assert all(entry["role"] == "listitem" for entry in entries)
     assert lists[0]["role"] == "list"
     assert "doc-biblioentry" not in html.read_text(encoding="utf-8")
@@ -326,6 +329,7 @@ def test_citations_are_lists_in_the_page_language(project, vnu):
     text = soup.article.get_text(" ")
     assert "PhD thesis" not in text
     assert WORDS["fr"]["PhD thesis"] in text
+    assert "others" not in text  # BibTeX's "and others" is written « et al. »
     citation = soup.select("article .bibtex-citation")[1].get_text()
     assert " et " in citation
     assert " and " not in citation
