@@ -11,15 +11,18 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
+    bibliography,
     diagrams,
     feeds,
     i18n,
+    metadata,
     news,
     organisation,
     people,
     publications,
     research,
     symposium,
+    theme,
     validation,
 )
 
@@ -30,6 +33,7 @@ MODULES = (
     i18n,
     validation,
     publications,
+    bibliography,
     research,
     diagrams,
     news,
@@ -37,6 +41,8 @@ MODULES = (
     symposium,
     people,
     organisation,
+    theme,
+    metadata,
 )
 
 
