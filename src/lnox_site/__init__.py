@@ -10,12 +10,28 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import i18n, publications, validation
+from . import (
+    bibliography_lint,
+    citations,
+    i18n,
+    publication_jsonld,
+    publications,
+    team,
+    validation,
+)
 
 __version__ = "0.1.0"
 
 # Modules that register their own config values, directives and event handlers.
-MODULES = (i18n, validation, publications)
+MODULES = (
+    i18n,
+    validation,
+    bibliography_lint,
+    team,
+    citations,
+    publications,
+    publication_jsonld,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -64,4 +64,6 @@ def _check_before_reading(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", _check_before_reading)
+    # Before sphinxcontrib-bibtex parses references.bib (default priority 500), so that a broken
+    # file ends in the list of its problems rather than in a parser's traceback.
+    app.connect("builder-inited", _check_before_reading, priority=100)
