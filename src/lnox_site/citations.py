@@ -21,11 +21,13 @@ import pybtex.plugin
 import sphinxcontrib.bibtex.plugin
 import yaml
 from docutils import nodes
+from docutils.transforms.references import Footnotes
 from pybtex.database import Entry
 from pybtex.richtext import Tag, Text
 from pybtex.style.template import field, join, node
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.transforms import SphinxTransform
 from sphinxcontrib.bibtex.richtext import BaseReferenceText
 from sphinxcontrib.bibtex.style.referencing import BaseReferenceStyle
 from sphinxcontrib.bibtex.style.template import FootReferenceInfo
@@ -45,8 +47,9 @@ class CitationLink(BaseReferenceText[FootReferenceInfo]):
 
     def render(self, backend: Any) -> list[nodes.Node]:
         info = self.info[0]
-        link = nodes.reference("", "", *super().render(backend), refname=info.refname)
-        # docutils resolves the name to the entry's id, in the translated text too.
+        # The name, resolved by docutils to the entry's id, is also what Sphinx compares to check
+        # that a translation keeps the citations of the original.
+        link = nodes.reference(info.refname, "", *super().render(backend), refname=info.refname)
         info.document.note_refname(link)
         return [link]
 
@@ -126,28 +129,38 @@ def _register_styles(app: Sphinx, config: Config) -> None:
     )
 
 
-def _reference_lists(app: Sphinx, doctree: nodes.document) -> None:
-    """Each ``{footbibliography}`` becomes a plain list sorted by author: its footnote numbers
-    would mean nothing next to author-year citations."""
-    lists = [
-        container
-        for container in doctree.findall(nodes.container)
-        if container.children and all(isinstance(c, nodes.footnote) for c in container.children)
-    ]
-    for container in lists:
-        items = []
-        for footnote in container.children:
-            item = nodes.list_item(ids=footnote["ids"])
-            item += [child for child in footnote.children if not isinstance(child, nodes.label)]
-            items.append(item)
-        listing = nodes.bullet_list(ids=container["ids"], classes=["lnox-references"])
-        listing += sorted(items, key=lambda item: team.fold(item.astext()))
-        container.replace_self(listing)
-    if lists:
-        # The entries show the team's members in bold: a change of the list re-renders them.
-        app.env.note_dependency(str(project_root(app) / team.AUTHORS_FILE))
+class ReferenceLists(SphinxTransform):
+    """Each ``{footbibliography}`` becomes a plain list of entries sorted by author.
+
+    Footnote numbers would mean nothing next to author-year citations. This runs before docutils
+    numbers the footnotes and Sphinx reports unreferenced ones: the citations link to the entries
+    by name, which docutils resolves later to the ids the list items keep.
+    """
+
+    default_priority = Footnotes.default_priority - 1
+
+    def apply(self, **kwargs: Any) -> None:
+        lists = [
+            container
+            for container in self.document.findall(nodes.container)
+            if container.children
+            and all(isinstance(child, nodes.footnote) for child in container.children)
+        ]
+        for container in lists:
+            items = []
+            for footnote in container.children:
+                self.document.autofootnotes.remove(footnote)
+                item = nodes.list_item(ids=footnote["ids"])
+                item += footnote.children
+                items.append(item)
+            listing = nodes.bullet_list(ids=container["ids"], classes=["lnox-references"])
+            listing += sorted(items, key=lambda item: team.fold(item.astext()))
+            container.replace_self(listing)
+        if lists:
+            # The entries show the team's members in bold: a change of the list re-renders them.
+            self.env.note_dependency(str(project_root(self.app) / team.AUTHORS_FILE))
 
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", _register_styles)
-    app.connect("doctree-read", _reference_lists)
+    app.add_transform(ReferenceLists)
