@@ -43,7 +43,7 @@ class Entry:
     type: str  # lower case: "article", "phdthesis", …
     key: str
     line: int
-    text: str = ""  # the entry as written, from "@" to its closing brace
+    text: str = ""  # the entry as written, from "@" to its closing brace ("" if unreadable)
     fields: dict[str, Field] = field(default_factory=dict)
 
 
@@ -96,7 +96,7 @@ class _Reader:
         self.skip_space()
         return self.text[self.pos] if self.pos < self.end else ""
 
-    def key(self) -> str:
+    def key(self) -> None:
         self.skip_space()
         match = KEY.match(self.text, self.pos, self.end)
         if not match:
@@ -104,13 +104,13 @@ class _Reader:
         self.pos = match.end()
         if self.peek() == "=":
             raise self.stop(*NO_KEY)
+        self.entry.key = match.group()
         if self.peek() != ",":
             raise self.stop(
                 f"no comma after the key {match.group()!r}",
                 f"write @{self.entry.type}{{{match.group()}, and put each field on its own line",
             )
         self.pos += 1
-        return match.group()
 
     def fields(self, closing: str, strings: set[str]) -> None:
         """Read ``name = value`` pairs up to the entry's closing brace."""
@@ -164,6 +164,7 @@ class _Reader:
                 raise self.stop(
                     f"unexpected {char!r} after the value of {name!r}",
                     "put a comma between fields; check that the braces of the value are balanced",
+                    self.value_end,
                 )
 
     def value(self, name: str, strings: set[str]) -> str:
@@ -256,7 +257,7 @@ def scan(text: str) -> BibFile:
             elif kind == "preamble":
                 reader.delimited("preamble", "{")
             else:
-                entry.key = reader.key()
+                reader.key()
                 reader.fields(closing, strings)
         except _Stop:
             pass

@@ -172,7 +172,8 @@ def problems_of(path: Path, vocabulary: set[str]) -> list[Problem]:
                     entry.key,
                 )
             )
-        found += _entry_problems(entry, vocabulary, where)
+        if entry.text:  # an entry that could not be read to its end has its mistake reported
+            found += _entry_problems(entry, vocabulary, where)
     return found or list(_refused_by_pybtex(bib, where))
 
 
@@ -194,24 +195,27 @@ def check_bibliography(root: Path) -> list[Problem]:
 # {footcite:p}`a,b`, {cite:t}`a`, {pub}`a` — the role, its variant and the keys.
 ROLE = re.compile(r"\{(?P<role>footcite|cite|pub)(?::(?P<variant>\w+))?\}`(?P<keys>[^`]*)`")
 DIRECTIVE = re.compile(r"^\s*(?:`{3,}|:{3,})\s*\{(?P<name>bibliography|footbibliography)\}")
-CODE_FENCE = re.compile(r"^\s*(`{3,}|~{3,})(?!\s*\{)")
+FENCE = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})\s*(.*)$")
+CODE_DIRECTIVES = ("{code", "{sourcecode", "{literalinclude")
 
 
 def _page_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """The lines of a page outside fenced code blocks (examples of syntax are not citations)."""
-    fence = ""
-    for number, line in enumerate(
-        path.read_text(encoding="utf-8", errors="replace").splitlines(), 1
-    ):
-        opening = CODE_FENCE.match(line)
+    """The lines of a page outside code blocks (examples of syntax are not citations)."""
+    open_fences: list[tuple[str, bool]] = []  # (fence, holds code), innermost last
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        fence = FENCE.match(line)
+        in_code = any(code for _, code in open_fences)
         if fence:
-            if line.strip().startswith(fence):
-                fence = ""
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        yield number, line
+            marker, rest = fence.groups()
+            if open_fences and not rest and marker.startswith(open_fences[-1][0]):
+                open_fences.pop()
+                continue
+            if not in_code:
+                is_code = not rest.startswith("{") or rest.startswith(CODE_DIRECTIVES)
+                open_fences.append((marker, is_code))
+        if not in_code:
+            yield number, line
 
 
 def citation_problems(page: Path, where: str, keys: dict[str, str]) -> Iterator[Problem]:

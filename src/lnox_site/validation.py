@@ -14,6 +14,9 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, order=True)
@@ -60,7 +63,9 @@ def _check_before_reading(app: Sphinx) -> None:
     if problems:
         listing = "\n".join(str(problem) for problem in problems)
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        raise ContentError(f"{count} to fix before the site can be built:\n{listing}")
+        # Printed first and unindented: Sphinx's report of the error below is long.
+        logger.error(f"{count} to fix before the site can be built:\n{listing}")
+        raise ContentError(f"{count} to fix before the site can be built (listed above)")
 
 
 def setup(app: Sphinx) -> None:
