@@ -251,3 +251,24 @@ def test_citations_are_author_year_links_to_the_page_reference_list(project, lan
     assert f" {and_} Hérault\xa0O. (2020)" in kouzi.get_text()
     assert "Hérault\xa0O." in [strong.get_text() for strong in kouzi.find_all("strong")]
     assert not soup.select("aside.footnote, .footnote-list")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_chart_bars_show_in_both_colour_schemes(visit, scheme):
+    page = visit(f"fr/{PAGE}", color_scheme=scheme, viewport={"width": 390, "height": 844})
+    assert not page.errors
+    bars = page.page.locator(".lnox-chart-bar")
+    assert bars.count() == len({pub.year for pub in TEAM})
+    colours = page.page.evaluate(
+        """() => {
+            const bar = document.querySelector('.lnox-chart-bar');
+            const box = bar.getBoundingClientRect();
+            return [getComputedStyle(bar).backgroundColor,
+                    getComputedStyle(document.body).backgroundColor, box.width, box.height];
+        }"""
+    )
+    bar, background, width, height = colours
+    assert bar != background
+    assert width > 0
+    assert height > 0

@@ -31,6 +31,7 @@ def as_plain(text: BaseText) -> str:
     return text.render(_PLAIN)
 
 
+@cache  # names recur in many entries, and decoding LaTeX is the slow part of formatting
 def plain(latex: str) -> str:
     """BibTeX text (``H{\\'e}rault``) as plain Unicode (``Hérault``)."""
     return as_plain(Text.from_latex(latex))

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from pybtex.database import parse_string
+from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from sphinx.application import Sphinx
 
@@ -128,11 +128,20 @@ def _entry_problems(entry: Entry, vocabulary: set[str], where: str) -> Iterator[
                 )
 
 
-def _refused_by_pybtex(bib: BibFile, where: str) -> Iterator[Problem]:
-    """What pybtex still refuses once the structure is sound (e.g. a malformed author name)."""
-    for entry in bib.entries:
+def _refused_by_pybtex(bib: BibFile, text: str, where: str) -> Iterator[Problem]:
+    """What pybtex still refuses once the structure is sound (e.g. a malformed author name).
+
+    The parser is used directly: ``pybtex.database.parse_string`` would look it up among the
+    installed plugins on every call.
+    """
+    try:
+        Parser().parse_string(text)
+        return
+    except PybtexError:
+        pass
+    for entry in bib.entries:  # find the entries at fault
         try:
-            parse_string(entry.text, "bibtex")
+            Parser().parse_string(entry.text)
         except PybtexError as error:
             yield Problem(
                 where,
@@ -174,7 +183,7 @@ def problems_of(path: Path, vocabulary: set[str]) -> list[Problem]:
             )
         if entry.text:  # an entry that could not be read to its end has its mistake reported
             found += _entry_problems(entry, vocabulary, where)
-    return found or list(_refused_by_pybtex(bib, where))
+    return found or list(_refused_by_pybtex(bib, text, where))
 
 
 @validator

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -104,6 +104,11 @@ def bibfile(app: Sphinx) -> Path:
     return project_root(app) / BIBFILE
 
 
+def entries(app: Sphinx) -> dict[str, Publication]:
+    """Every entry of references.bib, as parsed once per build by sphinxcontrib-bibtex."""
+    return publications(app.env.get_domain("cite").bibdata.data.entries)
+
+
 class publication_list(nodes.General, nodes.Element):
     """Placeholder, replaced by the rendered list when the page is written."""
 
@@ -171,15 +176,23 @@ class _Page:
     app: Sphinx
     docname: str
     entries: dict[str, Publication]
+    vocabulary: vocabulary.Vocabulary
     style: Any  # the pybtex formatting style of the build
+    ids: set[str] = field(default_factory=set)  # given on this page so far
+
+    def unique(self, id_: str) -> list[str]:
+        """``[id_]`` the first time, then ``[]``: a list shown twice keeps its ids valid."""
+        if id_ in self.ids:
+            return []
+        self.ids.add(id_)
+        return [id_]
 
     @classmethod
     def of(cls, app: Sphinx, docname: str) -> _Page:
-        bibdata = app.env.get_domain("cite").bibdata.data  # parsed once by sphinxcontrib-bibtex
         style = pybtex.plugin.find_plugin(
             "pybtex.style.formatting", app.config.bibtex_default_style
         )
-        return cls(app, docname, publications(bibdata.entries), style())
+        return cls(app, docname, entries(app), vocabulary.load(project_root(app)), style())
 
     @property
     def language(self) -> str:
@@ -197,12 +210,8 @@ class _Page:
 
     def theme_links(self, pub: Publication) -> list[nodes.Node]:
         """Links to the existing theme pages of the entry's keywords (not to this page)."""
-        vocab = vocabulary.load(project_root(self.app))
-        pages = {
-            vocab.theme_of(keyword).page: vocab.theme_of(keyword)
-            for keyword in sorted(pub.keywords)
-            if vocab.theme_of(keyword)
-        }
+        themes = [self.vocabulary.theme_of(keyword) for keyword in pub.keywords]
+        pages = {theme.page: theme for theme in themes if theme}
         builder = self.app.builder
         return [
             nodes.reference(
@@ -216,7 +225,7 @@ class _Page:
         ]
 
     def item(self, pub: Publication) -> nodes.list_item:
-        item = nodes.list_item(ids=[anchor(pub.key)], classes=["lnox-pub"])
+        item = nodes.list_item(ids=self.unique(anchor(pub.key)), classes=["lnox-pub"])
         formatted = self.style.format_entry("", pub.entry)
         item += nodes.paragraph("", "", *formatted.text.render(BACKEND))
         details = nodes.paragraph(classes=["lnox-pub-details"])
@@ -240,7 +249,7 @@ class _Page:
         """One section per year, newest first (``pubs`` is sorted newest first)."""
         sections = []
         for year, group in itertools.groupby(pubs, key=lambda pub: pub.year):
-            section = nodes.section(ids=[year_anchor(year)])
+            section = nodes.section(ids=self.unique(year_anchor(year)))
             section += nodes.title(text=str(year))
             section += self.listing(list(group))
             sections.append(section)
@@ -301,7 +310,7 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
     folder = Path(app.outdir) / DOWNLOADS
     folder.mkdir(exist_ok=True)
     shutil.copyfile(source, folder / BIBFILE)
-    team_keys = {pub.key for pub in read(source).values() if pub.is_team_work}
+    team_keys = {pub.key for pub in entries(app).values() if pub.is_team_work}
     for entry in scan(source.read_text(encoding="utf-8")).entries:
         if entry.key in team_keys:
             (folder / f"{entry.key}.bib").write_text(entry.text + "\n", encoding="utf-8")
