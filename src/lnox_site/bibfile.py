@@ -120,10 +120,7 @@ class _Reader:
                 self.pos += 1
                 return
             if not char:
-                raise self.stop(
-                    "the entry is not closed",
-                    f"end the entry with {closing!r} on its own line after its last field",
-                )
+                raise self.not_closed(closing)
             start = self.pos
             match = NAME.match(self.text, self.pos, self.end)
             if not match:
@@ -156,16 +153,32 @@ class _Reader:
                 self.pos += 1
             elif char != closing:
                 if self.text.find(closing, self.pos, self.end) < 0:
-                    raise self.stop(
-                        "the entry is not closed",
-                        f"end the entry with {closing!r} on its own line after its last field",
-                        self.value_end,
-                    )
+                    raise self.not_closed(closing)
                 raise self.stop(
                     f"unexpected {char!r} after the value of {name!r}",
                     "put a comma between fields; check that the braces of the value are balanced",
                     self.value_end,
                 )
+
+    def not_closed(self, closing: str) -> _Stop:
+        """The entry's closing brace is missing; if a value swallowed the next field, say which."""
+        for name, read in self.entry.fields.items():
+            if FIELD_LINE.search(read.value):
+                self.mistakes.append(
+                    Mistake(
+                        read.line,
+                        self.entry.key,
+                        f"the value of {name!r} is missing its closing brace: "
+                        "the next field starts inside it",
+                        f"add '}}' at the end of the {name} value, before its comma",
+                    )
+                )
+                return _Stop()
+        return self.stop(
+            "the entry is not closed",
+            f"end the entry with {closing!r} on its own line after its last field",
+            self.value_end,
+        )
 
     def value(self, name: str, strings: set[str]) -> str:
         parts = [self.piece(name, strings)]
@@ -266,33 +279,8 @@ def scan(text: str) -> BibFile:
             _check_between(text, reader.pos, end, lines, entry.key, result)
         if kind not in ("string", "preamble") and entry.key:
             result.entries.append(entry)
-        result.mistakes.extend(_explain(reader, text))
+        result.mistakes.extend(reader.mistakes)
     return result
-
-
-def _explain(reader: _Reader, text: str) -> list[Mistake]:
-    """Mistakes of one entry; an unclosed brace is blamed on the field where it was opened."""
-    explained = []
-    for mistake in reader.mistakes:
-        if "not closed" in mistake.what:
-            suspect = _field_left_open(reader, text)
-            if suspect:
-                mistake = suspect
-        explained.append(mistake)
-    return explained
-
-
-def _field_left_open(reader: _Reader, text: str) -> Mistake | None:
-    entry = reader.entry
-    for name, fld in entry.fields.items():
-        if FIELD_LINE.search(fld.value):
-            return Mistake(
-                fld.line,
-                entry.key,
-                f"the value of {name!r} is missing its closing brace: the next field starts inside it",
-                f"add '}}' at the end of the {name} value, before its comma",
-            )
-    return None
 
 
 def _check_between(
