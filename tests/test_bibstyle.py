@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from pybtex.database import Entry, Person, parse_string
 
-from lnox_site.bibliography import as_plain
 from lnox_site.bibstyle import style_for
 from lnox_site.citations import cited_names
 from lnox_site.publication_chart import html
+from lnox_site.references import as_plain
 from lnox_site.team import signature
 
 BIB = r"""

@@ -11,9 +11,9 @@ from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT, TEST_SITE_URL, build_copy
 from pybtex.database import parse_file
 
-from lnox_site.bibliography import authors, kind, plain
 from lnox_site.bibstyle import WORDS
 from lnox_site.publications import KIND_NAMES, anchor, read, team_publications
+from lnox_site.references import authors, kind, plain
 from lnox_site.team import members, signature
 from lnox_site.vocabulary import load
 

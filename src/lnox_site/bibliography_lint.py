@@ -26,7 +26,7 @@ from pybtex.exceptions import PybtexError
 from sphinx.application import Sphinx
 
 from .bibfile import BibFile, Entry, scan
-from .bibliography import BIBFILE
+from .references import BIBFILE
 from .validation import Problem, validator
 from .vocabulary import VOCABULARY_FILE, load
 

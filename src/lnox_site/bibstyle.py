@@ -36,8 +36,8 @@ from pybtex.style.template import (
     words,
 )
 
-from .bibliography import authors, kind
 from .i18n import SOURCE_LANGUAGE, localise
+from .references import authors, kind
 from .team import Signature, signature
 
 # The words an entry needs besides its fields, per language.

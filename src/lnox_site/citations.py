@@ -33,9 +33,9 @@ from sphinxcontrib.bibtex.style.referencing import BaseReferenceStyle
 from sphinxcontrib.bibtex.style.template import FootReferenceInfo
 
 from . import team
-from .bibliography import authors
 from .bibstyle import style_for, word
 from .i18n import SOURCE_LANGUAGE
+from .references import authors
 from .validation import project_root
 
 # The name under which both styles are registered; docs/conf.py selects them by this name.

@@ -11,10 +11,10 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .bibliography import Publication, authors, full_name, publications, team_only
 from .head import append_head, json_ld
 from .i18n import language_root
 from .publications import PUBLICATIONS_PAGE, anchor
+from .references import Publication, authors, full_name, publications, team_only
 
 
 def _journal(pub: Publication) -> dict[str, Any]:

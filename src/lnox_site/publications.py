@@ -36,21 +36,33 @@ from sphinx.util.osutil import relative_uri
 
 from . import publication_chart, team, vocabulary
 from .bibfile import scan
-from .bibliography import (
+from .citations import cited_names
+from .i18n import LOCALES, SOURCE_LANGUAGE, localise
+from .references import (
     BIBFILE,
     KINDS,
     Publication,
     as_plain,
+    plain,
     publications,
     read,
     team_only,
     team_publications,
 )
-from .citations import cited_names
-from .i18n import LOCALES, localise
 from .validation import project_root
 
-__all__ = ["anchor", "read", "team_publications"]
+# Other sections of the site use these names from this module.
+__all__ = [
+    "BIBFILE",
+    "PUBLICATIONS_PAGE",
+    "Publication",
+    "anchor",
+    "bibfile",
+    "plain",
+    "read",
+    "short_citation",
+    "team_publications",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +85,7 @@ LABELS = {
         "en": "The site’s whole bibliography in BibTeX format",
     },
 }
-# Singular and plural of each kind of work (see bibliography.KINDS).
+# Singular and plural of each kind of work (see references.KINDS).
 KIND_NAMES = {
     "article": {"fr": ("article", "articles"), "en": ("article", "articles")},
     "abstract": {
@@ -94,6 +106,11 @@ KIND_NAMES = {
 def anchor(key: str) -> str:
     """The id of an entry on the Publications page (stable: other pages link to it)."""
     return nodes.make_id(f"pub-{key}")
+
+
+def short_citation(pub: Publication, language: str = SOURCE_LANGUAGE) -> str:
+    """``Kouzi et al. (2020)``: the text of a link to an entry, as ``{footcite:t}`` writes it."""
+    return f"{as_plain(cited_names(pub.entry, language))} ({pub.year})"
 
 
 def year_anchor(year: int) -> str:
@@ -298,7 +315,7 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(nodes.Text(node["key"]))
             continue
         uri = app.builder.get_relative_uri(docname, PUBLICATIONS_PAGE) + "#" + anchor(pub.key)
-        text = f"{as_plain(cited_names(pub.entry, page.language))} ({pub.year})"
+        text = short_citation(pub, page.language)
         node.replace_self(nodes.reference("", text, refuri=uri, internal=True))
 
 

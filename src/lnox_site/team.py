@@ -19,7 +19,7 @@ from pybtex.errors import capture
 from sphinx.application import Sphinx
 
 from .bibfile import scan
-from .bibliography import BIBFILE, is_others, plain
+from .references import BIBFILE, is_others, plain
 from .validation import Problem, validator
 
 AUTHORS_FILE = Path("docs") / "_data" / "authors.yaml"
