@@ -11,6 +11,7 @@ from conftest import ROOT, build_copy
 
 from lnox_site.bibfile import scan
 from lnox_site.bibliography_lint import check_bibliography, check_citations, problems_of
+from lnox_site.references import read
 from lnox_site.team import check_authors
 from lnox_site.vocabulary import load
 
@@ -225,3 +226,10 @@ def test_a_member_who_signs_nothing_is_reported(tmp_path):
             " name' — write the name as in references.bib, e.g. 'Hérault, Olivier'"
         ),
     ]
+
+
+def test_a_broken_file_is_still_read_for_the_other_checks(tmp_path):
+    bib = tmp_path / "references.bib"
+    broken = ENTRY + ENTRY + ENTRY.replace("a2020j", "b2021j").replace("{T}", "{Tr\xe9s}")
+    bib.write_bytes(broken.encode("latin-1"))
+    assert set(read(bib)) == {"a2020j", "b2021j"}

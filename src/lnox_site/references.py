@@ -13,7 +13,9 @@ from functools import cache
 from pathlib import Path
 
 from pybtex.backends.plaintext import Backend as PlainText
-from pybtex.database import Entry, Person, parse_file
+from pybtex.database import Entry, Person
+from pybtex.database.input.bibtex import Parser
+from pybtex.errors import capture
 from pybtex.richtext import BaseText, Text
 
 from .vocabulary import TEAM_KEYWORD
@@ -99,11 +101,14 @@ def publications(entries: Mapping[str, Entry]) -> dict[str, Publication]:
 
 @cache
 def _read(path: Path, mtime: float) -> dict[str, Publication]:
-    return publications(parse_file(str(path), bib_format="bibtex").entries)
+    text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    with capture():  # a mistake in the file is the bibliography lint's to report, with its line
+        return publications(Parser().parse_string(text).entries)
 
 
 def read(path: Path) -> dict[str, Publication]:
-    """Every entry of a bibliography file (parsed again only when the file changes)."""
+    """Every entry of a bibliography file that can be read, even when the file has mistakes, so
+    that the checks of other content still run (parsed again only when the file changes)."""
     return _read(path, path.stat().st_mtime)
 
 
