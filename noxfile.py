@@ -24,6 +24,10 @@ BUILD = DOCS / "_build"
 HTML = BUILD / "html"
 LOCALES = DOCS / "locales"
 LOCK = "requirements.txt"
+NODE_LOCK = ROOT / "package-lock.json"
+# The width the catalogues are wrapped at. sphinx-intl rewrites a whole catalogue when one of its
+# messages changes: at any other width, every paragraph of the page would show as changed.
+CATALOGUE_WIDTH = 100
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
 
@@ -31,6 +35,18 @@ def install(session: nox.Session, *groups: str) -> None:
     """The site package and the named dependency groups, at the versions of the lock file."""
     requirements = [r for g in groups for r in nox.project.dependency_groups(PYPROJECT, g)]
     session.install("-c", LOCK, "-e", ".", *requirements)
+
+
+def node_tools(session: nox.Session) -> None:
+    """The checkers of package.json (axe-core, vnu-jar, Lighthouse) at the versions of package-lock.json."""
+    if shutil.which("npm") is None:
+        session.warn(
+            "npm is missing (apt-get install nodejs npm): the browser checks will be skipped"
+        )
+        return
+    installed = ROOT / "node_modules" / ".package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < NODE_LOCK.stat().st_mtime:
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
 
 
 @nox.session
@@ -56,7 +72,17 @@ def serve(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Build both languages and check the result, browser tests included (pytest options after --)."""
     install(session, "test")
+    node_tools(session)
     session.run("pytest", *session.posargs)
+
+
+@nox.session(default=False)
+def audit(session: nox.Session) -> None:
+    """Lighthouse scores and page weights of key pages in both languages (docs/_build/audit/)."""
+    install(session)
+    node_tools(session)
+    session.run("python", "-m", "lnox_site.build", "docs", str(HTML))
+    session.run("python", "-m", "lnox_site.audit", str(HTML), str(BUILD / "audit"))
 
 
 @nox.session(default=False)
@@ -83,7 +109,10 @@ def translate(session: nox.Session) -> None:
     gettext = BUILD / "gettext"
     shutil.rmtree(gettext, ignore_errors=True)
     session.run("sphinx-build", "-q", "-b", "gettext", "docs", str(gettext))
-    session.run("sphinx-intl", "update", "-p", str(gettext), "-d", str(LOCALES), "-l", "en")
+    session.run(
+        "sphinx-intl", "update", "-p", str(gettext), "-d", str(LOCALES), "-l", "en",
+        "--line-width", str(CATALOGUE_WIDTH),
+    )  # fmt: skip
     session.run("python", "-m", "lnox_site.translation", str(LOCALES / "en" / "LC_MESSAGES"))
 
 

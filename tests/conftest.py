@@ -10,8 +10,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -21,7 +22,13 @@ DOCS = ROOT / "docs"
 LANGUAGES = ("fr", "en")
 # The tests build with a site address of their own, to check that it reaches every absolute URL.
 TEST_SITE_URL = "https://lnox.test/site/"
+# Where the test server publishes the site, as GitHub Pages does for a project site.
+SITE_PATH = urlsplit(TEST_SITE_URL).path
 CHROMIUM = Path("/usr/bin/chromium")
+# The checkers that run in the browser or on the built pages, pinned in package-lock.json (`npm ci`).
+NODE_MODULES = ROOT / "node_modules"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 CHROMIUM_ARGS = [
     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -85,27 +92,68 @@ def build_copy(project: Path, language: str = "fr") -> Build:
     return run_build(project / "docs", project / "html", "--language", language)
 
 
-def _require_chromium() -> None:
-    if CHROMIUM.exists():
+def require(present: bool, reason: str) -> None:
+    """Skip a test whose tool is missing, except in CI (CI=true), where a skipped gate is a failure."""
+    if present:
         return
-    reason = f"{CHROMIUM} is missing: install Debian's chromium package to run the browser tests"
     if os.environ.get("CI"):
-        pytest.fail(f"{reason} (browser tests may not be skipped in CI)")
+        pytest.fail(f"{reason} (these tests may not be skipped in CI)")
     pytest.skip(reason)
+
+
+def _require_chromium() -> None:
+    require(CHROMIUM.exists(), f"{CHROMIUM} is missing: install Debian's chromium package")
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """The source of axe-core, injected into each page by the accessibility tests."""
+    require(AXE.exists(), f"{AXE.relative_to(ROOT)} is missing: run `npm ci` in {ROOT}")
+    return AXE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def vnu() -> list[str]:
+    """The command that runs the Nu Html Checker (a Java program)."""
+    java = shutil.which("java")
+    require(java is not None, "java is missing: install Debian's default-jre-headless package")
+    require(VNU.exists(), f"{VNU.relative_to(ROOT)} is missing: run `npm ci` in {ROOT}")
+    return [str(java), "-jar", str(VNU)]
 
 
 @pytest.fixture(scope="session")
 def server(site: Build) -> Iterator[str]:
-    """The built site served on the loopback interface; yields its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(site.out))
+    """The built site served on the loopback interface the way GitHub Pages serves it: under the
+    path of the site's address, with the root 404.html (status 404) for any missing file.
+    Yields the site's local base URL."""
+    handler = functools.partial(PagesHandler, directory=str(site.out))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}/"
+    yield f"http://127.0.0.1:{httpd.server_port}{SITE_PATH}"
     httpd.shutdown()
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class PagesHandler(http.server.SimpleHTTPRequestHandler):
+    def translate_path(self, path: str) -> str:
+        path = unquote(urlsplit(path).path)
+        if not path.startswith(SITE_PATH):
+            return str(Path(self.directory) / "missing")
+        return super().translate_path("/" + path.removeprefix(SITE_PATH))
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -127,8 +175,25 @@ class Visit:
     """A page opened in Chromium, with every request it made and every console error."""
 
     page: object
-    requests: list[str]
-    errors: list[str]
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        page = self.page
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        page.on(
+            "response", lambda r: r.status >= 400 and self.errors.append(f"{r.status}: {r.url}")
+        )
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def open(self, url: str, wait_until: str = "networkidle") -> Visit:
+        """Go to ``url`` in the same tab, forgetting what the previous page recorded."""
+        self.requests.clear()
+        self.errors.clear()
+        self.page.goto(url, wait_until=wait_until)
+        return self
 
 
 @pytest.fixture
@@ -139,16 +204,7 @@ def visit(browser, server: str) -> Iterator:
     def open_page(path: str, **context_options: object) -> Visit:
         context = browser.new_context(**context_options)
         contexts.append(context)
-        page = context.new_page()
-        requests: list[str] = []
-        errors: list[str] = []
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("requestfailed", lambda request: errors.append(f"failed: {request.url}"))
-        page.on("response", lambda r: r.status >= 400 and errors.append(f"{r.status}: {r.url}"))
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(server + path, wait_until="networkidle")
-        return Visit(page, requests, errors)
+        return Visit(context.new_page()).open(server + path)
 
     yield open_page
     for context in contexts:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
-from conftest import DOCS, LANGUAGES, TEST_SITE_URL
+from babel.messages.pofile import read_po, write_po
+from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL
 
 from lnox_site.translation import report
 
@@ -92,6 +94,22 @@ def test_english_pages_are_translated(site):
 def test_catalogues_are_fully_translated():
     untranslated = [c for c in report(DOCS / "locales" / "en" / "LC_MESSAGES") if c.percent < 100]
     assert not untranslated
+
+
+def test_catalogues_are_wrapped_the_way_the_translate_session_writes_them():
+    # Otherwise the next `nox -s translate` that touches a catalogue rewraps all of it. (The French
+    # catalogue of the interface strings is written by hand, never by the session.)
+    noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
+    width = int(re.search(r"^CATALOGUE_WIDTH = (\d+)$", noxfile, re.MULTILINE)[1])
+    rewrapped = []
+    for po in sorted((DOCS / "locales" / "en" / "LC_MESSAGES").rglob("*.po")):
+        with po.open("rb") as handle:
+            catalogue = read_po(handle)
+        written = io.BytesIO()
+        write_po(written, catalogue, width=width)
+        if written.getvalue() != po.read_bytes():
+            rewrapped.append(po.relative_to(ROOT).as_posix())
+    assert not rewrapped, f"wrap these at {width} columns (babel write_po, width={width})"
 
 
 def test_root_page_offers_every_language(site):

@@ -10,12 +10,40 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import i18n, publications, validation
+from . import (
+    bibliography,
+    diagrams,
+    feeds,
+    i18n,
+    metadata,
+    news,
+    organisation,
+    people,
+    publications,
+    research,
+    symposium,
+    theme,
+    validation,
+)
 
 __version__ = "0.1.0"
 
 # Modules that register their own config values, directives and event handlers.
-MODULES = (i18n, validation, publications)
+MODULES = (
+    i18n,
+    validation,
+    publications,
+    bibliography,
+    research,
+    diagrams,
+    news,
+    feeds,
+    symposium,
+    people,
+    organisation,
+    theme,
+    metadata,
+)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

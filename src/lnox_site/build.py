@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .i18n import LANGUAGES, SOURCE_LANGUAGE
+from .i18n import LANGUAGES, SOURCE_LANGUAGE, site_url
+from .metadata import root_files
 
 # Nitpicky, warnings are errors, but every warning of a run is shown before it fails.
 STRICT = ("-n", "-W", "--keep-going")
@@ -24,6 +25,7 @@ ROOT_INDEX = """<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>LNOx</title>
+<link rel="icon" href="{default}/_static/favicon.svg">
 <noscript><meta http-equiv="refresh" content="0; url={default}/"></noscript>
 <script>
 // Send the reader to the language their browser asks for, French otherwise.
@@ -39,9 +41,12 @@ ROOT_INDEX = """<!doctype html>
 </script>
 </head>
 <body>
+<main>
+<h1>LNOx</h1>
 <ul>
 {links}
 </ul>
+</main>
 </body>
 </html>
 """
@@ -75,6 +80,8 @@ def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequenc
         status = status or result.returncode
     out.mkdir(parents=True, exist_ok=True)
     (out / "index.html").write_text(root_index(), encoding="utf-8")
+    for name, text in root_files(site_url()).items():
+        (out / name).write_text(text, encoding="utf-8")
     return status
 
 

@@ -17,6 +17,7 @@ class Theme:
     slug: str
     page: str  # docname, e.g. "recherche/niche"
     titles: dict[str, str]  # language -> title
+    summaries: dict[str, str]  # language -> one sentence presenting the theme (its card)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,12 @@ class Vocabulary:
 def _load(path: Path, mtime: float) -> Vocabulary:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     themes = {
-        slug: Theme(slug, spec["page"], {k: v for k, v in spec.items() if k != "page"})
+        slug: Theme(
+            slug,
+            spec["page"],
+            {k: v for k, v in spec.items() if k not in {"page", "summary"}},
+            dict(spec.get("summary") or {}),
+        )
         for slug, spec in data["themes"].items()
     }
     return Vocabulary(dict(data["keywords"]), themes)

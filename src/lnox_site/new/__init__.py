@@ -2,6 +2,9 @@
 
 Each content module registers its kind with :func:`scaffold`; ``nox -s new -- KIND …`` calls this.
 A scaffold writes its file(s) under the project root and returns their paths.
+
+This is a package run through its ``__main__`` module: ``python -m`` on a plain module would run a
+second copy of it, not the one in which the content modules register their scaffolds.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ def usage() -> str:
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
-    from . import MODULES  # noqa: F401  (importing the modules registers their scaffolds)
+    from .. import MODULES  # noqa: F401  (importing the modules registers their scaffolds)
 
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0] not in SCAFFOLDS:
@@ -40,7 +43,3 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     for path in func(root or Path.cwd(), args[1:]):
         print(f"created {path}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

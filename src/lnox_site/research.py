@@ -1,0 +1,124 @@
+"""The research themes as cards, and the checks of their entries in docs/_data/themes.yaml.
+
+* ``theme-cards`` directive: one card per theme of docs/_data/themes.yaml, in the file's order, each
+  with the theme's name, its one-sentence summary and a link to its page — used by the home page and
+  the Recherche page, so that a new theme appears on both by itself.
+
+Cards are rendered when the page is written, in the page's language (the names and summaries are
+data, not page text: they are never extracted for translation).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import vocabulary
+from .i18n import LANGUAGES, localise
+from .validation import Problem, validator
+
+logger = logging.getLogger(__name__)
+
+
+class theme_cards(nodes.General, nodes.Element):
+    """Placeholder, replaced by the cards when the page is written."""
+
+
+class ThemeCards(SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(str(Path(self.env.srcdir).parent / vocabulary.VOCABULARY_FILE))
+        node = theme_cards()
+        self.set_source_info(node)
+        return [node]
+
+
+def card(theme: vocabulary.Theme, language: str, uri: str) -> nodes.list_item:
+    """``<li class="lnox-card">`` holding the linked name and the summary."""
+    item = nodes.list_item(classes=["lnox-card"])
+    title = nodes.paragraph(classes=["lnox-card-title"])
+    title += nodes.reference("", localise(theme.titles, language), refuri=uri, internal=True)
+    item += title
+    item += nodes.paragraph(text=localise(theme.summaries, language))
+    return item
+
+
+def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    placeholders = list(doctree.findall(theme_cards))
+    if not placeholders:
+        return
+    themes = vocabulary.load(Path(app.srcdir).parent).themes.values()
+    for node in placeholders:
+        cards = nodes.bullet_list(classes=["lnox-cards"])
+        for theme in themes:
+            if theme.page not in app.env.all_docs:
+                logger.warning(
+                    "theme %r: its page %r does not exist — create docs/%s.md or fix `page` in %s",
+                    theme.slug, theme.page, theme.page, vocabulary.VOCABULARY_FILE,
+                    location=node, type="lnox", subtype="theme",
+                )  # fmt: skip
+                continue
+            uri = app.builder.get_relative_uri(docname, theme.page)
+            cards += card(theme, app.config.language, uri)
+        node.replace_self(cards)
+
+
+def _key_lines(path: Path) -> dict[tuple[str, ...], int]:
+    """The 1-based line of every mapping key of a YAML file, by its path of keys."""
+    lines: dict[tuple[str, ...], int] = {}
+
+    def walk(node: yaml.Node, prefix: tuple[str, ...]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                lines[(*prefix, key.value)] = key.start_mark.line + 1
+                walk(value, (*prefix, key.value))
+
+    walk(yaml.compose(path.read_text(encoding="utf-8")), ())
+    return lines
+
+
+@validator
+def check_themes(root: Path) -> Iterator[Problem]:
+    """Each theme has a page that exists, and a name and a summary in every language."""
+    path = root / vocabulary.VOCABULARY_FILE
+    if not path.exists():
+        return
+    where = str(vocabulary.VOCABULARY_FILE)
+    lines = _key_lines(path)
+    for slug, theme in vocabulary.load(root).themes.items():
+        line = lines.get(("themes", slug), 0)
+        if not (root / "docs" / f"{theme.page}.md").exists():
+            yield Problem(
+                where, lines.get(("themes", slug, "page"), line),
+                f"page {theme.page!r} does not exist",
+                f"create docs/{theme.page}.md or correct `page`", slug,
+            )  # fmt: skip
+        # The file's other keys are read as languages: a misspelt key would hide a missing one.
+        for key in sorted(set(theme.titles) - set(LANGUAGES)):
+            yield Problem(
+                where, lines.get(("themes", slug, key), line), f"unknown key {key!r}",
+                f"use `page`, `summary` or a language code ({', '.join(LANGUAGES)})", slug,
+            )  # fmt: skip
+        for language in LANGUAGES:
+            if not str(theme.titles.get(language) or "").strip():
+                yield Problem(
+                    where, line, f"no name in language {language!r}",
+                    f"add `{language}: <name of the theme>` under `{slug}`", slug,
+                )  # fmt: skip
+            if not str(theme.summaries.get(language) or "").strip():
+                yield Problem(
+                    where, lines.get(("themes", slug, "summary"), line),
+                    f"no summary in language {language!r}",
+                    f"add `{language}: \"<one sentence>\"` under `summary:` of `{slug}`", slug,
+                )  # fmt: skip
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(theme_cards)
+    app.add_directive("theme-cards", ThemeCards)
+    app.connect("doctree-resolved", _resolve)

@@ -1,0 +1,508 @@
+"""The « Niches Tumorales » symposium: one page per edition, its facts in the page's front matter.
+
+An edition is a page ``docs/symposium/<year>.md`` whose front matter holds the edition's number,
+year, dates, place, chair, organisers… (see :data:`FIELDS`). From those fields the site writes:
+
+* at the top of each edition page, a summary of the edition in the page's language;
+* on the series page, the table of the editions (``symposium-editions`` directive), newest first,
+  followed by the numbers of the editions that no page describes yet;
+* in each edition page's ``<head>``, a schema.org ``Event`` in JSON-LD.
+
+``nox -s new -- edition 2020`` writes the skeleton of a new edition page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date as babel_format_date
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from . import records
+from .head import append_head, json_ld
+from .i18n import LOCALES, format_date, language_root, localise
+from .new import scaffold
+from .records import Field
+from .validation import Problem, project_root, validator
+
+FOLDER = "docs/symposium"
+SERIES_PAGE = "symposium/index"
+EDITION_FILE = re.compile(r"(\d{4})\.md")
+DASH = "\u2013"  # en dash, between the two ends of a range of dates
+DATE_HOW = "a date as YYYY-MM-DD, e.g. 2019-11-07"
+NAMES_HOW = "a list of names, one per line, each starting with '- '"
+
+FIELDS = {
+    "edition": Field(records.number, "the edition's number in the series, e.g. 9", required=True),
+    "year": Field(
+        records.year, "the year of the edition, the same as the file name", required=True
+    ),
+    "start": Field(records.date, DATE_HOW),
+    "end": Field(records.date, DATE_HOW + " (leave it out for a one-day meeting)"),
+    "city": Field(records.name, "the city, e.g. Tours"),
+    "venue": Field(records.name, "the building or the room"),
+    "chair": Field(records.name, "the name of the person who chairs the edition"),
+    "organisers": Field(records.listing(records.name), NAMES_HOW),
+    "partners": Field(records.listing(records.name), NAMES_HOW),
+    "themes": Field(records.listing(records.translated), "a list of themes, each as fr: … en: …"),
+    "speakers": Field(records.listing(records.name), NAMES_HOW),
+    "programme": Field(records.url, "the web address of the programme, https://…"),
+    "links": Field(
+        records.listing(
+            records.record(
+                {
+                    "title": Field(records.text, "", required=True),
+                    "url": Field(records.url, "", required=True),
+                }
+            )
+        ),
+        "a list of links, each with a title (fr: … en: …) and a url (https://…)",
+    ),
+}
+
+LABELS = {
+    "edition": {"fr": "Édition", "en": "Edition"},
+    "year": {"fr": "Année", "en": "Year"},
+    "dates": {"fr": "Dates", "en": "Dates"},
+    "place": {"fr": "Lieu", "en": "Place"},
+    "chair": {"fr": "Présidence", "en": "Chair"},
+    "organisers": {"fr": "Organisation", "en": "Organisers"},
+    "partners": {"fr": "Partenaires", "en": "Partners"},
+    "themes": {"fr": "Thèmes", "en": "Themes"},
+    "speakers": {"fr": "Intervenants", "en": "Speakers"},
+    "programme": {"fr": "Programme", "en": "Programme"},
+    "links": {"fr": "Liens", "en": "Links"},
+    "programme-link": {"fr": "le programme de l’édition", "en": "the edition’s programme"},
+    "no-dates": {"fr": "non renseignées", "en": "not recorded"},
+    "undescribed": {
+        "fr": "Éditions qui n’ont pas encore de page sur ce site : ",
+        "en": "Editions that have no page on this site yet: ",
+    },
+    "to": {"fr": " à ", "en": " to "},
+    "and": {"fr": " et ", "en": " and "},
+}
+
+
+@dataclass(frozen=True)
+class Edition:
+    path: str  # relative to the project root
+    number: int
+    year: int
+    start: dt.date | None = None
+    end: dt.date | None = None
+    city: str | None = None
+    venue: str | None = None
+    chair: str | None = None
+    organisers: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    themes: list[dict[str, str]] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    programme: str | None = None
+    links: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def docname(self) -> str:
+        return f"symposium/{self.year}"
+
+    @property
+    def last_day(self) -> dt.date | None:
+        return self.end or self.start
+
+
+def edition_files(root: Path) -> list[Path]:
+    folder = root / FOLDER
+    return sorted(p for p in folder.glob("*.md") if EDITION_FILE.fullmatch(p.name))
+
+
+def load(root: Path) -> tuple[list[Edition], list[Problem]]:
+    """Every edition described under docs/symposium/, sorted by number, and every problem found.
+
+    Read again only when a file is added, removed or changed.
+    """
+    stamps = tuple((p.name, p.stat().st_mtime) for p in edition_files(root))
+    return _load(root, stamps)
+
+
+@cache
+def _load(root: Path, stamps: tuple[tuple[str, float], ...]) -> tuple[list[Edition], list[Problem]]:
+    editions: list[Edition] = []
+    problems: list[Problem] = []
+    lines: dict[str, records.Fields] = {}
+    numbers: list[tuple[int, str, int]] = []  # every readable number, for duplicates
+    for name, _ in stamps:
+        path = f"{FOLDER}/{name}"
+        fields, found = records.read_front_matter(root, path)
+        if fields is None and not found:
+            found = [
+                Problem(
+                    path,
+                    1,
+                    "an edition page needs its front matter",
+                    "start the page with the fields between two '---' lines; "
+                    "`nox -s new -- edition YEAR` writes an example",
+                )
+            ]
+        if fields is not None:
+            values, checked = records.check(fields, FIELDS, path, f"edition {name[:-3]}")
+            found += checked + _coherence(values, fields, path, int(name[:-3]))
+            if "edition" in values:
+                numbers.append((values["edition"], path, fields.line_of("edition")))
+            if not found:
+                editions.append(Edition(path, values.pop("edition"), **values))
+                lines[path] = fields
+        problems += found
+    editions.sort(key=lambda e: e.number)
+    problems += _series_problems(editions, lines, numbers)
+    return editions, problems
+
+
+def _coherence(
+    values: dict[str, Any], fields: records.Fields, path: str, file_year: int
+) -> list[Problem]:
+    """Dates that contradict each other or the file name."""
+    start, end, year = values.get("start"), values.get("end"), values.get("year")
+    checks = [
+        (year is not None and year != file_year, "year",
+         f"year {year} but the file is named {file_year}.md", "make the year and the file name agree"),
+        (bool(start and year and start.year != year), "start",
+         f"start {start} is not in {year}", "check the start date and the year"),
+        (bool(end and "start" not in fields), "end", "an end date without a start date",
+         f"add start: {DATE_HOW}"),
+        (bool(start and end and end < start), "end",
+         f"the end {end} is before the start {start}", "check both dates (YYYY-MM-DD)"),
+    ]  # fmt: skip
+    subject = f"edition {file_year}"
+    return [
+        Problem(path, fields.line_of(key), what, fix, subject)
+        for failed, key, what, fix in checks
+        if failed
+    ]
+
+
+def _series_problems(
+    editions: list[Edition], lines: dict[str, records.Fields], numbers: list[tuple[int, str, int]]
+) -> list[Problem]:
+    """An edition number used twice, or numbers that do not follow the years."""
+    problems = [
+        Problem(
+            path,
+            line,
+            f"edition number {number} is already used by {first}:{first_line}",
+            "give each edition its own number",
+            f"edition {Path(path).stem}",
+        )
+        for number, path, line, first, first_line in records.duplicates(numbers)
+    ]
+    for before, after in itertools.pairwise(editions):
+        if before.number != after.number and before.year >= after.year:
+            problems.append(
+                Problem(
+                    after.path,
+                    lines[after.path].line_of("edition"),
+                    f"edition {after.number} in {after.year} comes after edition "
+                    f"{before.number} in {before.year} ({before.path})",
+                    "check the numbers and the years of both editions",
+                    f"edition {after.year}",
+                )
+            )
+    return problems
+
+
+@validator
+def check_editions(root: Path) -> list[Problem]:
+    return load(root)[1]
+
+
+# -- Rendering, in the language of the page ----------------------------------------------------
+
+
+def ordinal(number: int, language: str) -> list[nodes.Node]:
+    """« 9ᵉ », « 1ʳᵉ » in French (suffix in superscript), "9th", "21st" in English."""
+    if language == "fr":
+        return [nodes.Text(str(number)), nodes.superscript(text="re" if number == 1 else "e")]
+    teen = 10 <= number % 100 <= 20
+    suffix = "th" if teen else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return [nodes.Text(f"{number}{suffix}")]
+
+
+def date_span(start: dt.date, end: dt.date | None, language: str) -> str:
+    """« 7-8 novembre 2019 », "7 November - 2 December 2019" (en dashes): days come first."""
+    if end is None or end == start:
+        return format_date(start, language)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}{DASH}{format_date(end, language)}"
+    if start.year == end.year:
+        first = babel_format_date(start, "d MMMM", locale=LOCALES.get(language, LOCALES["fr"]))
+        return f"{first} {DASH} {format_date(end, language)}"
+    return f"{format_date(start, language)} {DASH} {format_date(end, language)}"
+
+
+def place(edition: Edition) -> str:
+    return ", ".join(part for part in (edition.venue, edition.city) if part)
+
+
+def _paragraph(*children: nodes.Node | str) -> nodes.paragraph:
+    para = nodes.paragraph()
+    for child in children:
+        para += nodes.Text(child) if isinstance(child, str) else child
+    return para
+
+
+def _items(children: list[nodes.Node | str]) -> nodes.bullet_list:
+    listing = nodes.bullet_list()
+    for child in children:
+        listing += nodes.list_item("", _paragraph(child))
+    return listing
+
+
+def _link(text: str, uri: str) -> nodes.reference:
+    return nodes.reference("", text, refuri=uri)
+
+
+def summary(edition: Edition, language: str) -> nodes.definition_list:
+    """The facts of an edition, as they head its page."""
+    listing = nodes.definition_list(classes=["lnox-edition"])
+
+    def add(key: str, body: nodes.Element) -> None:
+        term = nodes.term(text=localise(LABELS[key], language))
+        listing.append(nodes.definition_list_item("", term, nodes.definition("", body)))
+
+    add("edition", _paragraph(*ordinal(edition.number, language)))
+    add("year", _paragraph(str(edition.year)))
+    if edition.start:
+        add("dates", _paragraph(date_span(edition.start, edition.end, language)))
+    if place(edition):
+        add("place", _paragraph(place(edition)))
+    if edition.chair:
+        add("chair", _paragraph(edition.chair))
+    for key in ("organisers", "partners", "speakers"):
+        if getattr(edition, key):
+            add(key, _items(getattr(edition, key)))
+    if edition.themes:
+        add("themes", _items([localise(theme, language) for theme in edition.themes]))
+    if edition.programme:
+        add(
+            "programme",
+            _paragraph(_link(localise(LABELS["programme-link"], language), edition.programme)),
+        )
+    if edition.links:
+        add(
+            "links",
+            _items(
+                [_link(localise(link["title"], language), link["url"]) for link in edition.links]
+            ),
+        )
+    return listing
+
+
+def _cell(*children: nodes.Node | str) -> nodes.entry:
+    return nodes.entry("", _paragraph(*children))
+
+
+def series_table(editions: list[Edition], language: str, uri_of) -> nodes.table:
+    """Every edition, newest first: number (linking to its page), year, dates, place."""
+    headers = ("edition", "year", "dates", "place")
+    group = nodes.tgroup(cols=len(headers))
+    group += [nodes.colspec(colwidth=1) for _ in headers]
+    group += nodes.thead(
+        "", nodes.row("", *(_cell(localise(LABELS[h], language)) for h in headers))
+    )
+    body = nodes.tbody()
+    for edition in sorted(editions, key=lambda e: -e.number):
+        number = nodes.reference(
+            "",
+            "",
+            *ordinal(edition.number, language),
+            refuri=uri_of(edition.docname),
+            internal=True,
+        )
+        dates = (
+            date_span(edition.start, edition.end, language)
+            if edition.start
+            else localise(LABELS["no-dates"], language)
+        )
+        body += nodes.row(
+            "", _cell(number), _cell(str(edition.year)), _cell(dates), _cell(place(edition) or "—")
+        )
+    group += body
+    return nodes.table("", group, classes=["lnox-editions"])
+
+
+def undescribed(editions: list[Edition], language: str) -> nodes.paragraph | None:
+    """The numbers below the latest edition that no page describes, as ranges: « 1ʳᵉ à 8ᵉ »."""
+    known = {e.number for e in editions}
+    missing = [n for n in range(1, max(known, default=0)) if n not in known]
+    if not missing:
+        return None
+    ranges: list[list[int]] = []
+    for number in missing:
+        if ranges and ranges[-1][-1] == number - 1:
+            ranges[-1].append(number)
+        else:
+            ranges.append([number])
+    para = _paragraph(localise(LABELS["undescribed"], language))
+    for index, run in enumerate(ranges):
+        if index:
+            last = index == len(ranges) - 1
+            para += nodes.Text(localise(LABELS["and"], language) if last else ", ")
+        para.extend(ordinal(run[0], language))
+        if len(run) > 1:
+            para += nodes.Text(localise(LABELS["to"], language))
+            para.extend(ordinal(run[-1], language))
+    para += nodes.Text(".")
+    return para
+
+
+class edition_table(nodes.General, nodes.Element):
+    """Placeholder for the table of the editions, rendered when the page is written."""
+
+
+class EditionsDirective(SphinxDirective):
+    """``symposium-editions``: the table of every edition of the series."""
+
+    def run(self) -> list[nodes.Node]:
+        # The series page is read again whenever an edition page changes.
+        for path in edition_files(project_root(self.env.app)):
+            self.env.note_dependency(str(path))
+        return [edition_table()]
+
+
+def _by_docname(app: Sphinx) -> dict[str, Edition]:
+    return {e.docname: e for e in load(project_root(app))[0]}
+
+
+def _render(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    language = app.config.language
+    editions = _by_docname(app)
+
+    def uri_of(target: str) -> str:
+        return app.builder.get_relative_uri(docname, target)
+
+    for node in list(doctree.findall(edition_table)):
+        table = series_table(list(editions.values()), language, uri_of)
+        note = undescribed(list(editions.values()), language)
+        node.replace_self([table, note] if note else [table])
+    edition = editions.get(docname)
+    if edition is not None:
+        section = next(iter(doctree.findall(nodes.section)))
+        section.insert(
+            section.first_child_matching_class(nodes.title) + 1, summary(edition, language)
+        )
+
+
+def event(edition: Edition, name: str, url: str, series: dict[str, str]) -> dict[str, Any]:
+    """The schema.org Event of an edition; ``series`` names the series and gives its address."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": name,
+        "url": url,
+        "superEvent": {"@type": "EventSeries", **series},
+    }
+    if edition.start:
+        data["startDate"] = edition.start.isoformat()
+        data["endDate"] = edition.last_day.isoformat()
+    if edition.city or edition.venue:
+        location: dict[str, Any] = {"@type": "Place", "name": place(edition)}
+        if edition.city:
+            location["address"] = {"@type": "PostalAddress", "addressLocality": edition.city}
+        data["location"] = location
+        # A meeting with a known place took place there (the series meets in person).
+        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+    organisers = [{"@type": "Person", "name": edition.chair}] if edition.chair else []
+    organisers += [{"@type": "Organization", "name": body} for body in edition.organisers]
+    if organisers:
+        data["organizer"] = organisers
+    if edition.speakers:
+        data["performer"] = [{"@type": "Person", "name": speaker} for speaker in edition.speakers]
+    return data
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    edition = _by_docname(app).get(pagename)
+    if edition is None:
+        return
+    root = language_root(app.config.lnox_site_url, app.config.language)
+    series = {
+        "name": app.env.titles[SERIES_PAGE].astext(),
+        "url": root + app.builder.get_target_uri(SERIES_PAGE),
+    }
+    name = app.env.titles[pagename].astext()
+    url = root + app.builder.get_target_uri(pagename)
+    append_head(context, json_ld(event(edition, name, url, series)))
+
+
+# -- Skeleton of a new edition -------------------------------------------------------------------
+
+TEMPLATE = """\
+---
+# The facts of the edition: they head the page, fill the table of the series and tell search
+# engines about the event. Each field is checked when the site is built. Leave out what you do not
+# know rather than guess; remove the "# " in front of a field to use it.
+edition: {number}{number_note}
+year: {year}
+# start: {year}-11-07  # first day, YYYY-MM-DD
+# end: {year}-11-08  # last day (leave it out for a one-day meeting)
+# city: Tours
+# venue: the building or the room
+# chair: Prénom Nom
+# organisers:
+#   - name of an organising body
+# partners:
+#   - name of a partner
+# themes:
+#   - fr: un thème
+#     en: a theme
+# speakers:
+#   - Prénom Nom (institution)
+# programme: https://…
+# links:
+#   - title:
+#       fr: titre du lien
+#       en: title of the link
+#     url: https://…
+---
+
+# Symposium «\u00a0Niches Tumorales\u00a0» {year}
+
+% Present the edition here in a few sentences. Its facts (above) are shown at the top of the page.
+"""
+
+
+@scaffold("edition", "YEAR [NUMBER]")
+def new_edition(root: Path, args: list[str]) -> list[Path]:
+    """``edition 2020 [10]``: the page of an edition; its number is asked when it cannot be told."""
+    if not args or not re.fullmatch(r"\d{4}", args[0]) or len(args) > 2:
+        raise SystemExit("usage: nox -s new -- edition YEAR [NUMBER], e.g. edition 2020")
+    year = int(args[0])
+    path = root / FOLDER / f"{year}.md"
+    if path.exists():
+        raise SystemExit(f"{path.relative_to(root)} already exists: edit it")
+    editions = load(root)[0]
+    if len(args) == 2:
+        number, note = int(args[1]), ""
+    elif editions:
+        nearest = min(editions, key=lambda e: abs(e.year - year))
+        number = nearest.number + year - nearest.year
+        note = f"  # deduced from the {nearest.year} edition, assuming one edition a year: check it"
+    else:
+        raise SystemExit(f"give the edition's number: nox -s new -- edition {year} NUMBER")
+    if number < 1:
+        raise SystemExit(f"no edition number fits {year}: give it, edition {year} NUMBER")
+    path.write_text(TEMPLATE.format(year=year, number=number, number_note=note), encoding="utf-8")
+    return [path]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(edition_table)
+    app.add_directive("symposium-editions", EditionsDirective)
+    app.connect("doctree-resolved", _render)
+    app.connect("html-page-context", _page_context)

@@ -1,0 +1,72 @@
+"""Markup of furo and docutils that the templates cannot reach, made accessible and translated.
+
+* Citation lists (the bibliographies of sphinxcontrib-bibtex, any ``citation`` node): docutils
+  writes ``<div role="list">`` around entries with the deprecated ``doc-biblioentry`` role, which
+  is not a list item, so screen readers get a broken list (axe: aria-required-children,
+  aria-deprecated-role). Entries are written as list items of that list instead.
+* furo's navigation tree: the buttons that fold a section are labelled in English by furo's Python
+  code ("Toggle navigation of …"); the label is given in the page's language.
+* The code highlighting styles (20 KB that delay the first paint on phones) are loaded only by
+  pages that show code.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.writers.html5 import HTML5Translator
+
+from .i18n import localise
+
+FOLD_LABEL = {
+    "fr": "Afficher ou masquer les pages de la rubrique {}",
+    "en": "Show or hide the pages of the section {}",
+}
+# furo (navigation.py) writes: aria-label="Toggle navigation of <title>"
+FURO_FOLD_LABEL = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
+HIGHLIGHTING_CSS = "_static/pygments.css"
+
+
+def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
+    if not isinstance(node.previous_sibling(), nodes.citation):
+        self.body.append('<div role="list" class="citation-list">\n')
+    self.body.append(self.starttag(node, "div", classes=["citation"], role="listitem"))
+
+
+def depart_citation(self: HTML5Translator, node: nodes.citation) -> None:
+    self.body.append("</div>\n")
+    if not isinstance(node.next_node(descend=False, siblings=True), nodes.citation):
+        self.body.append("</div>\n")
+
+
+def _translate_navigation(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    tree = context.get("furo_navigation_tree")
+    if not tree:
+        return
+    label = localise(FOLD_LABEL, app.config.language)
+    context["furo_navigation_tree"] = FURO_FOLD_LABEL.sub(
+        lambda match: f'aria-label="{html.escape(label.format(html.unescape(match[1])))}"', tree
+    )
+
+
+def _highlighting_only_with_code(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if doctree is not None and next(doctree.findall(nodes.literal_block), None) is not None:
+        return
+    context["css_files"] = [
+        css for css in context["css_files"] if getattr(css, "filename", css) != HIGHLIGHTING_CSS
+    ]
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))
+    # After furo's own handler (priority 500), which builds the navigation tree.
+    app.connect("html-page-context", _translate_navigation, priority=900)
+    app.connect("html-page-context", _highlighting_only_with_code)

@@ -1,0 +1,214 @@
+"""Quality gates in a real browser (Debian's Chromium), on every built page of both languages.
+
+Each page is opened once per colour scheme in one reused tab; what it requested, the errors it
+logged and axe-core's findings are recorded, then each gate asserts on the record. A failure lists
+every page and every problem at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import LANGUAGES, ROOT, Build, Visit
+
+pytestmark = pytest.mark.browser
+
+SCHEMES = ("light", "dark")
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+# Screenshots for review, one per section, language and width (gitignored).
+SCREENSHOTS = ROOT / "tests" / "output" / "screenshots"
+
+# Every axe-core rule, best practices and experimental rules included; only violations count
+# (findings axe cannot decide alone, "incomplete", are not failures).
+RUN_AXE = """async () => {
+  const rules = axe.getRules().map((rule) => rule.ruleId);
+  const result = await axe.run(document, {
+    runOnly: {type: "rule", values: rules},
+    resultTypes: ["violations"],
+  });
+  return result.violations.map((v) => ({
+    id: v.id,
+    help: v.help,
+    // Each node: its selector and the last line of axe's explanation (the measured problem).
+    nodes: v.nodes.map((n) => n.target.join(" ") + " — " + n.failureSummary.trim().split("\\n").pop().trim()),
+  }));
+}"""
+
+
+# What Chromium logs for a document answered with status 404.
+NOT_FOUND_CONSOLE_ERROR = (
+    "Failed to load resource: the server responded with a status of 404 (Not Found)"
+)
+
+
+@dataclass
+class PageRecord:
+    path: str
+    requests: list[str]
+    errors: list[str]
+    violations: list[dict]
+    cookies: list[dict]
+
+
+def built_pages(site: Build, language: str) -> list[str]:
+    """Every HTML page of a language, as paths from the site root."""
+    return [f"{language}/{page.as_posix()}" for page in site.pages(language)]
+
+
+@pytest.fixture(scope="module")
+def sweep(browser, server, site, axe_script) -> Iterator[Callable[[str, str], list[PageRecord]]]:
+    """``sweep(language, scheme)``: every page of a language opened in that colour scheme."""
+    records: dict[tuple[str, str], list[PageRecord]] = {}
+    contexts = []
+
+    def run(language: str, scheme: str) -> list[PageRecord]:
+        if (language, scheme) not in records:
+            context = browser.new_context(color_scheme=scheme, viewport=DESKTOP)
+            contexts.append(context)
+            tab = Visit(context.new_page())
+            pages = []
+            for path in built_pages(site, language):
+                tab.open(server + path, wait_until="load")
+                tab.page.add_script_tag(content=axe_script)
+                violations = tab.page.evaluate(RUN_AXE)
+                tab.page.wait_for_load_state("networkidle")
+                pages.append(
+                    PageRecord(
+                        path, list(tab.requests), list(tab.errors), violations, context.cookies()
+                    )
+                )
+            records[language, scheme] = pages
+        return records[language, scheme]
+
+    yield run
+    for context in contexts:
+        context.close()
+
+
+def report(problems: dict[str, list[str]]) -> str:
+    return "\n".join(f"{path}:\n  " + "\n  ".join(items) for path, items in problems.items())
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violation(sweep, language, scheme):
+    problems = {
+        record.path: [
+            f"{v['id']} ({v['help']}):\n    " + "\n    ".join(v["nodes"]) for v in record.violations
+        ]
+        for record in sweep(language, scheme)
+        if record.violations
+    }
+    assert not problems, "axe-core violations:\n" + report(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_load_nothing_from_elsewhere_and_set_no_cookie(sweep, server, language):
+    origin = urlsplit(server).netloc
+    problems = {}
+    for record in sweep(language, "light"):
+        foreign = [u for u in record.requests if urlsplit(u).scheme not in {"data", "blob"}]
+        foreign = [u for u in foreign if urlsplit(u).netloc != origin]
+        cookies = [f"cookie {c['name']}" for c in record.cookies]
+        if foreign or cookies:
+            problems[record.path] = foreign + cookies
+    assert not problems, "requests outside the site or cookies:\n" + report(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_log_no_error_and_no_failed_request(sweep, language):
+    problems = {r.path: r.errors for r in sweep(language, "light") if r.errors}
+    assert not problems, "console errors or failed requests:\n" + report(problems)
+
+
+def section(path: str) -> str:
+    """The site section of a page: its first folder, or its own name for a page at the top."""
+    parts = Path(path).parts[1:]
+    return parts[0] if len(parts) > 1 else Path(parts[0]).stem
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_scrolls_sideways_on_a_phone(browser, server, site, language):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    tab = Visit(context.new_page())
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    wide, shot = [], set()
+    for path in built_pages(site, language):
+        tab.open(server + path, wait_until="load")
+        width = tab.page.evaluate("document.documentElement.scrollWidth")
+        if width > PHONE["width"]:
+            wide.append(f"{path}: {width} px wide")
+        if section(path) not in shot:
+            shot.add(section(path))
+            tab.page.screenshot(path=SCREENSHOTS / f"{language}-{section(path)}-phone.png")
+    context.close()
+    assert not wide, "pages wider than a phone:\n" + "\n".join(wide)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_phone_navigation_opens_and_closes(visit, language):
+    from playwright.sync_api import expect
+
+    tab = visit(f"{language}/index.html", viewport=PHONE, is_mobile=True, has_touch=True)
+    page = tab.page
+    drawer = page.locator(".sidebar-drawer")
+    link = drawer.locator(".sidebar-tree a").first
+    expect(drawer).not_to_be_in_viewport()
+    page.locator("header .nav-overlay-icon").click()
+    expect(drawer).to_be_in_viewport()
+    expect(link).to_be_visible()
+    # A tap beside the open menu closes it.
+    page.locator(".sidebar-overlay").click(position={"x": PHONE["width"] - 10, "y": 400})
+    expect(drawer).not_to_be_in_viewport()
+
+
+def page_title(site: Build, language: str, page: str) -> str:
+    return site.soup(language, page).h1.get_text(" ", strip=True).rstrip("¶").strip()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_finds_a_page_by_a_word_of_its_language(visit, site, server, language):
+    """A reader types the first word of the glossary's title, in the site's language."""
+    from playwright.sync_api import expect
+
+    word = page_title(site, language, "glossaire.html").split()[0]
+    tab = visit(f"{language}/index.html", viewport=DESKTOP)
+    box = tab.page.locator(".sidebar-search")
+    box.fill(word)
+    box.press("Enter")
+    results = tab.page.locator("#search-results ul.search a")
+    expect(results.first).to_be_visible()
+    targets = [urlsplit(href).path for href in results.evaluate_all("l => l.map(a => a.href)")]
+    assert urlsplit(f"{server}{language}/glossaire.html").path in targets, (word, targets)
+    status = tab.page.locator("#search-results p.search-summary").inner_text()
+    other = "Search finished" if language == "fr" else "Recherche terminée"
+    assert other not in status
+    assert not tab.errors
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_missing_address_shows_the_not_found_page_of_its_language(visit, server, language):
+    """As on GitHub Pages: the root 404.html sends the reader to the page of their language."""
+    missing = f"{server}{language}/rubrique/absente.html"
+    tab = visit(f"{language}/rubrique/absente.html")
+    tab.page.wait_for_url(f"{server}{language}/404.html")
+    assert tab.page.locator("html").get_attribute("lang") == language
+    assert tab.page.locator("h1").count() == 1
+    # The only errors are Chromium's report of the 404 answer for the missing address itself.
+    # (the redirect may also interrupt its loading)
+    errors = [e for e in tab.errors if e != f"failed: {missing} net::ERR_ABORTED"]
+    assert errors == [f"404: {missing}", NOT_FOUND_CONSOLE_ERROR]
+
+
+@pytest.mark.parametrize(("browser_language", "expected"), [("en-GB", "en"), ("fr-FR", "fr")])
+def test_missing_address_outside_a_language_follows_the_browser(
+    visit, server, browser_language, expected
+):
+    tab = visit("absente.html", locale=browser_language)
+    tab.page.wait_for_url(f"{server}{expected}/404.html")
+    assert tab.page.locator("html").get_attribute("lang") == expected

@@ -1,0 +1,335 @@
+"""Quality gates on the built files of every page of both languages (no browser needed):
+valid HTML, internal links and anchors, nothing embedded from elsewhere, no interface text in the
+wrong language, and the metadata read by search engines and link previews.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+import subprocess
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup, Comment
+from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy
+from pybtex.database import parse_file as parse_bib
+
+from lnox_site.bibliography import WORDS
+from lnox_site.i18n import LOCALES
+from lnox_site.metadata import (
+    NOT_FOUND_PAGE,
+    SITEMAP_NS,
+    SOCIAL_IMAGE,
+    SOCIAL_IMAGE_SIZE,
+    XHTML_NS,
+)
+from lnox_site.theme import FOLD_LABEL
+
+# Pages Sphinx writes without a source file; they are left out of the sitemaps.
+GENERATED = {"genindex.html", "search.html", f"{NOT_FOUND_PAGE}.html"}
+LINKING = {"href", "src", "poster", "data"}  # attributes that point at another file
+# Elements that make the browser fetch something (links to other pages are not fetched).
+EMBEDDING = (
+    "script[src], link[href]:not([rel~=canonical], [rel~=alternate]), img[src], iframe[src],"
+    " source[src], video, audio, object"
+)
+
+
+def html_files(site: Build) -> list[Path]:
+    """Every HTML file of the published folder: both languages and the root pages."""
+    return sorted(site.out.rglob("*.html"))
+
+
+@cache
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@cache
+def ids(path: Path) -> frozenset[str]:
+    soup = parse(path)
+    return frozenset(
+        [tag["id"] for tag in soup.find_all(id=True)]
+        + [tag["name"] for tag in soup.find_all("a", attrs={"name": True})]
+    )
+
+
+def local_file(site: Build, page: Path, url: str) -> Path | None:
+    """The built file ``url`` points to from ``page``, or None for an address outside the site."""
+    parts = urlsplit(url)
+    if parts.scheme in {"mailto", "tel", "data"}:
+        return None
+    if parts.scheme or parts.netloc:
+        if not url.startswith(TEST_SITE_URL):
+            return None
+        target = site.out / unquote(urlsplit(url[len(TEST_SITE_URL) :]).path)
+    elif parts.path.startswith("/"):
+        target = site.out / unquote(parts.path).removeprefix(urlsplit(TEST_SITE_URL).path)
+    else:
+        target = (page.parent / unquote(parts.path)) if parts.path else page
+    return target / "index.html" if target.is_dir() else target
+
+
+def vnu_path(url: str, site: Build) -> str:
+    """A page named by the checker (``file:/tmp/…/fr/index.html``) as ``fr/index.html``."""
+    return Path(unquote(urlsplit(url).path)).resolve().relative_to(site.out.resolve()).as_posix()
+
+
+def test_html_is_valid(site, vnu):
+    """The Nu Html Checker finds no error in any page."""
+    result = subprocess.run(
+        [*vnu, "--errors-only", "--format", "json", *map(str, html_files(site))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [
+        f"{vnu_path(m['url'], site)}:{m.get('lastLine', 0)}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" or m.get("subType") == "fatal"
+    ]
+    assert not errors, "invalid HTML:\n" + "\n".join(errors)
+
+
+def test_internal_links_and_anchors_resolve(site):
+    broken = []
+    for page in html_files(site):
+        soup = parse(page)
+        urls = [value for tag in soup.find_all(True) for a in LINKING if (value := tag.get(a))]
+        urls += [m["content"] for m in soup.select('meta[property$=":url"], meta[content^="http"]')]
+        for url in urls:
+            target = local_file(site, page, url)
+            if target is None:
+                continue
+            where = f"{page.relative_to(site.out)}: {url}"
+            fragment = unquote(urlsplit(url).fragment)
+            if not target.exists():
+                broken.append(f"{where} (no file {target.relative_to(site.out)})")
+            elif fragment and target.suffix == ".html" and fragment not in ids(target):
+                broken.append(f"{where} (no id {fragment!r})")
+    assert not broken, "broken internal links:\n" + "\n".join(broken)
+
+
+def test_pages_embed_nothing_from_elsewhere(site):
+    """No script, style, font or image comes from another site (privacy: no third party)."""
+    foreign = []
+    for page in html_files(site):
+        for tag in parse(page).select(EMBEDDING):
+            for attribute in ("src", "href", "data", "poster"):
+                url = tag.get(attribute)
+                if url and urlsplit(url).netloc:
+                    foreign.append(f"{page.relative_to(site.out)}: <{tag.name} {attribute}={url}>")
+    for sheet in site.out.rglob("*.css"):
+        for url in re.findall(r"(?:url\(|@import\s+)['\"]?([^'\")\s]+)", sheet.read_text("utf-8")):
+            if urlsplit(url).netloc:
+                foreign.append(f"{sheet.relative_to(site.out)}: {url}")
+    assert not foreign, "content from elsewhere:\n" + "\n".join(foreign)
+
+
+# --- Interface language ------------------------------------------------------------------------
+
+# English strings of furo and Sphinx that reach the interface unless translated.
+FURO_ENGLISH = [
+    "Skip to content", "Back to top", "Toggle", "On this page", "Made with", "Search", "Contents",
+    "Next", "Previous", "Home", "Light mode", "Dark mode", "Expand", "Copyright",
+    "Last updated on", "Please activate JavaScript", "Error", "pradyunsg",
+]  # fmt: skip
+
+
+def catalogue(language: str) -> dict[str, str]:
+    path = DOCS / "locales" / language / "LC_MESSAGES" / "sphinx.po"
+    with path.open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy}
+
+
+def wrong_language_strings(language: str) -> set[str]:
+    """Interface strings that belong to the other language, for pages in ``language``."""
+    french = {k: v for k, v in catalogue("fr").items() if k != v}
+    fold = {code: text.split("{}")[0].strip() for code, text in FOLD_LABEL.items()}
+    if language == "fr":
+        return set(french) | set(FURO_ENGLISH) | {fold["en"], "Toggle navigation of"}
+    return set(french.values()) | {fold["fr"]}
+
+
+def interface_text(soup: BeautifulSoup) -> str:
+    """What a page says around its content: visible text, labels, titles, placeholders."""
+    soup = BeautifulSoup(str(soup), "html.parser")
+    for tag in soup.select("article, script, style"):
+        tag.decompose()
+    texts = [t for t in soup.find_all(string=True) if not isinstance(t, Comment)]
+    labels = [
+        value
+        for tag in soup.find_all(True)
+        for name in ("aria-label", "title", "placeholder", "alt")
+        if (value := tag.get(name))
+    ]
+    return " | ".join(" ".join(t.split()) for t in texts + labels if t.strip())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_interface_is_in_the_page_language(site, language):
+    forbidden = wrong_language_strings(language)
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(s)}(?!\w)" for s in sorted(forbidden)))
+    problems = []
+    for page in site.pages(language):
+        text = interface_text(site.soup(language, page))
+        found = sorted(set(pattern.findall(text)))
+        if found:
+            problems.append(f"{language}/{page}: {found}")
+    assert not problems, "interface text in the other language:\n" + "\n".join(problems)
+
+
+def test_every_interface_string_has_its_french():
+    """The English catalogue holds every string of the templates (`nox -s translate`)."""
+    missing = sorted(set(catalogue("en")) - set(catalogue("fr")))
+    assert not missing, f"add to docs/locales/fr/LC_MESSAGES/sphinx.po: {missing}"
+
+
+# --- Metadata ----------------------------------------------------------------------------------
+
+
+def meta(soup: BeautifulSoup, name: str) -> str | None:
+    tag = soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+    return tag["content"] if tag else None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_has_description_and_social_tags(site, language):
+    image = f"{TEST_SITE_URL}{language}/{SOCIAL_IMAGE}"
+    others = sorted(LOCALES[c] for c in LANGUAGES if c != language)
+    for page in site.pages(language):
+        soup = site.soup(language, page)
+        canonical = soup.select_one('link[rel="canonical"]')
+        expected = {
+            "description": meta(soup, "description"),
+            "og:locale": LOCALES[language],
+            "og:image": image,
+            "og:url": canonical["href"] if canonical else None,
+            "twitter:card": "summary_large_image",
+            "twitter:image": image,
+        }
+        found = {name: meta(soup, name) for name in expected}
+        assert found == expected, page
+        assert expected["description"], page
+        assert meta(soup, "og:title")
+        assert meta(soup, "og:title") == meta(soup, "twitter:title")
+        alternates = [m["content"] for m in soup.select('meta[property="og:locale:alternate"]')]
+        assert sorted(alternates) == others, page
+        assert soup.select_one('link[rel~="icon"]'), page
+
+
+def test_social_image_is_a_png_of_the_announced_size(site):
+    for language in LANGUAGES:
+        data = (site.out / language / SOCIAL_IMAGE).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", data[16:24]) == SOCIAL_IMAGE_SIZE
+
+
+NS = {"s": SITEMAP_NS, "x": XHTML_NS}
+
+
+def sitemap_urls(path: Path) -> dict[str, dict[str, str]]:
+    """Each address of a sitemap (or sitemap index) with its alternates by hreflang."""
+    root = ElementTree.parse(path).getroot()
+    return {
+        entry.findtext("s:loc", namespaces=NS): {
+            link.get("hreflang"): link.get("href") for link in entry.findall("x:link", NS)
+        }
+        for entry in root
+    }
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sitemap_lists_every_page_with_its_alternates(site, language):
+    listed = sitemap_urls(site.out / language / "sitemap.xml")
+    pages = [p.as_posix() for p in site.pages(language) if p.as_posix() not in GENERATED]
+    assert sorted(listed) == sorted(f"{TEST_SITE_URL}{language}/{p}" for p in pages)
+    for page in pages:
+        links = listed[f"{TEST_SITE_URL}{language}/{page}"]
+        expected = {code: f"{TEST_SITE_URL}{code}/{page}" for code in LANGUAGES}
+        assert links == {**expected, "x-default": expected["fr"]}, page
+
+
+def test_root_ties_the_languages_together(site):
+    listed = list(sitemap_urls(site.out / "sitemap.xml"))
+    assert listed == [f"{TEST_SITE_URL}{code}/sitemap.xml" for code in LANGUAGES]
+    robots = (site.out / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {TEST_SITE_URL}sitemap.xml" in robots.splitlines()
+    assert "Disallow: /" not in robots.splitlines()
+    for listed_url in listed:
+        assert (
+            site.out / urlsplit(listed_url).path.removeprefix(urlsplit(TEST_SITE_URL).path)
+        ).exists()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_not_found_page_in_each_language(site, language):
+    soup = site.soup(language, f"{NOT_FOUND_PAGE}.html")
+    heading = catalogue(language).get("Page not found", "Page not found")
+    assert soup.h1.get_text(strip=True) == heading
+    assert meta(soup, "robots") == "noindex"
+    root = parse(site.out / "404.html")
+    assert urljoin(TEST_SITE_URL, root.find("a", hreflang=language)["href"]).startswith(
+        f"{TEST_SITE_URL}{language}/"
+    )
+
+
+CITING_PAGE = """# Essai
+
+Une thèse {cite:p}`{thesis}`, deux auteurs {cite:t}`{pair}`, une note {footcite:p}`{thesis}`,
+et des auteurs non nommés {cite:p}`{others}`.
+
+```{footbibliography}
+```
+
+## Références
+
+```{bibliography}
+```
+"""
+
+
+def test_citations_are_lists_in_the_page_language(project, vnu):
+    """Any bibliography is a list of entries (no deprecated DPUB role), valid, in French words."""
+    bibliography = parse_bib(str(project / "references.bib")).entries
+    thesis = next(key for key, e in bibliography.items() if e.type == "phdthesis")
+    pair = next(
+        key
+        for key, e in bibliography.items()
+        if len(authors := e.persons.get("author", [])) == 2 and "others" not in map(str, authors)
+    )
+    page = project / "docs" / "recherche" / "essai.md"
+    others = next(k for k, e in bibliography.items() if "others" in map(str, e.persons["author"]))
+    keys = {"{thesis}": thesis, "{pair}": pair, "{others}": others}
+    page.write_text(re.sub("|".join(map(re.escape, keys)), lambda m: keys[m[0]], CITING_PAGE))
+    index = project / "docs" / "recherche" / "index.md"
+    index.write_text(index.read_text() + "\n```{toctree}\n:hidden:\n\nessai\n```\n")
+    build = build_copy(project)
+    assert build.returncode == 0, build.log
+    html = build.out / "fr" / "recherche" / "essai.html"
+    soup = parse(html)
+    lists = soup.select(".citation-list")
+    assert len(lists) == 1
+    entries = lists[0].find_all(recursive=False)
+    assert len(entries) == 3
+    assert all(entry["role"] == "listitem" for entry in entries)
+    assert lists[0]["role"] == "list"
+    assert "doc-biblioentry" not in html.read_text(encoding="utf-8")
+    result = subprocess.run(
+        [*vnu, "--errors-only", str(html)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    text = soup.article.get_text(" ")
+    assert "PhD thesis" not in text
+    assert WORDS["fr"]["PhD thesis"] in text
+    assert "others" not in text  # BibTeX's "and others" is written « et al. »
+    citation = soup.select("article .bibtex-citation")[1].get_text()
+    assert " et " in citation
+    assert " and " not in citation

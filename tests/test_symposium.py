@@ -1,0 +1,197 @@
+"""The « Niches Tumorales » symposium: the table of the series, the edition pages and their Event
+JSON-LD, in both languages, all derived from the editions' front matter; mistakes in that front
+matter stop the build with their place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import LANGUAGES, ROOT, TEST_SITE_URL, build_copy
+from content import assert_stops_at, new
+
+from lnox_site.i18n import localise
+from lnox_site.symposium import (
+    LABELS,
+    Edition,
+    date_span,
+    edition_files,
+    load,
+    place,
+    undescribed,
+)
+
+EDITIONS, PROBLEMS = load(ROOT)
+NEWEST_FIRST = sorted(EDITIONS, key=lambda e: -e.number)
+
+
+def test_every_edition_file_is_valid():
+    assert not PROBLEMS
+    assert sorted(e.path for e in EDITIONS) == [
+        p.relative_to(ROOT).as_posix() for p in edition_files(ROOT)
+    ]
+    assert EDITIONS
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_series_table_lists_every_edition(site, language):
+    soup = site.soup(language, "symposium/index.html")
+    rows = soup.select("table.lnox-editions tbody tr")
+    assert len(rows) == len(EDITIONS)
+    for row, edition in zip(rows, NEWEST_FIRST, strict=True):
+        cells = [cell.get_text(strip=True) for cell in row.select("td")]
+        dates = (
+            date_span(edition.start, edition.end, language)
+            if edition.start
+            else localise(LABELS["no-dates"], language)
+        )
+        assert cells[1:] == [str(edition.year), dates, place(edition) or "—"]
+        link = row.select_one("a")["href"]
+        assert link == f"{edition.year}.html"
+        assert (site.out / language / "symposium" / link).exists()
+    header = [cell.get_text(strip=True) for cell in soup.select("table.lnox-editions thead th")]
+    assert header == [
+        localise(LABELS[key], language) for key in ("edition", "year", "dates", "place")
+    ]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_edition_pages_open_with_their_facts(site, language):
+    for edition in EDITIONS:
+        summary = site.soup(language, f"symposium/{edition.year}.html").select_one(
+            "article dl.lnox-edition"
+        )
+        facts = {
+            dt_.get_text(strip=True): dt_.find_next_sibling("dd").get_text(" ", strip=True)
+            for dt_ in summary.select("dt")
+        }
+        assert facts[localise(LABELS["year"], language)] == str(edition.year)
+        if edition.start:
+            expected = date_span(edition.start, edition.end, language)
+            assert facts[localise(LABELS["dates"], language)] == expected
+        if edition.chair:
+            assert facts[localise(LABELS["chair"], language)] == edition.chair
+        for organiser in edition.organisers:
+            assert organiser in facts[localise(LABELS["organisers"], language)]
+
+
+def _urls(data):
+    """Every value of a "url" key in a JSON-LD tree."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "url":
+                yield value
+            yield from _urls(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _urls(item)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_edition_pages_describe_an_event_in_json_ld(site, language):
+    for edition in EDITIONS:
+        page = f"symposium/{edition.year}.html"
+        soup = site.soup(language, page)
+        blocks = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
+        events = [block for block in blocks if block["@type"] == "Event"]
+        assert len(events) == 1, page
+        event = events[0]
+        assert event["@context"] == "https://schema.org"
+        assert event["url"] == f"{TEST_SITE_URL}{language}/{page}"
+        assert event["superEvent"]["url"] == f"{TEST_SITE_URL}{language}/symposium/index.html"
+        assert all(url.startswith(TEST_SITE_URL) for url in _urls(event))
+        assert event["name"] == soup.select_one("h1").get_text(strip=True).rstrip("¶")
+        if edition.start:
+            assert dt.date.fromisoformat(event["startDate"]) == edition.start
+            assert dt.date.fromisoformat(event["endDate"]) == edition.last_day
+        if edition.city:
+            assert event["location"]["address"]["addressLocality"] == edition.city
+        organisers = {o["name"] for o in event.get("organizer", [])}
+        assert organisers == {*edition.organisers, *filter(None, [edition.chair])}
+
+
+def test_undescribed_editions_are_grouped_in_ranges():
+    editions = [Edition("x", number, 2000 + number) for number in (3, 6, 9)]
+    assert undescribed(editions, "fr").astext() == (
+        "Éditions qui n’ont pas encore de page sur ce site : 1re à 2e, 4e à 5e et 7e à 8e."
+    )
+    assert undescribed(editions[:2], "en").astext() == (
+        "Editions that have no page on this site yet: 1st to 2nd and 4th to 5th."
+    )
+    assert undescribed([Edition("x", 1, 2011)], "en") is None
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "fr", "en"),
+    [
+        ("2019-11-07", "2019-11-08", "7–8 novembre 2019", "7–8 November 2019"),  # noqa: RUF001
+        ("2019-11-30", "2019-12-01", "30 novembre – 1 décembre 2019", "30 November – 1 December 2019"),  # noqa: RUF001
+        ("2019-12-31", "2020-01-01", "31 décembre 2019 – 1 janvier 2020", "31 December 2019 – 1 January 2020"),  # noqa: RUF001
+        ("2019-11-07", None, "7 novembre 2019", "7 November 2019"),
+    ],
+)  # fmt: skip
+def test_date_spans_are_written_for_each_language(start, end, fr, en):
+    first = dt.date.fromisoformat(start)
+    last = dt.date.fromisoformat(end) if end else None
+    assert (date_span(first, last, "fr"), date_span(first, last, "en")) == (fr, en)
+
+
+# -- Mistakes in an edition's front matter --------------------------------------------------------
+
+EDITION_2019 = "docs/symposium/2019.md"
+
+
+def _line_of(text: str, start: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
+@pytest.mark.parametrize(
+    ("field", "replacement", "message"),
+    [
+        ("edition:", None, "the required field 'edition' is missing"),
+        ("start:", "start: 2019-11-31", "'2019-11-31' is not a date"),
+        ("end:", "end: 2019-11-06", "the end 2019-11-06 is before the start 2019-11-07"),
+    ],
+)
+def test_bad_front_matter_stops_the_build_at_its_line(project, field, replacement, message):
+    path = project / EDITION_2019
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = _line_of("\n".join(lines), field)
+    if replacement is None:  # a missing field is reported where the fields begin
+        del lines[line - 1]
+        line = 2
+    else:
+        lines[line - 1] = replacement
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_stops_at(build_copy(project), EDITION_2019, line, message)
+
+
+def test_an_edition_number_used_twice_stops_the_build(project):
+    text = (project / EDITION_2019).read_text(encoding="utf-8")
+    copy = text.replace("year: 2019", "year: 2018").replace("2019-11-0", "2018-11-0")
+    (project / "docs/symposium/2018.md").write_text(copy, encoding="utf-8")
+    build = build_copy(project)
+    assert_stops_at(
+        build, EDITION_2019, _line_of(text, "edition:"), "edition number 9 is already used"
+    )
+
+
+def test_new_edition_skeleton_builds_in_both_languages(project):
+    result = new(project, "edition", "2020")
+    assert result.returncode == 0, result.stderr
+    assert (project / "docs/symposium/2020.md").exists()
+    assert "2020.md" in result.stdout
+    for language in LANGUAGES:
+        build = build_copy(project, language)
+        assert build.returncode == 0, build.log
+        assert "WARNING" not in build.log
+        table = build.soup(language, "symposium/index.html").select_one("table.lnox-editions")
+        assert table.select_one("tbody tr a")["href"] == "2020.html"
+        event = json.loads(
+            build.soup(language, "symposium/2020.html")
+            .select_one('script[type="application/ld+json"]')
+            .string
+        )
+        assert event["url"] == f"{TEST_SITE_URL}{language}/symposium/2020.html"
+        assert "startDate" not in event  # no date is invented

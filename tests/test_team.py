@@ -1,0 +1,167 @@
+"""The Team pages: people, history, contact and the ResearchOrganization JSON-LD, in both
+languages, all derived from docs/_data/people.yaml and team.yaml; mistakes in those files stop the
+build with their place."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import LANGUAGES, ROOT, TEST_SITE_URL, build_copy
+from content import assert_stops_at, new
+
+from lnox_site import organisation, people
+from lnox_site.i18n import localise
+from lnox_site.people import STATUSES
+
+PEOPLE, PEOPLE_PROBLEMS = people.load(ROOT)
+TEAM, TEAM_PROBLEMS = organisation.load(ROOT)
+TEAM_PAGE = "equipe/index.html"
+
+
+def test_data_files_are_valid():
+    assert not PEOPLE_PROBLEMS
+    assert not TEAM_PROBLEMS
+    assert PEOPLE
+
+
+def _person(soup, name):
+    entries = [
+        li for li in soup.select("li.lnox-person") if li.select_one("strong").get_text() == name
+    ]
+    assert len(entries) == 1, name
+    return entries[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_team_page_lists_every_person_under_their_status(site, language):
+    soup = site.soup(language, TEAM_PAGE)
+    for person in PEOPLE:
+        entry = _person(soup, person.name)
+        heading = entry.find_parent("section").select_one("h2").get_text(strip=True).rstrip("¶")
+        assert heading == localise(STATUSES[person.status].heading, language), person.name
+        text = entry.get_text(" ", strip=True)
+        for role in person.roles:
+            assert localise(role, language) in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_theses_and_works_link_to_existing_publication_entries(site, language):
+    soup = site.soup(language, TEAM_PAGE)
+    linked = 0
+    for person in PEOPLE:
+        keys = [person.thesis, *person.works] if person.thesis else person.works
+        links = _person(soup, person.name).select("a[href]")
+        assert len(links) == len(keys), person.name
+        for link, key in zip(links, keys, strict=True):
+            href = urlsplit(link["href"])
+            target = (site.out / language / TEAM_PAGE).parent / href.path
+            assert href.fragment == f"pub-{key}"
+            assert site.soup(
+                language, target.resolve().relative_to((site.out / language).resolve())
+            ).find(id=href.fragment), (person.name, key)
+            linked += 1
+    assert linked
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_team_page_describes_the_organisation_in_json_ld(site, language):
+    soup = site.soup(language, TEAM_PAGE)
+    blocks = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
+    (org,) = [block for block in blocks if block["@type"] == "ResearchOrganization"]
+    assert org["name"] == TEAM.name
+    assert org["url"] == f"{TEST_SITE_URL}{language}/"
+    assert org["address"]["postalCode"] == TEAM.address["postal_code"]
+    assert org["address"]["addressCountry"] == TEAM.address["country_code"]
+    assert [p["name"] for p in org["parentOrganization"]] == TEAM.parents
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_history_shows_every_label_with_its_years(site, language):
+    timeline = site.soup(language, "equipe/histoire.html").select_one("dl.lnox-timeline")
+    terms = [dt.get_text(strip=True) for dt in timeline.select("dt")]
+    labels = [dd.select_one("strong").get_text(strip=True) for dd in timeline.select("dd")]
+    assert terms == [period.when(language) for period in TEAM.history]
+    assert labels == [period.label for period in TEAM.history]
+    inferred = localise(organisation.LABELS["inferred"], language).strip()
+    for term, period in zip(terms, TEAM.history, strict=True):
+        assert (inferred in term) == period.inferred
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_contact_page_shows_the_postal_address(site, language):
+    block = site.soup(language, "contact.html").select_one(".lnox-address")
+    lines = [line.get_text(strip=True) for line in block.select(".line")]
+    assert lines == TEAM.address_lines()
+
+
+# -- Mistakes in the people file -----------------------------------------------------------------
+
+PEOPLE_FILE = "docs/_data/people.yaml"
+
+
+def _replace_first(project, old: str, new: str) -> int:
+    """Replace the first line starting with ``old`` (after indentation); returns its number."""
+    path = project / PEOPLE_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines) if line.strip().startswith(old))
+    lines[number] = lines[number].replace(old, new, 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return number + 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("status: phd", "status: doctorant", "unknown status 'doctorant'"),
+        (
+            "thesis: kouzi2018thesis",
+            "thesis: kouzi2018these",
+            "'kouzi2018these' is not a key of references.bib",
+        ),
+        ("defended: 2021-12-01", "defended: 2020-12-01", "defended in 2020 but references.bib"),
+    ],
+)
+def test_bad_person_stops_the_build_at_its_line(project, old, new, message):
+    line = _replace_first(project, old, new)
+    assert_stops_at(build_copy(project), PEOPLE_FILE, line, message)
+
+
+def test_new_person_skeleton_builds(project):
+    result = new(project, "person", "Jeanne Martin")
+    assert result.returncode == 0, result.stderr
+    build = build_copy(project, "fr")
+    assert build.returncode == 0, build.log
+    entry = _person(build.soup("fr", TEAM_PAGE), "Jeanne Martin")
+    heading = entry.find_parent("section").select_one("h2").get_text(strip=True).rstrip("¶")
+    assert heading == STATUSES["member"].heading["fr"]
+
+
+def test_history_years_in_the_wrong_order_are_reported(project):
+    path = project / organisation.TEAM_FILE
+    text = path.read_text(encoding="utf-8").replace("    to: 2015\n", "    to: 2012\n", 1)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("    to: 2012") + 1
+    problems = organisation.load(project)[1]
+    assert [(p.path, p.line) for p in problems] == [(organisation.TEAM_FILE, line)]
+    assert "'to: 2012' comes without 'from' or before it" in str(problems[0])
+
+
+@pytest.mark.parametrize(
+    ("addition", "message"),
+    [
+        ("- name: Jeanne Martin\n  status: member\n  status: leader\n", "the key 'status' appears twice"),
+        ("- name: Jeanne Martin\n  status: member\n  roles: [fr: x\n", "unreadable YAML"),
+        ("- name: Jeanne Martin\n  status: member\n  roles:\n    - fr: Chercheuse\n", "the text needs exactly the languages fr, en"),
+    ],
+)  # fmt: skip
+def test_malformed_people_entries_are_reported_at_their_line(project, addition, message):
+    path = project / PEOPLE_FILE
+    text = path.read_text(encoding="utf-8") + "\n"
+    path.write_text(text + addition, encoding="utf-8")
+    problems = people.load(project)[1]
+    assert problems, addition
+    last_line = len(text.splitlines()) + len(addition.splitlines())
+    assert all(p.path == PEOPLE_FILE and 0 < p.line <= last_line for p in problems)
+    assert any(message in str(p) and p.line > len(text.splitlines()) for p in problems), problems
