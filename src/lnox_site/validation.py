@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, order=True)
@@ -56,12 +53,11 @@ def project_root(app: Sphinx) -> Path:
 def _check_before_reading(app: Sphinx) -> None:
     problems = run(project_root(app))
     if problems:
-        for problem in problems:
-            logger.error(str(problem))
+        listing = "\n".join(str(problem) for problem in problems)
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        # Stop before any page is read or written. A Sphinx error would print Sphinx's crash report
-        # ("report this error to the developers"), which is not what a content mistake is.
-        raise SystemExit(f"\n{count} to fix (listed above): the site was not built.")
+        # Stop before any page is read or written, with exit status 1. A Sphinx error would print
+        # Sphinx's crash report ("report this error to the developers"): a content mistake is not one.
+        raise SystemExit(f"{listing}\n\n{count} to fix: the site was not built.")
 
 
 def setup(app: Sphinx) -> None:
