@@ -36,12 +36,10 @@ REPORT = "report.md"
 COMPRESSED = {".html", ".css", ".js", ".svg", ".json", ".xml", ".txt"}
 
 
-def pick(folder: Path, section: str, fallback: str) -> str:
-    """The last page of ``section`` (news are named by date), or ``fallback`` when it has none."""
+def pick(folder: Path, pattern: str, fallback: str) -> str:
+    """The last page matching ``pattern`` (posts are named by date: the newest), or ``fallback``."""
     pages = sorted(
-        p.relative_to(folder).as_posix()
-        for p in (folder / section).rglob("*.html")
-        if p.name != "index.html"
+        p.relative_to(folder).as_posix() for p in folder.glob(pattern) if p.name != "index.html"
     )
     return pages[-1] if pages else fallback
 
@@ -49,9 +47,9 @@ def pick(folder: Path, section: str, fallback: str) -> str:
 def audited_pages(folder: Path) -> dict[str, str]:
     return {
         "home": "index.html",
-        "theme": pick(folder, "recherche", "recherche/index.html"),
+        "theme": pick(folder, "recherche/*.html", "recherche/index.html"),
         "publications": "publications.html",
-        "news": pick(folder, "actualites", "actualites/index.html"),
+        "news": pick(folder, "actualites/[0-9]*/[0-9]*-*.html", "actualites/index.html"),
     }
 
 
