@@ -23,7 +23,7 @@ DOCS = ROOT / "docs"
 BUILD = DOCS / "_build"
 HTML = BUILD / "html"
 LOCALES = DOCS / "locales"
-LOCK = "requirements.lock"
+LOCK = "requirements.txt"
 NODE_LOCK = ROOT / "package-lock.json"
 # The width the catalogues are wrapped at. sphinx-intl rewrites a whole catalogue when one of its
 # messages changes: at any other width, every paragraph of the page would show as changed.
@@ -87,10 +87,19 @@ def audit(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def lint(session: nox.Session) -> None:
-    """Check the Python code style."""
+    """Run the pre-commit checks on every file; `nox -s lint -- install` runs them on each commit."""
     install(session, "lint")
-    session.run("ruff", "check", ".")
-    session.run("ruff", "format", "--check", ".")
+    if session.posargs == ["install"]:
+        hooks = session.run("git", "rev-parse", "--git-path", "hooks", silent=True, external=True)
+        hook = ROOT / hooks.strip() / "pre-commit"
+        hook.parent.mkdir(parents=True, exist_ok=True)
+        hook.write_text(
+            "#!/bin/sh\n# Installed by `nox -s lint -- install`.\nexec nox -r -s lint\n"
+        )
+        hook.chmod(0o755)
+        session.log(f"Every commit now runs `nox -s lint` first ({hook}).")
+        return
+    session.run("pre-commit", "run", "--all-files", "--show-diff-on-failure", *session.posargs)
 
 
 @nox.session(default=False)
@@ -134,11 +143,11 @@ def linkcheck(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def pins(session: nox.Session) -> None:
-    """Refresh requirements.lock after a change of pyproject.toml (`-- --upgrade` for new versions)."""
+    """Refresh requirements.txt after a change of pyproject.toml (`-- --upgrade` for new versions)."""
     session.install("uv")
     groups = [f"--group=pyproject.toml:{g}" for g in PYPROJECT["dependency-groups"]]
     session.run(
         "uv", "pip", "compile", "pyproject.toml", *groups, "--universal",
-        "--fork-strategy", "fewest", "--python-version", "3.11", "--no-header",
+        "--fork-strategy", "fewest", "--python-version", "3.11",
         "--output-file", LOCK, *session.posargs,
     )  # fmt: skip

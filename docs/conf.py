@@ -40,7 +40,11 @@ myst_heading_anchors = 3
 # https://sphinxcontrib-bibtex.readthedocs.io/en/latest/usage.html#configuration
 
 bibtex_bibfiles = ["../references.bib"]
-bibtex_reference_style = "author_year"
+# The site's own style (lnox_site.bibstyle, lnox_site.citations): author-year citations and
+# entries with their connecting words in the page's language. Pages cite with {footcite:p} and
+# {footcite:t} and end with {footbibliography}; the bibliography lint refuses {cite}.
+bibtex_default_style = "lnox"
+bibtex_foot_reference_style = "lnox"
 
 # -- HTML output -------------------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output

@@ -15,7 +15,7 @@ CASES = {
     ),
     "unknown-citation": (
         "# Titre\n\n\nVu {cite:p}`clef-inconnue`.\n",
-        'bibtex key "clef-inconnue"',
+        "clef-inconnue: unknown BibTeX key",
         4,
     ),
 }

@@ -11,7 +11,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import (
-    bibliography,
+    bibliography_lint,
+    citations,
     diagrams,
     feeds,
     i18n,
@@ -19,9 +20,11 @@ from . import (
     news,
     organisation,
     people,
+    publication_jsonld,
     publications,
     research,
     symposium,
+    team,
     theme,
     validation,
 )
@@ -32,8 +35,11 @@ __version__ = "0.1.0"
 MODULES = (
     i18n,
     validation,
+    bibliography_lint,
+    team,
+    citations,
     publications,
-    bibliography,
+    publication_jsonld,
     research,
     diagrams,
     news,

@@ -1,56 +1,106 @@
-"""The team's publications, read once from references.bib.
+"""The team's publications, from references.bib (entries with the keyword ``lnox``).
 
-* ``publication-list`` directive: the team's entries (keyword ``lnox``), newest first, optionally only
-  those of a theme (``:theme: jonctions-gap``, every keyword of that theme in docs/_data/themes.yaml)
-  or with some keywords (``:keywords: gap-junctions connexins``) — used by the Publications page and
-  the theme pages.
+* ``publication-list`` directive: the team's entries, newest first, each in the site's style (all
+  authors, members in bold; journal or thesis; DOI link), with links to the theme pages of its
+  keywords and its BibTeX as a download. ``:theme: jonctions-gap`` (every keyword of that theme in
+  docs/_data/themes.yaml) or ``:keywords: gap-junctions connexins`` select entries; ``:by-year:``
+  puts them under one heading per year (the Publications page).
+* ``publication-summary`` directive: the counts per kind of work, the chart per year and the whole
+  references.bib as a download.
 * ``pub`` role: a link to an entry of the Publications page, e.g. ``{pub}`kouzi2020oncogene```.
+* :func:`anchor`: the id of an entry on the Publications page (stable: other pages link to it).
 
-Lists are rendered when the page is written, in the page's language; they are never extracted for
-translation.
+Lists are rendered when the page is written, in the page's language, in one pass over the entries
+that sphinxcontrib-bibtex has already parsed; they are never extracted for translation. The BibTeX
+files offered for download are written to ``bib/`` in the output when the build ends.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+import itertools
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+import pybtex.plugin
+import pybtex_docutils
+from babel.lists import format_list
 from docutils import nodes
 from docutils.parsers.rst import directives
-from pybtex.database import Entry, parse_file
-from pybtex.richtext import Text
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.osutil import relative_uri
 
-from . import vocabulary
-from .vocabulary import TEAM_KEYWORD
+from . import publication_chart, team, vocabulary
+from .bibfile import scan
+from .citations import cited_names
+from .i18n import LOCALES, SOURCE_LANGUAGE, localise
+from .references import (
+    BIBFILE,
+    KINDS,
+    Publication,
+    as_plain,
+    plain,
+    publications,
+    read,
+    team_only,
+    team_publications,
+)
+from .validation import project_root
+
+# Other sections of the site use these names from this module.
+__all__ = [
+    "BIBFILE",
+    "PUBLICATIONS_PAGE",
+    "Publication",
+    "anchor",
+    "bibfile",
+    "plain",
+    "read",
+    "short_citation",
+    "team_publications",
+]
 
 logger = logging.getLogger(__name__)
 
-BIBFILE = "references.bib"
 PUBLICATIONS_PAGE = "publications"
+DOWNLOADS = "bib"  # folder of the output that holds the BibTeX downloads
+BACKEND = pybtex_docutils.Backend()
 
-
-@dataclass(frozen=True)
-class Publication:
-    key: str
-    entry: Entry
-
-    @property
-    def year(self) -> int:
-        return int(self.entry.fields.get("year", 0))
-
-    @property
-    def keywords(self) -> set[str]:
-        raw = self.entry.fields.get("keywords", "")
-        return {word.strip() for word in raw.split(",") if word.strip()}
-
-    @property
-    def is_team_work(self) -> bool:
-        return TEAM_KEYWORD in self.keywords
+LABELS = {
+    "themes": {"fr": "Thèmes\u00a0:", "en": "Themes:"},
+    "total": {
+        "fr": "{} publications de l’équipe\u00a0: {}.",
+        "en": "{} publications by the team: {}.",
+    },
+    "members": {
+        "fr": "Les noms des membres de l’équipe sont en gras.",
+        "en": "The names of the team’s members are in bold.",
+    },
+    "download": {
+        "fr": "Toute la bibliographie du site au format BibTeX",
+        "en": "The site’s whole bibliography in BibTeX format",
+    },
+}
+# Singular and plural of each kind of work (see references.KINDS).
+KIND_NAMES = {
+    "article": {"fr": ("article", "articles"), "en": ("article", "articles")},
+    "abstract": {
+        "fr": ("résumé de congrès", "résumés de congrès"),
+        "en": ("conference abstract", "conference abstracts"),
+    },
+    "thesis": {
+        "fr": ("thèse de doctorat", "thèses de doctorat"),
+        "en": ("doctoral thesis", "doctoral theses"),
+    },
+    "other": {
+        "fr": ("autre publication", "autres publications"),
+        "en": ("other publication", "other publications"),
+    },
+}
 
 
 def anchor(key: str) -> str:
@@ -58,54 +108,72 @@ def anchor(key: str) -> str:
     return nodes.make_id(f"pub-{key}")
 
 
-@cache
-def _read(path: Path, mtime: float) -> dict[str, Publication]:
-    data = parse_file(str(path), bib_format="bibtex")
-    return {key: Publication(key, entry) for key, entry in data.entries.items()}
+def short_citation(pub: Publication, language: str = SOURCE_LANGUAGE) -> str:
+    """``Kouzi et al. (2020)``: the text of a link to an entry, as ``{footcite:t}`` writes it."""
+    return f"{as_plain(cited_names(pub.entry, language))} ({pub.year})"
 
 
-def read(path: Path) -> dict[str, Publication]:
-    """Every entry of the bibliography (parsed again only when the file changes)."""
-    return _read(path, path.stat().st_mtime)
-
-
-def team_publications(path: Path, keywords: set[str] | None = None) -> list[Publication]:
-    """The team's entries, newest first, restricted to ``keywords`` when given."""
-    selected = [
-        pub
-        for pub in read(path).values()
-        if pub.is_team_work and (not keywords or pub.keywords & keywords)
-    ]
-    return sorted(selected, key=lambda pub: (-pub.year, pub.key))
+def year_anchor(year: int) -> str:
+    return f"year-{year}"
 
 
 def bibfile(app: Sphinx) -> Path:
-    return Path(app.srcdir).parent / BIBFILE
+    return project_root(app) / BIBFILE
+
+
+def entries(app: Sphinx) -> dict[str, Publication]:
+    """Every entry of references.bib, as parsed once per build by sphinxcontrib-bibtex."""
+    return publications(app.env.get_domain("cite").bibdata.data.entries)
 
 
 class publication_list(nodes.General, nodes.Element):
     """Placeholder, replaced by the rendered list when the page is written."""
 
 
+class publication_summary(nodes.General, nodes.Element):
+    """Placeholder, replaced by the counts and the chart when the page is written."""
+
+
 class publication_ref(nodes.Inline, nodes.Element):
     """Placeholder for a ``pub`` link, resolved when the page is written."""
 
 
+def _note_dependencies(directive: SphinxDirective) -> None:
+    """What a list shows: the entries, the members, the themes and whether their pages exist."""
+    root = project_root(directive.env.app)
+    for path in (root / BIBFILE, root / team.PEOPLE_FILE, root / vocabulary.VOCABULARY_FILE):
+        directive.env.note_dependency(str(path))
+    for theme in vocabulary.load(root).themes.values():
+        # A theme page that does not exist yet counts as changed until it does.
+        directive.env.note_dependency(str(Path(directive.env.srcdir) / f"{theme.page}.md"))
+
+
 class PublicationList(SphinxDirective):
-    option_spec: ClassVar = {"keywords": directives.unchanged, "theme": directives.unchanged}
+    option_spec: ClassVar = {
+        "keywords": directives.unchanged,
+        "theme": directives.unchanged,
+        "by-year": directives.flag,
+    }
 
     def run(self) -> list[nodes.Node]:
-        self.env.note_dependency(str(bibfile(self.env.app)))
+        _note_dependencies(self)
         keywords = set(self.options.get("keywords", "").split())
         if "theme" in self.options:
-            themes = vocabulary.load(Path(self.env.srcdir).parent)
+            themes = vocabulary.load(project_root(self.env.app))
             theme = self.options["theme"].strip()
             if theme not in themes.themes:
                 known = ", ".join(sorted(themes.themes))
                 raise self.error(f"unknown theme {theme!r}: use one of {known}")
             keywords |= themes.keywords_of(theme)
-        node = publication_list()
-        node["keywords"] = sorted(keywords)
+        node = publication_list(keywords=sorted(keywords), by_year="by-year" in self.options)
+        self.set_source_info(node)
+        return [node]
+
+
+class PublicationSummary(SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        _note_dependencies(self)
+        node = publication_summary()
         self.set_source_info(node)
         return [node]
 
@@ -118,53 +186,127 @@ class PublicationRole(SphinxRole):
         return [node], []
 
 
-def short_citation(pub: Publication) -> str:
-    """``Kouzi et al. 2020``: first author's surname, then the year."""
-    people = pub.entry.persons.get("author", [])
-    if not people:
-        return f"{pub.entry.fields.get('title', pub.key)[:40]}… {pub.year}"
-    surname = plain(" ".join(people[0].last_names))
-    more = " et al." if len(people) > 1 else ""
-    return f"{surname}{more} {pub.year}"
+@dataclass
+class _Page:
+    """What rendering the lists of one page needs, gathered once."""
 
+    app: Sphinx
+    docname: str
+    entries: dict[str, Publication]
+    vocabulary: vocabulary.Vocabulary
+    style: Any  # the pybtex formatting style of the build
+    ids: set[str] = field(default_factory=set)  # given on this page so far
 
-def plain(latex: str) -> str:
-    """BibTeX text (``H{\\'e}rault``) as plain Unicode (``Hérault``)."""
-    return Text.from_latex(latex).render_as("text")
+    def unique(self, id_: str) -> list[str]:
+        """``[id_]`` the first time, then ``[]``: a list shown twice keeps its ids valid."""
+        if id_ in self.ids:
+            return []
+        self.ids.add(id_)
+        return [id_]
 
+    @classmethod
+    def of(cls, app: Sphinx, docname: str) -> _Page:
+        style = pybtex.plugin.find_plugin(
+            "pybtex.style.formatting", app.config.bibtex_default_style
+        )
+        return cls(app, docname, entries(app), vocabulary.load(project_root(app)), style())
 
-def render_entry(pub: Publication) -> nodes.list_item:
-    fields = {name: plain(value) for name, value in pub.entry.fields.items()}
-    people = pub.entry.persons.get("author", [])
-    authors = ", ".join(plain(str(person)) for person in people)
-    item = nodes.list_item(ids=[anchor(pub.key)])
-    para = nodes.paragraph()
-    if authors:
-        para += nodes.Text(f"{authors} ({pub.year}). ")
-    para += nodes.emphasis(text=fields.get("title", ""))
-    venue = fields.get("journal") or fields.get("school") or fields.get("howpublished", "")
-    if venue:
-        para += nodes.Text(f". {venue}")
-    para += nodes.Text(".")
-    if "doi" in fields:
-        para += nodes.Text(" ")
-        doi = fields["doi"]
-        para += nodes.reference("", f"doi:{doi}", refuri=f"https://doi.org/{doi}")
-    item += para
-    return item
+    @property
+    def language(self) -> str:
+        return self.app.config.language
+
+    def label(self, name: str) -> str:
+        return localise(LABELS[name], self.language)
+
+    def uri(self, path: str) -> str:
+        """Relative link from this page to a file of the output."""
+        return relative_uri(self.app.builder.get_target_uri(self.docname), path)
+
+    def download(self, text: str, path: str) -> addnodes.download_reference:
+        return addnodes.download_reference("", text, refuri=self.uri(path))
+
+    def theme_links(self, pub: Publication) -> list[nodes.Node]:
+        """Links to the existing theme pages of the entry's keywords (not to this page)."""
+        themes = [self.vocabulary.theme_of(keyword) for keyword in pub.keywords]
+        pages = {theme.page: theme for theme in themes if theme}
+        builder = self.app.builder
+        return [
+            nodes.reference(
+                "",
+                localise(theme.titles, self.language),
+                refuri=builder.get_relative_uri(self.docname, page),
+                internal=True,
+            )
+            for page, theme in sorted(pages.items())
+            if page in self.app.env.found_docs and page != self.docname
+        ]
+
+    def item(self, pub: Publication) -> nodes.list_item:
+        item = nodes.list_item(ids=self.unique(anchor(pub.key)), classes=["lnox-pub"])
+        formatted = self.style.format_entry("", pub.entry)
+        item += nodes.paragraph("", "", *formatted.text.render(BACKEND))
+        details = nodes.paragraph(classes=["lnox-pub-details"])
+        links = self.theme_links(pub)
+        if links:
+            details += nodes.Text(self.label("themes") + " ")
+            for index, link in enumerate(links):
+                details += [nodes.Text(", ")] if index else []
+                details += link
+            details += nodes.Text(" · ")
+        details += self.download("BibTeX", f"{DOWNLOADS}/{pub.key}.bib")
+        item += details
+        return item
+
+    def listing(self, pubs: list[Publication]) -> nodes.bullet_list:
+        listing = nodes.bullet_list(classes=["lnox-publications"])
+        listing += [self.item(pub) for pub in pubs]
+        return listing
+
+    def by_year(self, pubs: list[Publication]) -> list[nodes.Node]:
+        """One section per year, newest first (``pubs`` is sorted newest first)."""
+        sections = []
+        for year, group in itertools.groupby(pubs, key=lambda pub: pub.year):
+            section = nodes.section(ids=self.unique(year_anchor(year)))
+            section += nodes.title(text=str(year))
+            section += self.listing(list(group))
+            sections.append(section)
+        return sections
+
+    def summary(self) -> list[nodes.Node]:
+        team_pubs = team_only(self.entries.values())
+        per_kind = [
+            f"{count} {KIND_NAMES[kind][self.language][count > 1]}"
+            for kind in KINDS
+            if (count := sum(1 for pub in team_pubs if pub.kind == kind))
+        ]
+        counts = format_list(per_kind, locale=LOCALES[self.language])
+        total = nodes.paragraph(text=self.label("total").format(len(team_pubs), counts))
+        chart = publication_chart.html([pub.year for pub in team_pubs], self.language, year_anchor)
+        whole = nodes.paragraph()
+        whole += self.download(self.label("download"), f"{DOWNLOADS}/{BIBFILE}")
+        whole += nodes.Text(f" ({BIBFILE})")
+        return [
+            total,
+            nodes.paragraph(text=self.label("members")),
+            nodes.raw("", chart, format="html"),
+            whole,
+        ]
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    path = bibfile(app)
-    for node in list(doctree.findall(publication_list)):
-        keywords = set(node["keywords"]) or None
-        listing = nodes.bullet_list(classes=["lnox-publications"])
-        for pub in team_publications(path, keywords):
-            listing += render_entry(pub)
-        node.replace_self(listing)
-    entries = read(path)
-    for node in list(doctree.findall(publication_ref)):
-        pub = entries.get(node["key"])
+    lists = list(doctree.findall(publication_list))
+    summaries = list(doctree.findall(publication_summary))
+    refs = list(doctree.findall(publication_ref))
+    if not (lists or summaries or refs):
+        return
+    page = _Page.of(app, docname)
+    for node in lists:
+        pubs = team_only(page.entries.values(), set(node["keywords"]) or None)
+        node.replace_self(page.by_year(pubs) if node["by_year"] else page.listing(pubs))
+    for node in summaries:
+        node.replace_self(page.summary())
+    for node in refs:
+        pub = page.entries.get(node["key"])
         if pub is None:
             logger.warning(
                 "unknown BibTeX key %r in {pub} — use a key of %s", node["key"], BIBFILE,
@@ -173,13 +315,31 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(nodes.Text(node["key"]))
             continue
         uri = app.builder.get_relative_uri(docname, PUBLICATIONS_PAGE) + "#" + anchor(pub.key)
-        node.replace_self(nodes.reference("", short_citation(pub), refuri=uri, internal=True))
+        text = short_citation(pub, page.language)
+        node.replace_self(nodes.reference("", text, refuri=uri, internal=True))
+
+
+def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """Each team entry's BibTeX, exactly as written in references.bib, and the whole file."""
+    if exception or app.builder.format != "html":
+        return
+    source = bibfile(app)
+    folder = Path(app.outdir) / DOWNLOADS
+    folder.mkdir(exist_ok=True)
+    shutil.copyfile(source, folder / BIBFILE)
+    team_keys = {pub.key for pub in entries(app).values() if pub.is_team_work}
+    for entry in scan(source.read_text(encoding="utf-8")).entries:
+        if entry.key in team_keys:
+            (folder / f"{entry.key}.bib").write_text(entry.text + "\n", encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(publication_list)
+    app.add_node(publication_summary)
     app.add_node(publication_ref)
     app.add_directive("publication-list", PublicationList)
+    app.add_directive("publication-summary", PublicationSummary)
     app.add_role("pub", PublicationRole())
     app.connect("doctree-resolved", _resolve)
+    app.connect("build-finished", _write_downloads)
     return {}

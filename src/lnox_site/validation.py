@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.errors import SphinxError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, order=True)
@@ -47,10 +49,6 @@ def run(root: Path) -> list[Problem]:
     return sorted(problem for check in VALIDATORS for problem in check(root))
 
 
-class ContentError(SphinxError):
-    category = "Content error"
-
-
 def project_root(app: Sphinx) -> Path:
     return Path(app.srcdir).parent
 
@@ -58,10 +56,15 @@ def project_root(app: Sphinx) -> Path:
 def _check_before_reading(app: Sphinx) -> None:
     problems = run(project_root(app))
     if problems:
-        listing = "\n".join(str(problem) for problem in problems)
+        for problem in problems:
+            logger.error(str(problem))
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
-        raise ContentError(f"{count} to fix before the site can be built:\n{listing}")
+        # Stop before any page is read or written. A Sphinx error would print Sphinx's crash report
+        # ("report this error to the developers"), which is not what a content mistake is.
+        raise SystemExit(f"\n{count} to fix (listed above): the site was not built.")
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", _check_before_reading)
+    # Before sphinxcontrib-bibtex parses references.bib (default priority 500), so that a broken
+    # file ends in the list of its problems rather than in a parser's traceback.
+    app.connect("builder-inited", _check_before_reading, priority=100)

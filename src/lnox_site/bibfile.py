@@ -1,0 +1,316 @@
+"""references.bib read as text, entry by entry, with the line of every entry and field.
+
+pybtex keeps no line numbers, so this small reader exists for two uses: the bibliography lint points
+at the exact line of a mistake (an unclosed brace, a bad DOI, …), and the Publications page offers
+each entry's BibTeX exactly as it is written in the file.
+
+It follows BibTeX's own rules: an entry starts with ``@type{`` (or ``@type(``) at the start of a
+line, values are ``{…}``, ``"…"``, numbers or ``@string`` abbreviations joined with ``#``, and
+braces inside a value must balance. Text between entries is ignored by BibTeX; here it may only be
+``%`` comments, so that a stray brace is caught instead of silently swallowing an entry.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*([{(])", re.MULTILINE)
+# BibTeX has no comments: outside entries, any "@word" starts an entry (pybtex then wants a brace).
+HIDDEN_ENTRY = re.compile(r"@[ \t]*[A-Za-z]+")
+NAME = re.compile(r"[A-Za-z][\w:.+/-]*")
+KEY = re.compile(r"[^\s,{}()\"#%'=\\]+")
+WORD = re.compile(r"\d+|[A-Za-z][\w:.+/-]*")
+# A line that starts a new field: a value that reaches it has probably lost its closing brace.
+FIELD_LINE = re.compile(r"\n[ \t]*[A-Za-z][\w-]*[ \t]*=")
+NO_KEY = (
+    "the entry has no key",
+    "write a key right after the brace, e.g. @article{kouzi2020oncogene,",
+)
+MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # lower case
+    value: str  # as written, without the outer braces or quotes
+    line: int
+
+
+@dataclass
+class Entry:
+    type: str  # lower case: "article", "phdthesis", …
+    key: str
+    line: int
+    text: str = ""  # the entry as written, from "@" to its closing brace ("" if unreadable)
+    fields: dict[str, Field] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """Something BibTeX cannot read as intended."""
+
+    line: int
+    key: str  # the entry it is in ("" before the first entry)
+    what: str
+    fix: str
+
+
+@dataclass
+class BibFile:
+    entries: list[Entry] = field(default_factory=list)
+    mistakes: list[Mistake] = field(default_factory=list)
+
+    def entry_at(self, line: int) -> str:
+        """The key of the entry that contains ``line`` ("" before the first one)."""
+        starts = [entry.line for entry in self.entries]
+        index = bisect.bisect_right(starts, line) - 1
+        return self.entries[index].key if index >= 0 else ""
+
+
+class _Stop(Exception):
+    """The rest of an entry cannot be read; its mistake has been recorded."""
+
+
+class _Reader:
+    """Reads one entry, from just after its opening brace up to ``end``."""
+
+    def __init__(self, text: str, pos: int, end: int, lines: list[int], entry: Entry) -> None:
+        self.text, self.pos, self.end, self.lines, self.entry = text, pos, end, lines, entry
+        self.mistakes: list[Mistake] = []
+        self.value_end = pos  # just after the last value read
+
+    def line(self, pos: int | None = None) -> int:
+        return _line(self.lines, self.pos if pos is None else pos)
+
+    def stop(self, what: str, fix: str, pos: int | None = None) -> _Stop:
+        self.mistakes.append(Mistake(self.line(pos), self.entry.key, what, fix))
+        return _Stop()
+
+    def skip_space(self) -> None:
+        while self.pos < self.end and self.text[self.pos].isspace():
+            self.pos += 1
+
+    def peek(self) -> str:
+        self.skip_space()
+        return self.text[self.pos] if self.pos < self.end else ""
+
+    def key(self) -> None:
+        self.skip_space()
+        match = KEY.match(self.text, self.pos, self.end)
+        if not match:
+            raise self.stop(*NO_KEY)
+        self.pos = match.end()
+        if self.peek() == "=":
+            raise self.stop(*NO_KEY)
+        self.entry.key = match.group()
+        if self.peek() != ",":
+            raise self.stop(
+                f"no comma after the key {match.group()!r}",
+                f"write @{self.entry.type}{{{match.group()}, and put each field on its own line",
+            )
+        self.pos += 1
+
+    def fields(self, closing: str, strings: set[str]) -> None:
+        """Read ``name = value`` pairs up to the entry's closing brace."""
+        while True:
+            char = self.peek()
+            if char == closing:
+                self.pos += 1
+                return
+            if not char:
+                raise self.not_closed(closing)
+            start = self.pos
+            match = NAME.match(self.text, self.pos, self.end)
+            if not match:
+                raise self.stop(
+                    f"unexpected {char!r} where a field name should start",
+                    "separate the fields with commas and write them as name = {value}",
+                )
+            self.pos = match.end()
+            if self.peek() != "=":
+                raise self.stop(
+                    f"no '=' after the field name {match.group()!r}",
+                    f"write {match.group()} = {{value}}",
+                )
+            self.pos += 1
+            name = match.group().lower()
+            value = self.value(name, strings)
+            if name in self.entry.fields:
+                self.mistakes.append(
+                    Mistake(
+                        self.line(start),
+                        self.entry.key,
+                        f"the field {name!r} appears twice",
+                        f"keep one {name} field (the first is at line {self.entry.fields[name].line})",
+                    )
+                )
+            else:
+                self.entry.fields[name] = Field(name, value, self.line(start))
+            char = self.peek()
+            if char == ",":
+                self.pos += 1
+            elif char != closing:
+                if self.text.find(closing, self.pos, self.end) < 0:
+                    raise self.not_closed(closing)
+                raise self.stop(
+                    f"unexpected {char!r} after the value of {name!r}",
+                    "put a comma between fields; check that the braces of the value are balanced",
+                    self.value_end,
+                )
+
+    def not_closed(self, closing: str) -> _Stop:
+        """The entry's closing brace is missing; if a value swallowed the next field, say which."""
+        for name, read in self.entry.fields.items():
+            if FIELD_LINE.search(read.value):
+                self.mistakes.append(
+                    Mistake(
+                        read.line,
+                        self.entry.key,
+                        f"the value of {name!r} is missing its closing brace: "
+                        "the next field starts inside it",
+                        f"add '}}' at the end of the {name} value, before its comma",
+                    )
+                )
+                return _Stop()
+        return self.stop(
+            "the entry is not closed",
+            f"end the entry with {closing!r} on its own line after its last field",
+            self.value_end,
+        )
+
+    def value(self, name: str, strings: set[str]) -> str:
+        parts = [self.piece(name, strings)]
+        self.value_end = self.pos
+        while self.peek() == "#":
+            self.pos += 1
+            parts.append(self.piece(name, strings))
+            self.value_end = self.pos
+        return "".join(parts)
+
+    def piece(self, name: str, strings: set[str]) -> str:
+        char = self.peek()
+        if char in ("{", '"'):
+            return self.delimited(name, char)
+        match = WORD.match(self.text, self.pos, self.end)
+        if not match:
+            raise self.stop(
+                f"the value of {name!r} is missing",
+                f"write {name} = {{value}}, with the value between braces",
+            )
+        self.pos = match.end()
+        word = match.group()
+        if not word.isdigit() and word.lower() not in strings | MONTHS:
+            self.mistakes.append(
+                Mistake(
+                    self.line(match.start()),
+                    self.entry.key,
+                    f"the value of {name!r} is the undefined abbreviation {word!r}",
+                    f"put the value between braces: {name} = {{{word}}}",
+                )
+            )
+        return word
+
+    def delimited(self, name: str, opening: str) -> str:
+        """A ``{…}`` or ``"…"`` value: braces inside must balance, as BibTeX requires."""
+        start = self.pos
+        self.pos += 1
+        open_braces: list[int] = [start] if opening == "{" else []
+        while self.pos < self.end:
+            char = self.text[self.pos]
+            if char == "{":
+                open_braces.append(self.pos)
+            elif char == "}":
+                if not open_braces:
+                    raise self.stop(
+                        f"the value of {name!r} closes a brace it never opened",
+                        "remove the extra '}' or add the missing '{'",
+                    )
+                open_braces.pop()
+                if opening == "{" and not open_braces:
+                    self.pos += 1
+                    return self.text[start + 1 : self.pos - 1]
+            elif char == '"' and opening == '"' and not open_braces:
+                self.pos += 1
+                return self.text[start + 1 : self.pos - 1]
+            self.pos += 1
+        closing = "}" if opening == "{" else '"'
+        raise self.stop(
+            f"the value of {name!r} is not closed: a {closing!r} is missing",
+            f"close the value with {closing!r} before the comma that ends it",
+            start,
+        )
+
+
+def _line(newlines: list[int], pos: int) -> int:
+    """1-based line of the character at ``pos``, given the offsets of the newlines."""
+    return bisect.bisect_right(newlines, pos - 1) + 1
+
+
+def scan(text: str) -> BibFile:
+    """Every entry of a BibTeX text with its lines, and every structural mistake, in file order."""
+    lines = [i for i, char in enumerate(text) if char == "\n"]
+    result = BibFile()
+    strings: set[str] = set()
+    starts = list(ENTRY_START.finditer(text))
+    _check_between(text, 0, starts[0].start() if starts else len(text), lines, "", result)
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        kind = match.group(1).lower()
+        closing = "}" if match.group(2) == "{" else ")"
+        entry = Entry(kind, "", _line(lines, match.start()))
+        reader = _Reader(text, match.end(), end, lines, entry)
+        if kind == "comment":
+            continue  # BibTeX ignores @comment blocks whatever they hold
+        try:
+            if kind == "string":
+                reader.fields(closing, strings)
+                strings |= set(entry.fields)
+            elif kind == "preamble":
+                reader.delimited("preamble", "{")
+            else:
+                reader.key()
+                reader.fields(closing, strings)
+        except _Stop:
+            pass
+        else:
+            entry.text = text[match.start() : reader.pos]
+            _check_between(text, reader.pos, end, lines, entry.key, result)
+        if kind not in ("string", "preamble") and entry.key:
+            result.entries.append(entry)
+        result.mistakes.extend(reader.mistakes)
+    return result
+
+
+def _check_between(
+    text: str, start: int, end: int, lines: list[int], key: str, result: BibFile
+) -> None:
+    """Between entries only blank lines and ``%`` comments may appear."""
+    stray = []
+    offset = start
+    for raw in text[start:end].split("\n"):
+        stripped = raw.strip()
+        hidden = HIDDEN_ENTRY.search(raw)
+        if hidden:
+            result.mistakes.append(
+                Mistake(
+                    _line(lines, offset),
+                    key,
+                    f"BibTeX reads {hidden.group()!r} as the start of an entry, even in a comment",
+                    "write no '@' outside entries (e.g. 'article' rather than '@article')",
+                )
+            )
+        if stripped and not stripped.startswith("%"):
+            stray.append((_line(lines, offset + raw.find(stripped[0])), stripped))
+        offset += len(raw) + 1
+    if not stray:
+        return
+    line, first = stray[0]
+    if any("}" in text or "{" in text for _, text in stray):
+        what = "text with braces after the end of the entry: it was closed too early"
+        fix = "remove the extra '}' so that the entry ends after its last field"
+    else:
+        what = f"text outside any entry: {first[:40]!r}"
+        fix = "start comment lines with '%', or put the text in a field of an entry"
+    result.mistakes.append(Mistake(line, key, what, fix))
