@@ -25,7 +25,10 @@ import time
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from string import Template
 from urllib.parse import urlsplit
+
+import lnox_site
 
 from . import synthetic
 from .build import sphinx_command
@@ -39,15 +42,16 @@ HOME = "index.html"
 POST = "actualites/2019/2019-11-07-oncogene-jonctions-gap"
 THEME_PAGE = "recherche/niche"
 BIB_KEY = "kouzi2020oncogene"
-READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.M)
-WRITTEN = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.M)
-UPDATING = re.compile(r"^updating environment: (.*)$", re.M)
+READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+WRITTEN = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+UPDATING = re.compile(r"^updating environment: (.*)$", re.MULTILINE)
 
 # The bare configuration: the same pages with Sphinx, MyST and Furo alone. The site's directives and
 # roles (and sphinxcontrib-bibtex's) become stand-ins that render nothing, or the role's text.
-BARE_CONF = '''\
+BARE_CONF = Template("""\
 from docutils import nodes
 from docutils.parsers.rst import Directive
+from sphinx.domains import Domain
 
 project = "LNOx"
 extensions = ["myst_parser"]
@@ -58,8 +62,10 @@ gettext_compact = False
 myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
 myst_heading_anchors = 3
 html_theme = "furo"
-DIRECTIVES = {directives!r}
-ROLES = {roles!r}
+# The site marks its news and archive pages as orphans itself.
+suppress_warnings = ["toc.not_included"]
+DIRECTIVES = $directives
+ROLES = $roles
 
 
 class AnyOption(dict):
@@ -87,14 +93,37 @@ def text_role(name, rawtext, text, lineno, inliner, options=None, content=None):
 def setup(app):
     for name in DIRECTIVES:
         app.add_directive(name, StandIn)
+    domains = {}
     for name in ROLES:
-        app.add_role(name, text_role)
-'''
-SITE_DIRECTIVES = (
-    "theme-cards", "publication-list", "diagram", "news-list", "news-archive", "news-archives",
-    "symposium-editions", "people", "team-address", "team-history", "footbibliography",
-)  # fmt: skip
-SITE_ROLES = ("pub", "footcite:p", "footcite:t", "footcite:ps", "footcite:ts", "cite:p", "cite:t")
+        if ":" in name:  # a domain's role, such as footcite:p
+            domain, role = name.split(":")
+            domains.setdefault(domain, {})[role] = text_role
+        else:
+            app.add_role(name, text_role)
+    for domain, domain_roles in domains.items():
+        app.add_domain(type(domain, (Domain,), {"name": domain, "label": domain, "roles": domain_roles}))
+""")
+# sphinxcontrib-bibtex's, as the site's pages use them.
+BIBTEX_DIRECTIVES = ("footbibliography",)
+BIBTEX_ROLES = ("footcite:p", "footcite:t", "footcite:ps", "footcite:ts")
+
+
+class _Registrations:
+    """Stands for the Sphinx application while the site's extension registers itself: keeps the
+    names of its directives and roles, and ignores the rest."""
+
+    def __init__(self) -> None:
+        self.directives: list[str] = list(BIBTEX_DIRECTIVES)
+        self.roles: list[str] = list(BIBTEX_ROLES)
+
+    def add_directive(self, name: str, *args: object, **kwargs: object) -> None:
+        self.directives.append(name)
+
+    def add_role(self, name: str, *args: object, **kwargs: object) -> None:
+        self.roles.append(name)
+
+    def __getattr__(self, name: str) -> object:
+        return lambda *args, **kwargs: None
 
 
 @dataclass
@@ -162,10 +191,13 @@ def folder_size(folder: Path) -> int:
 
 
 def bare_conf(folder: Path) -> Path:
+    registrations = _Registrations()
+    lnox_site.setup(registrations)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "conf.py").write_text(
-        BARE_CONF.format(directives=SITE_DIRECTIVES, roles=SITE_ROLES), encoding="utf-8"
+    conf = BARE_CONF.substitute(
+        directives=repr(registrations.directives), roles=repr(registrations.roles)
     )
+    (folder / "conf.py").write_text(conf, encoding="utf-8")
     return folder
 
 
@@ -176,7 +208,7 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def _summary(names: list[str], limit: int = 6) -> str:
+def _summary(names: list[str], limit: int = 3) -> str:
     shown = ", ".join(names[:limit])
     return f"{len(names)}" + (f" ({shown}{', …' if len(names) > limit else ''})" if names else "")
 
@@ -215,8 +247,11 @@ def table(all_results: list[dict], info: list[dict]) -> str:
     """One row per measure, one column per scale."""
 
     def seconds(runs: dict[str, Run]) -> str:
-        return " + ".join(f"{run.seconds:.1f}" for run in runs.values()) + (
-            f" = {sum(run.seconds for run in runs.values()):.1f}" if len(runs) > 1 else ""
+        total = f" = {sum(run.seconds for run in runs.values()):.1f}" if len(runs) > 1 else ""
+        return (
+            " + ".join(f"{run.seconds:.1f}" for run in runs.values())
+            + total
+            + "".join(status(run) for run in runs.values())
         )
 
     def status(run: Run) -> str:
@@ -265,11 +300,17 @@ def table(all_results: list[dict], info: list[dict]) -> str:
         "peak memory (MiB)",
         [f"{max(x.peak_kib for x in r['clean'].values()) / 1024:.0f}" for r in all_results],
     )
-    row("output, all languages built (MiB)", [f"{r['output_bytes'] / 2**20:.1f}" for r in all_results])
+    row(
+        "output, all languages built (MiB)",
+        [f"{r['output_bytes'] / 2**20:.1f}" for r in all_results],
+    )
     row("home page loads (KiB)", [f"{r['home_bytes'] / 1024:.1f}" for r in all_results])
     row("news post loads (KiB)", [f"{r['post_bytes'] / 1024:.1f}" for r in all_results])
-    row("load average (start → end)", [f"{r['load'][0]:.1f} → {r['load'][1]:.1f}" for r in all_results])
-    head = "| measure | " + " | ".join(f"×{r['scale']}" for r in all_results) + " |"
+    row(
+        "load average (start → end)",
+        [f"{r['load'][0]:.1f} → {r['load'][1]:.1f}" for r in all_results],
+    )
+    head = "| measure | " + " | ".join(f"x{r['scale']}" for r in all_results) + " |"
     lines = [head, "|---" * (len(all_results) + 1) + "|"]
     lines += [f"| {name} | " + " | ".join(values) + " |" for name, values in rows.items()]
     return "\n".join(lines) + "\n"
@@ -285,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     for scale in (int(s) for s in args.scales.split(",")):
         site = args.out / "sites" / f"x{scale}"
         counts = synthetic.generate(ROOT, site, scale)
-        print(f"×{scale}: {counts}", flush=True)
+        print(f"x{scale}: {counts}", flush=True)
         results = measure(site, scale)
         counts["documents"] = len(results["clean"][SOURCE_LANGUAGE].read)
         all_results.append(results)

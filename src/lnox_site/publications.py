@@ -139,13 +139,13 @@ class publication_ref(nodes.Inline, nodes.Element):
 
 
 def _note_dependencies(directive: SphinxDirective) -> None:
-    """What a list shows: the entries, the members, the themes and whether their pages exist."""
+    """What a list shows: the entries, the members and the themes. Not the theme pages: the checks
+    of themes.yaml stop the build while a theme's page is missing, so that a page can only appear
+    or go with a change of themes.yaml, and editing the text of one theme page does not make every
+    list be read again."""
     root = project_root(directive.env.app)
     for path in (root / BIBFILE, root / team.PEOPLE_FILE, root / vocabulary.VOCABULARY_FILE):
         directive.env.note_dependency(str(path))
-    for theme in vocabulary.load(root).themes.values():
-        # A theme page that does not exist yet counts as changed until it does.
-        directive.env.note_dependency(str(Path(directive.env.srcdir) / f"{theme.page}.md"))
 
 
 class PublicationList(SphinxDirective):

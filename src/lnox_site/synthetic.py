@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from . import posts, vocabulary
-from .publications import BIBFILE, read
+from .references import BIBFILE, read
 from .vocabulary import TEAM_KEYWORD
 
 SEED = 2019
@@ -100,7 +100,9 @@ def _themes(root: Path, dest: Path, scale: int, keys: list[str], rng: random.Ran
         for slug in vocabulary.load(root).themes:
             theme = data["themes"][slug]
             page = f"{theme['page']}-copie{copy}"
-            text = _copy_page(root, dest, Path("docs") / f"{theme['page']}.md", Path(f"docs/{page}.md"))
+            text = _copy_page(
+                root, dest, Path("docs") / f"{theme['page']}.md", Path(f"docs/{page}.md")
+            )
             cited = ",".join(rng.sample(keys, min(CITATIONS_PER_PAGE, len(keys))))
             # A new paragraph just after the title, so that the page cites made-up entries too.
             text = re.sub(r"^(# .*\n)", rf"\1\nSynthèse {{footcite:p}}`{cited}`.\n", text, count=1)
@@ -124,14 +126,16 @@ def _editions(root: Path, dest: Path, scale: int) -> None:
     last_year = int(sources[-1].stem) if sources else 0
     last_edition = 0
     for source in sources:
-        found = re.search(r"^edition: (\d+)$", source.read_text(encoding="utf-8"), re.M)
+        found = re.search(r"^edition: (\d+)$", source.read_text(encoding="utf-8"), re.MULTILINE)
         last_edition = max(last_edition, int(found.group(1)))
     for step in range(1, (scale - 1) * len(sources) + 1):
         source = sources[(step - 1) % len(sources)]
         text = source.read_text(encoding="utf-8")
         year, new = int(source.stem), last_year + step
         moved = re.sub(rf"\b{year}\b", str(new), text)
-        moved = re.sub(r"^edition: \d+$", f"edition: {last_edition + step}", moved, flags=re.M)
+        moved = re.sub(
+            r"^edition: \d+$", f"edition: {last_edition + step}", moved, flags=re.MULTILINE
+        )
         target = EDITIONS_DIR / f"{new}.md"
         _copy_page(root, dest, source.relative_to(root), target)
         (dest / target).write_text(moved, encoding="utf-8")
