@@ -241,10 +241,17 @@ class _Page:
             if page in self.app.env.found_docs and page != self.docname
         ]
 
+    def formatted(self, pub: Publication) -> list[nodes.Node]:
+        """The entry in the site's style. Formatted once per build and language, and copied for
+        each list that shows it: theme pages and the Publications page show the same entries."""
+        done = self.app.builder.__dict__.setdefault("lnox_formatted_entries", {})
+        if pub.key not in done:
+            done[pub.key] = list(self.style.format_entry("", pub.entry).text.render(BACKEND))
+        return [node.deepcopy() for node in done[pub.key]]
+
     def item(self, pub: Publication) -> nodes.list_item:
         item = nodes.list_item(ids=self.unique(anchor(pub.key)), classes=["lnox-pub"])
-        formatted = self.style.format_entry("", pub.entry)
-        item += nodes.paragraph("", "", *formatted.text.render(BACKEND))
+        item += nodes.paragraph("", "", *self.formatted(pub))
         details = nodes.paragraph(classes=["lnox-pub-details"])
         links = self.theme_links(pub)
         if links:
