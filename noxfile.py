@@ -86,6 +86,14 @@ def audit(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Build synthetic copies of the site at x1, x5, x20 and time them (docs/_build/bench/report.md);
+    `nox -s bench -- --scales 1,5` for fewer."""
+    install(session)
+    session.run("python", "-m", "lnox_site.bench", *session.posargs)
+
+
+@nox.session(default=False)
 def lint(session: nox.Session) -> None:
     """Run the pre-commit checks on every file; `nox -s lint -- install` runs them on each commit."""
     install(session, "lint")

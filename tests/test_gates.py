@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup, Comment
 from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy
 from pybtex.database import parse_file as parse_bib
 
+from lnox_site.bench import page_weight
 from lnox_site.bibstyle import WORDS
 from lnox_site.i18n import LOCALES
 from lnox_site.metadata import (
@@ -131,6 +132,19 @@ def test_pages_embed_nothing_from_elsewhere(site):
             if urlsplit(url).netloc:
                 foreign.append(f"{sheet.relative_to(site.out)}: {url}")
     assert not foreign, "content from elsewhere:\n" + "\n".join(foreign)
+
+
+# The home page is what most readers open first, often on a phone.
+HOME_PAGE_BUDGET = 100 * 1024
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_page_loads_little_and_only_what_it_uses(site, language):
+    home = site.out / language / "index.html"
+    assert page_weight(home) <= HOME_PAGE_BUDGET, "the home page loads more than 100 KiB"
+    sheets = [link["href"] for link in parse(home).select('link[rel="stylesheet"]')]
+    unused = [s for s in sheets if "furo-extensions" in s or "pygments" in s]
+    assert not unused, f"styles of things the home page does not show: {unused}"
 
 
 # --- Interface language ------------------------------------------------------------------------

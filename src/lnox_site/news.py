@@ -223,6 +223,28 @@ def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return pages
 
 
+def _cited(app: Sphinx, posts: Iterable[Post]) -> dict[str, str | None]:
+    """The publication key of each post -> what its header shows of the entry."""
+    entries = publications.entries(app)  # as parsed for this build by sphinxcontrib-bibtex
+    keys = {post.source.bib for post in posts if post.source.bib}
+    return {
+        key: publications.short_citation(entries[key]) if key in entries else None for key in keys
+    }
+
+
+def _posts_of_changed_entries(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Posts whose publication now shows differently: written again, not read again (their header
+    is made when the page is written), so that editing references.bib does not re-read every
+    post that names a publication."""
+    posts = all_posts(env).values()
+    before, env.lnox_news_cited = getattr(env, "lnox_news_cited", {}), _cited(app, posts)
+    return [
+        post.docname
+        for post in posts
+        if post.source.bib and before.get(post.source.bib) != env.lnox_news_cited[post.source.bib]
+    ]
+
+
 # -- Reading -----------------------------------------------------------------------------------
 
 
@@ -244,8 +266,6 @@ def _collect(app: Sphinx, doctree: nodes.document) -> None:
     env.metadata[docname]["orphan"] = True
     for path in _data_files(app):
         env.note_dependency(str(path))
-    if source.bib:
-        env.note_dependency(str(publications.bibfile(app)))
     section = next(iter(doctree.findall(nodes.section)), None)
     title = section[0].astext() if section else ""
     paragraph = next((n for n in section or [] if isinstance(n, nodes.paragraph)), None)
@@ -521,4 +541,5 @@ def setup(app: Sphinx) -> None:
     app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _remember_posts)
     app.connect("env-get-updated", _pages_to_rewrite)
+    app.connect("env-get-updated", _posts_of_changed_entries)
     app.connect("doctree-resolved", _render)

@@ -139,13 +139,13 @@ class publication_ref(nodes.Inline, nodes.Element):
 
 
 def _note_dependencies(directive: SphinxDirective) -> None:
-    """What a list shows: the entries, the members, the themes and whether their pages exist."""
+    """What a list shows: the entries, the members and the themes. Not the theme pages: the checks
+    of themes.yaml stop the build while a theme's page is missing, so that a page can only appear
+    or go with a change of themes.yaml, and editing the text of one theme page does not make every
+    list be read again."""
     root = project_root(directive.env.app)
     for path in (root / BIBFILE, root / team.PEOPLE_FILE, root / vocabulary.VOCABULARY_FILE):
         directive.env.note_dependency(str(path))
-    for theme in vocabulary.load(root).themes.values():
-        # A theme page that does not exist yet counts as changed until it does.
-        directive.env.note_dependency(str(Path(directive.env.srcdir) / f"{theme.page}.md"))
 
 
 class PublicationList(SphinxDirective):
@@ -241,10 +241,17 @@ class _Page:
             if page in self.app.env.found_docs and page != self.docname
         ]
 
+    def formatted(self, pub: Publication) -> list[nodes.Node]:
+        """The entry in the site's style. Formatted once per build and language, and copied for
+        each list that shows it: theme pages and the Publications page show the same entries."""
+        done = self.app.builder.__dict__.setdefault("lnox_formatted_entries", {})
+        if pub.key not in done:
+            done[pub.key] = list(self.style.format_entry("", pub.entry).text.render(BACKEND))
+        return [node.deepcopy() for node in done[pub.key]]
+
     def item(self, pub: Publication) -> nodes.list_item:
         item = nodes.list_item(ids=self.unique(anchor(pub.key)), classes=["lnox-pub"])
-        formatted = self.style.format_entry("", pub.entry)
-        item += nodes.paragraph("", "", *formatted.text.render(BACKEND))
+        item += nodes.paragraph("", "", *self.formatted(pub))
         details = nodes.paragraph(classes=["lnox-pub-details"])
         links = self.theme_links(pub)
         if links:

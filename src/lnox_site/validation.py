@@ -3,11 +3,15 @@
 Each content module registers a validator with :func:`validator`; a validator receives the project
 root (the folder holding ``docs/`` and ``references.bib``) and yields :class:`Problem` objects.
 The same validators run before every Sphinx build (a problem stops it before any page is written)
-and on their own, fast, with ``python -m lnox_site.check``.
+and on their own, fast, with ``python -m lnox_site.check``. A build whose content and code are
+exactly those of the last build that passed the checks does not run them again: they take most of
+a rebuild where nothing changed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,14 +54,36 @@ def project_root(app: Sphinx) -> Path:
     return Path(app.srcdir).parent
 
 
+def fingerprint(root: Path) -> str:
+    """What the checks depend on: every file of docs/ (outputs aside), the files at the project
+    root and the site's code, by name, size and modification time."""
+    files = [path for path in root.iterdir() if path.is_file()]
+    for folder in (root / "docs", Path(__file__).parent):
+        for parent, subfolders, names in os.walk(folder):
+            subfolders[:] = [name for name in subfolders if name not in ("_build", "__pycache__")]
+            files += [Path(parent, name) for name in names]
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        stat = path.stat()
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def _check_before_reading(app: Sphinx) -> None:
-    problems = run(project_root(app))
+    root = project_root(app)
+    checked = Path(app.doctreedir) / "lnox-checked"
+    current = fingerprint(root)
+    if checked.exists() and checked.read_text(encoding="utf-8") == current:
+        return
+    problems = run(root)
     if problems:
         listing = "\n".join(str(problem) for problem in problems)
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
         # Stop before any page is read or written, with exit status 1. A Sphinx error would print
         # Sphinx's crash report ("report this error to the developers"): a content mistake is not one.
         raise SystemExit(f"{listing}\n\n{count} to fix: the site was not built.")
+    Path(app.doctreedir).mkdir(parents=True, exist_ok=True)
+    checked.write_text(current, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:

@@ -1,0 +1,362 @@
+"""Measure the build of synthetic copies of the site at several scales (``nox -s bench``).
+
+For each scale, a copy of the site (lnox_site.synthetic) is built the way ``nox -s docs`` builds it,
+and each ``sphinx-build`` runs under ``/usr/bin/time -v`` (wall-clock time, peak memory). Measured:
+clean build of each language, the same content with a bare configuration (Sphinx, MyST and Furo
+only), a clean build with ``-j auto``, a rebuild with nothing changed, rebuilds after editing one
+theme page, one news post and one BibTeX entry (with the documents read and written again, from
+Sphinx's output), the size of the output, and what the home page and a news post load (HTML plus the
+stylesheets and scripts they link). Incremental builds are in French only; the largest scale is
+reduced to fit the session in about 10 minutes (``--full`` measures everything at every scale).
+
+    python -m lnox_site.bench [--scales 1,5,20] [--out docs/_build/bench]
+
+Writes ``report.md`` (the table) and ``results.json`` into the output folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from string import Template
+from urllib.parse import urlsplit
+
+import lnox_site
+
+from . import synthetic
+from .build import sphinx_command
+from .i18n import LANGUAGES, SOURCE_LANGUAGE
+
+ROOT = Path(__file__).resolve().parents[2]
+SCALES = (1, 5, 20)
+# Scales from here on are built in the source language only, without the -j auto build and with
+# only the no-op and news post rebuilds, so that the session stays near 10 minutes on two shared
+# cores (--full measures everything at every scale).
+ONE_LANGUAGE_FROM = 20
+HOME = "index.html"
+POST = "actualites/2019/2019-11-07-oncogene-jonctions-gap"
+THEME_PAGE = "recherche/niche"
+BIB_KEY = "kouzi2020oncogene"
+READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+WRITTEN = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
+UPDATING = re.compile(r"^updating environment: (.*)$", re.MULTILINE)
+
+# The bare configuration: the same pages with Sphinx, MyST and Furo alone. The site's directives and
+# roles (and sphinxcontrib-bibtex's) become stand-ins that render nothing, or the role's text.
+BARE_CONF = Template("""\
+from docutils import nodes
+from docutils.parsers.rst import Directive
+from sphinx.domains import Domain
+
+project = "LNOx"
+extensions = ["myst_parser"]
+exclude_patterns = ["_build", "locales", "README.md"]
+language = "fr"
+locale_dirs = ["locales/"]
+gettext_compact = False
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline"]
+myst_heading_anchors = 3
+html_theme = "furo"
+# The site marks its news and archive pages as orphans itself.
+suppress_warnings = ["toc.not_included"]
+DIRECTIVES = $directives
+ROLES = $roles
+
+
+class AnyOption(dict):
+    def __missing__(self, key):
+        return str
+
+    def __contains__(self, key):
+        return True
+
+
+class StandIn(Directive):
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec = AnyOption()
+
+    def run(self):
+        return []
+
+
+def text_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    return [nodes.Text(text)], []
+
+
+def setup(app):
+    for name in DIRECTIVES:
+        app.add_directive(name, StandIn)
+    domains = {}
+    for name in ROLES:
+        if ":" in name:  # a domain's role, such as footcite:p
+            domain, role = name.split(":")
+            domains.setdefault(domain, {})[role] = text_role
+        else:
+            app.add_role(name, text_role)
+    for domain, domain_roles in domains.items():
+        app.add_domain(type(domain, (Domain,), {"name": domain, "label": domain, "roles": domain_roles}))
+""")
+# sphinxcontrib-bibtex's, as the site's pages use them.
+BIBTEX_DIRECTIVES = ("footbibliography",)
+BIBTEX_ROLES = ("footcite:p", "footcite:t", "footcite:ps", "footcite:ts")
+
+
+class _Registrations:
+    """Stands for the Sphinx application while the site's extension registers itself: keeps the
+    names of its directives and roles, and ignores the rest."""
+
+    def __init__(self) -> None:
+        self.directives: list[str] = list(BIBTEX_DIRECTIVES)
+        self.roles: list[str] = list(BIBTEX_ROLES)
+
+    def add_directive(self, name: str, *args: object, **kwargs: object) -> None:
+        self.directives.append(name)
+
+    def add_role(self, name: str, *args: object, **kwargs: object) -> None:
+        self.roles.append(name)
+
+    def __getattr__(self, name: str) -> object:
+        return lambda *args, **kwargs: None
+
+
+@dataclass
+class Run:
+    """One ``sphinx-build``: its status, time, memory and the documents it read and wrote."""
+
+    status: int
+    seconds: float
+    peak_kib: int
+    read: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    updating: str = ""
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    report = cwd / "time.txt"
+    result = subprocess.run(
+        ["/usr/bin/time", "-v", "-o", str(report), *command],
+        cwd=cwd, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    usage = report.read_text()
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", usage)
+    hours, minutes, seconds = (float(part or 0) for part in wall.groups())
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", usage).group(1))
+    output = result.stdout + result.stderr
+    if result.returncode:
+        print(output[-3000:], file=sys.stderr)
+    updating = UPDATING.search(output)
+    return Run(
+        result.returncode, hours * 3600 + minutes * 60 + seconds, peak,
+        READ.findall(output), WRITTEN.findall(output), updating.group(1) if updating else "",
+    )  # fmt: skip
+
+
+class _Resources(HTMLParser):
+    """The stylesheets and scripts a page links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "link" and values.get("rel") == "stylesheet" and values.get("href"):
+            self.urls.append(values["href"])
+        elif tag == "script" and values.get("src"):
+            self.urls.append(values["src"])
+
+
+def page_weight(page: Path) -> int:
+    """Bytes of the page plus the local stylesheets and scripts it links (uncompressed)."""
+    parser = _Resources()
+    parser.feed(page.read_text(encoding="utf-8"))
+    total = page.stat().st_size
+    for url in parser.urls:
+        parts = urlsplit(url)
+        if parts.scheme or parts.netloc:
+            raise ValueError(f"{page}: loads {url} from another site")
+        total += (page.parent / parts.path).stat().st_size
+    return total
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def bare_conf(folder: Path) -> Path:
+    registrations = _Registrations()
+    lnox_site.setup(registrations)
+    folder.mkdir(parents=True, exist_ok=True)
+    conf = BARE_CONF.substitute(
+        directives=repr(registrations.directives), roles=repr(registrations.roles)
+    )
+    (folder / "conf.py").write_text(conf, encoding="utf-8")
+    return folder
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    if old not in text:
+        raise ValueError(f"{path}: {old!r} not found")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _summary(names: list[str], limit: int = 3) -> str:
+    shown = ", ".join(names[:limit])
+    return f"{len(names)}" + (f" ({shown}{', …' if len(names) > limit else ''})" if names else "")
+
+
+def measure(site: Path, scale: int, full: bool = False) -> dict:
+    """The measures of one scale; the site's copy is in ``site``."""
+    reduced = scale >= ONE_LANGUAGE_FROM and not full
+    languages = [SOURCE_LANGUAGE] if reduced else list(LANGUAGES)
+    docs, html, bare = site / "docs", site / "out" / "html", site / "bare" / "html"
+    conf = bare_conf(site / "bare-conf")
+    results: dict = {"scale": scale, "languages": languages, "load": [os.getloadavg()[0]]}
+
+    def site_build(language: str, *extra: str, out: Path = html) -> Run:
+        return timed(sphinx_command(docs, out, language, extra), site)
+
+    results["clean"] = {lang: site_build(lang) for lang in languages}
+    results["bare"] = {
+        lang: timed(sphinx_command(docs, bare, lang, ("-c", str(conf))), site) for lang in languages
+    }
+    if not reduced:
+        results["parallel"] = site_build(
+            SOURCE_LANGUAGE, "-j", "auto", out=site / "parallel" / "html"
+        )
+    results["noop"] = site_build(SOURCE_LANGUAGE)
+    out = html / SOURCE_LANGUAGE
+    results["output_bytes"] = sum(folder_size(html / lang) for lang in languages)
+    results["home_bytes"] = page_weight(out / HOME)
+    results["post_bytes"] = page_weight(out / f"{POST}.html")
+    edit(docs / f"{POST}.md", "\n# ", "\n# Modifié : ")
+    results["edit_post"] = site_build(SOURCE_LANGUAGE)
+    if not reduced:
+        edit(docs / f"{THEME_PAGE}.md", "\n## ", "\nUne phrase ajoutée.\n\n## ")
+        results["edit_theme"] = site_build(SOURCE_LANGUAGE)
+        edit(site / synthetic.BIBFILE, "title    = {Disruption", "title    = {The disruption")
+        results["edit_bib"] = site_build(SOURCE_LANGUAGE)
+    results["load"].append(os.getloadavg()[0])
+    return results
+
+
+def table(all_results: list[dict], info: list[dict]) -> str:
+    """One row per measure, one column per scale."""
+
+    def seconds(runs: dict[str, Run]) -> str:
+        total = f" = {sum(run.seconds for run in runs.values()):.1f}" if len(runs) > 1 else ""
+        return (
+            " + ".join(f"{run.seconds:.1f}" for run in runs.values())
+            + total
+            + "".join(status(run) for run in runs.values())
+        )
+
+    def status(run: Run) -> str:
+        return "" if run.status == 0 else f" **failed ({run.status})**"
+
+    def incremental(run: Run | None) -> str:
+        if run is None:
+            return "not run"
+        return (
+            f"{run.seconds:.1f} s; read {_summary(run.read)}; written {_summary(run.written)}"
+            + status(run)
+        )
+
+    rows: dict[str, list[str]] = {}
+
+    def row(name: str, values: list[str]) -> None:
+        rows[name] = values
+
+    row("languages built", [" + ".join(r["languages"]) for r in all_results])
+    row("documents per language", [str(i["documents"]) for i in info])
+    row("news posts", [str(i["posts"]) for i in info])
+    row("BibTeX entries", [str(i["entries"]) for i in info])
+    row("clean build (s)", [seconds(r["clean"]) for r in all_results])
+    row(
+        "clean build per document (ms)",
+        [
+            f"{1000 * sum(x.seconds for x in r['clean'].values()) / (i['documents'] * len(r['clean'])):.0f}"
+            for r, i in zip(all_results, info, strict=True)
+        ],
+    )
+    row("bare configuration, clean (s)", [seconds(r["bare"]) for r in all_results])
+    row(
+        "site / bare",
+        [
+            f"{sum(x.seconds for x in r['clean'].values()) / sum(x.seconds for x in r['bare'].values()):.2f}"
+            for r in all_results
+        ],
+    )
+    row(
+        f"clean, -j auto -W, {SOURCE_LANGUAGE} (s)",
+        [
+            f"{r['parallel'].seconds:.1f}{status(r['parallel'])}" if "parallel" in r else "not run"
+            for r in all_results
+        ],
+    )
+    row("no-op rebuild", [incremental(r["noop"]) for r in all_results])
+    row(f"edit {THEME_PAGE}", [incremental(r.get("edit_theme")) for r in all_results])
+    row("edit one news post's title", [incremental(r["edit_post"]) for r in all_results])
+    row(f"edit {BIB_KEY} in references.bib", [incremental(r.get("edit_bib")) for r in all_results])
+    row(
+        "peak memory (MiB)",
+        [f"{max(x.peak_kib for x in r['clean'].values()) / 1024:.0f}" for r in all_results],
+    )
+    row(
+        "output, all languages built (MiB)",
+        [f"{r['output_bytes'] / 2**20:.1f}" for r in all_results],
+    )
+    row("home page loads (KiB)", [f"{r['home_bytes'] / 1024:.1f}" for r in all_results])
+    row("news post loads (KiB)", [f"{r['post_bytes'] / 1024:.1f}" for r in all_results])
+    row(
+        "load average (start → end)",
+        [f"{r['load'][0]:.1f} → {r['load'][1]:.1f}" for r in all_results],
+    )
+    head = "| measure | " + " | ".join(f"x{r['scale']}" for r in all_results) + " |"
+    lines = [head, "|---" * (len(all_results) + 1) + "|"]
+    lines += [f"| {name} | " + " | ".join(values) + " |" for name, values in rows.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default=",".join(map(str, SCALES)))
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "_build" / "bench")
+    parser.add_argument("--full", action="store_true", help="every measure at every scale")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    all_results, info = [], []
+    for scale in (int(s) for s in args.scales.split(",")):
+        site = args.out / "sites" / f"x{scale}"
+        counts = synthetic.generate(ROOT, site, scale)
+        print(f"x{scale}: {counts}", flush=True)
+        results = measure(site, scale, args.full)
+        counts["documents"] = len(results["clean"][SOURCE_LANGUAGE].read)
+        all_results.append(results)
+        info.append(counts)
+    report = table(all_results, info)
+    elapsed = time.perf_counter() - started
+    report += f"\nWhole run: {elapsed:.0f} s on {os.cpu_count()} CPUs.\n"
+    print(report)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "report.md").write_text(report, encoding="utf-8")
+    (args.out / "results.json").write_text(
+        json.dumps(all_results, indent=1, default=asdict), encoding="utf-8"
+    )
+    failed = [r for r in all_results for run in (*r["clean"].values(), r["noop"]) if run.status]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
