@@ -7,8 +7,10 @@ from pybtex.database import Entry, Person, parse_string
 
 from lnox_site.bibstyle import style_for
 from lnox_site.citations import cited_names
+from lnox_site.people import work_label
 from lnox_site.publication_chart import html
-from lnox_site.references import as_plain
+from lnox_site.publications import short_citation
+from lnox_site.references import as_plain, publications
 from lnox_site.team import signature
 
 BIB = r"""
@@ -90,6 +92,20 @@ def test_members_are_in_bold_whatever_the_accents():
 )
 def test_cited_names(key, language, full, expected):
     assert as_plain(cited_names(ENTRIES[key], language, full)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "citation", "label"),
+    [
+        ("fr", "Boulais et Frenette (2015)", "Boulais et Frenette (2015) (Blood)"),
+        ("en", "Boulais and Frenette (2015)", "Boulais and Frenette (2015) (Blood)"),
+    ],
+)
+def test_links_to_an_entry_name_its_authors_in_the_page_language(language, citation, label):
+    """The text of links to the Publications page (news posts, the Team page)."""
+    two = publications(ENTRIES)["two"]
+    assert short_citation(two, language) == citation
+    assert work_label(two, language) == label
 
 
 def test_signature_ignores_accents_case_and_first_name_length():

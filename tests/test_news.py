@@ -25,7 +25,8 @@ from lnox_site import posts as post_files
 from lnox_site import vocabulary
 from lnox_site.news import Archives, Post, Selection
 from lnox_site.posts import PostSource, new_post, slugify
-from lnox_site.publications import anchor
+from lnox_site.publications import anchor, short_citation
+from lnox_site.references import read as read_bib
 from lnox_site.validation import run as check_project
 
 NEWS = DOCS / "actualites"
@@ -33,6 +34,7 @@ CATALOGUES = DOCS / "locales" / "en" / "LC_MESSAGES"
 TAGS = yaml.safe_load((DOCS / "_data" / "tags.yaml").read_text(encoding="utf-8"))["tags"]
 BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 THEMES = vocabulary.load(ROOT).themes
+PUBLICATIONS = read_bib(ROOT / "references.bib")
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,7 @@ def test_post_pages_show_date_tags_publication_and_neighbours(site, language):
             assert TAGS[tag][language] in header.get_text()
         if source.bib:
             link = header.select_one(f'a[href$="publications.html#{anchor(source.bib)}"]')
-            assert link is not None, source.docname
+            assert link.get_text() == short_citation(PUBLICATIONS[source.bib], language)
             target = resolves(site, language, source.page, link["href"])
             html = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
             assert html.find(id=anchor(source.bib)) is not None

@@ -227,8 +227,10 @@ def _cited(app: Sphinx, posts: Iterable[Post]) -> dict[str, str | None]:
     """The publication key of each post -> what its header shows of the entry."""
     entries = publications.entries(app)  # as parsed for this build by sphinxcontrib-bibtex
     keys = {post.source.bib for post in posts if post.source.bib}
+    language = app.config.language
     return {
-        key: publications.short_citation(entries[key]) if key in entries else None for key in keys
+        key: publications.short_citation(entries[key], language) if key in entries else None
+        for key in keys
     }
 
 
@@ -484,7 +486,8 @@ def _post_header(page: _Page, post: Post) -> nodes.container:
         pub = publications.read(publications.bibfile(page.app)).get(post.source.bib or "")
         if pub is not None:
             links.append(
-                page.link(publications.PUBLICATIONS_PAGE, publications.short_citation(pub),
+                page.link(publications.PUBLICATIONS_PAGE,
+                          publications.short_citation(pub, page.language),
                           publications.anchor(pub.key))
             )  # fmt: skip
         if post.source.doi:

@@ -198,15 +198,16 @@ def _entry(person: Person, language: str, bib: dict[str, Publication], link) -> 
         para = nodes.paragraph("", localise(LABELS["works"], language))
         for index, key in enumerate(person.works):
             para += [nodes.Text(", ")] if index else []
-            para += link(work_label(bib[key]), key, nodes.inline)
+            para += link(work_label(bib[key], language), key, nodes.inline)
         item += para
     return item
 
 
-def work_label(pub: Publication) -> str:
+def work_label(pub: Publication, language: str) -> str:
     """``Kouzi et al. 2020 (Oncogene)``: the journal tells apart two papers of the same year."""
+    cited = short_citation(pub, language)
     journal = pub.entry.fields.get("journal")
-    return f"{short_citation(pub)} ({plain(journal)})" if journal else short_citation(pub)
+    return f"{cited} ({plain(journal)})" if journal else cited
 
 
 def groups(people: list[Person]) -> dict[str, list[Person]]:

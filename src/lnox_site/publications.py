@@ -37,7 +37,7 @@ from sphinx.util.osutil import relative_uri
 from . import publication_chart, team, vocabulary
 from .bibfile import scan
 from .citations import cited_names
-from .i18n import LOCALES, SOURCE_LANGUAGE, localise
+from .i18n import LOCALES, localise
 from .references import (
     BIBFILE,
     KINDS,
@@ -108,8 +108,9 @@ def anchor(key: str) -> str:
     return nodes.make_id(f"pub-{key}")
 
 
-def short_citation(pub: Publication, language: str = SOURCE_LANGUAGE) -> str:
-    """``Kouzi et al. (2020)``: the text of a link to an entry, as ``{footcite:t}`` writes it."""
+def short_citation(pub: Publication, language: str) -> str:
+    """``Kouzi et al. (2020)``: the text of a link to an entry, as ``{footcite:t}`` writes it in
+    ``language`` (« et » or "and" between two authors)."""
     return f"{as_plain(cited_names(pub.entry, language))} ({pub.year})"
 
 
