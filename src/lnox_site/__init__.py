@@ -17,6 +17,7 @@ from . import (
     feeds,
     i18n,
     metadata,
+    navigation,
     news,
     organisation,
     people,
@@ -47,6 +48,7 @@ MODULES = (
     symposium,
     people,
     organisation,
+    navigation,
     theme,
     metadata,
 )
