@@ -3,10 +3,13 @@
 The copy is made from the site's own files, so that it uses their real formats: every news post,
 theme page and symposium edition is copied ``scale`` times under new names (with its English
 catalogue, so that the English build translates the copies too), the people of the team are
-repeated, and ``references.bib`` gets made-up entries whose keywords come from
-docs/_data/themes.yaml (a share of them marked as the team's work, as in the real file). Copied
-theme pages cite some of the made-up entries. Nothing here is published: the copy lives in a
-temporary folder. The same seed gives the same copy.
+repeated, and ``references.bib`` gets made-up entries (a share of them marked as the team's work,
+as in the real file). Each copy of a theme page is a theme of its own in docs/_data/themes.yaml,
+with a keyword of its own: the made-up entries take their keywords from the whole vocabulary and
+the copied posts name the copied themes, so that each theme keeps about as many publications and
+posts as today, as a lab with ``scale`` times the content would. Copied theme pages cite some of
+the made-up entries. Nothing here is published: the copy lives in a temporary folder. The same
+seed gives the same copy.
 
     python -m lnox_site.synthetic <project> <destination> --scale 5
 """
@@ -49,15 +52,33 @@ def _copy_page(root: Path, dest: Path, source: Path, target: Path) -> str:
     return text
 
 
+def _copied_theme(slug: str, copy: int) -> str:
+    return f"{slug}-copie{copy}"
+
+
+def _with_copied_themes(text: str, copy: int) -> str:
+    """The post's ``themes: [a, b]`` front matter naming the ``copy``-th copies of its themes."""
+
+    def copied(line: re.Match[str]) -> str:
+        slugs = (_copied_theme(slug.strip(), copy) for slug in line[1].split(","))
+        return f"themes: [{', '.join(slugs)}]"
+
+    return re.sub(r"^themes: \[(.*)\]$", copied, text, count=1, flags=re.MULTILINE)
+
+
 def _posts(root: Path, dest: Path, scale: int) -> int:
+    """Copies of the posts; the n-th copies name the n-th copies of their themes."""
     real = sorted((root / posts.NEWS_DIR).glob("[0-9][0-9][0-9][0-9]/*-*.md"))
     wanted = len(real) * scale
     if scale >= LARGE_SCALE:
         wanted = max(wanted, LARGE["posts"])
     for index in range(len(real), wanted):
         source = real[index % len(real)].relative_to(root)
-        copy = source.with_name(f"{source.stem}-copie{index // len(real)}.md")
-        _copy_page(root, dest, source, copy)
+        number = index // len(real)
+        copy = source.with_name(f"{source.stem}-copie{number}.md")
+        text = _copy_page(root, dest, source, copy)
+        if number % scale:
+            (dest / copy).write_text(_with_copied_themes(text, number % scale), encoding="utf-8")
     return wanted
 
 
@@ -68,7 +89,7 @@ def _entries(root: Path, dest: Path, scale: int, rng: random.Random) -> list[str
     if scale >= LARGE_SCALE:
         wanted = max(wanted, LARGE["entries"])
     team_share = sum(pub.is_team_work for pub in real.values()) / len(real)
-    keywords = sorted(k for k in vocabulary.load(root).keywords if k != TEAM_KEYWORD)
+    keywords = sorted(k for k in vocabulary.load(dest).keywords if k != TEAM_KEYWORD)
     keys, chunks = [], []
     for number in range(len(real), wanted):
         key = f"synthetique{number}"
@@ -90,27 +111,36 @@ def _entries(root: Path, dest: Path, scale: int, rng: random.Random) -> list[str
     return keys
 
 
-def _themes(root: Path, dest: Path, scale: int, keys: list[str], rng: random.Random) -> None:
-    """Copies of the theme pages, each a theme of themes.yaml citing some made-up entries."""
+def _themes(root: Path, dest: Path, scale: int) -> list[Path]:
+    """Copies of the theme pages, each a theme of themes.yaml with a keyword of its own; returns
+    the copied pages."""
     path = dest / vocabulary.VOCABULARY_FILE
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     index = dest / THEMES_DIR / "index.md"
-    toctree = []
+    pages = []
     for copy in range(1, scale):
         for slug in vocabulary.load(root).themes:
-            theme = data["themes"][slug]
-            page = f"{theme['page']}-copie{copy}"
-            text = _copy_page(
-                root, dest, Path("docs") / f"{theme['page']}.md", Path(f"docs/{page}.md")
-            )
-            cited = ",".join(rng.sample(keys, min(CITATIONS_PER_PAGE, len(keys))))
-            # A new paragraph just after the title, so that the page cites made-up entries too.
-            text = re.sub(r"^(# .*\n)", rf"\1\nSynthèse {{footcite:p}}`{cited}`.\n", text, count=1)
-            (dest / "docs" / f"{page}.md").write_text(text, encoding="utf-8")
-            data["themes"][f"{slug}-copie{copy}"] = {**theme, "page": page}
-            toctree.append(Path(page).name)
+            theme, new = data["themes"][slug], _copied_theme(slug, copy)
+            page = Path(f"docs/{theme['page']}-copie{copy}.md")
+            text = _copy_page(root, dest, Path("docs") / f"{theme['page']}.md", page)
+            text = re.sub(rf"^:theme: {slug}$", f":theme: {new}", text, flags=re.MULTILINE)
+            (dest / page).write_text(text, encoding="utf-8")
+            data["themes"][new] = {**theme, "page": f"{theme['page']}-copie{copy}"}
+            data["keywords"][new] = new
+            pages.append(page)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    index.write_text(_add_to_toctree(index.read_text(encoding="utf-8"), toctree), encoding="utf-8")
+    text = _add_to_toctree(index.read_text(encoding="utf-8"), [page.stem for page in pages])
+    index.write_text(text, encoding="utf-8")
+    return pages
+
+
+def _cite(dest: Path, pages: list[Path], keys: list[str], rng: random.Random) -> None:
+    """A new paragraph just after the title of each page, citing some made-up entries."""
+    for page in pages:
+        cited = ",".join(rng.sample(keys, min(CITATIONS_PER_PAGE, len(keys))))
+        text = (dest / page).read_text(encoding="utf-8")
+        text = re.sub(r"^(# .*\n)", rf"\1\nSynthèse {{footcite:p}}`{cited}`.\n", text, count=1)
+        (dest / page).write_text(text, encoding="utf-8")
 
 
 def _add_to_toctree(text: str, names: list[str]) -> str:
@@ -158,8 +188,9 @@ def generate(root: Path, dest: Path, scale: int, seed: int = SEED) -> dict[str, 
     shutil.copytree(root / "docs", dest / "docs", ignore=shutil.ignore_patterns("_build"))
     shutil.copyfile(root / BIBFILE, dest / BIBFILE)
     count = _posts(root, dest, scale)
+    copied_themes = _themes(root, dest, scale)
     keys = _entries(root, dest, scale, rng)
-    _themes(root, dest, scale, keys, rng)
+    _cite(dest, copied_themes, keys, rng)
     _editions(root, dest, scale)
     _people(dest, scale)
     return {
