@@ -116,6 +116,19 @@ def test_each_entry_downloads_as_its_own_bibtex(site, language):
         assert dict(downloaded[pub.key].fields) == dict(source[pub.key].entry.fields)
 
 
+def test_an_edited_entry_is_listed_and_downloaded_as_edited(project):
+    assert build_copy(project).returncode == 0
+    pub = TEAM[0]
+    bib = project / "references.bib"
+    title = pub.entry.fields["title"]
+    bib.write_text(bib.read_text(encoding="utf-8").replace(title, f"Édité : {title}", 1))
+    edited = build_copy(project)
+    assert edited.returncode == 0, edited.log
+    assert "Édité : " in entry_text(edited.soup("fr", PAGE), pub.key)
+    download = edited.out / "fr" / "bib" / f"{pub.key}.bib"
+    assert parse_file(str(download)).entries[pub.key].fields["title"] == f"Édité : {title}"
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_whole_bibliography_downloads(site, language):
     link = site.soup(language, PAGE).select_one('a[download][href$="/references.bib"]')

@@ -333,12 +333,15 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
         return
     source = bibfile(app)
     folder = Path(app.outdir) / DOWNLOADS
+    copy = folder / BIBFILE
+    if copy.exists() and copy.read_bytes() == source.read_bytes():
+        return  # written by an earlier build from the same file
     folder.mkdir(exist_ok=True)
-    shutil.copyfile(source, folder / BIBFILE)
     team_keys = {pub.key for pub in entries(app).values() if pub.is_team_work}
     for entry in scan(source.read_text(encoding="utf-8")).entries:
         if entry.key in team_keys:
             (folder / f"{entry.key}.bib").write_text(entry.text + "\n", encoding="utf-8")
+    shutil.copyfile(source, copy)  # last: the mark that every download is written
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
