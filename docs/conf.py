@@ -58,6 +58,8 @@ html_css_files = ["lnox.css"]
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None
+# No general index: the glossary is the site's index of terms, and no page links to genindex.html.
+html_use_index = False
 # Colours with a contrast of at least 7:1 (WCAG AAA) on furo's backgrounds, in both schemes; the
 # accent is the team's red (favicon). Checked on every page by the axe-core tests.
 html_theme_options = {

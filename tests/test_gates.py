@@ -33,7 +33,7 @@ from lnox_site.metadata import (
 from lnox_site.theme import FOLD_LABEL
 
 # Pages Sphinx writes without a source file; they are left out of the sitemaps.
-GENERATED = {"genindex.html", "search.html", f"{NOT_FOUND_PAGE}.html"}
+GENERATED = {"search.html", f"{NOT_FOUND_PAGE}.html"}
 LINKING = {"href", "src", "poster", "data"}  # attributes that point at another file
 # Elements that make the browser fetch something (links to other pages are not fetched).
 EMBEDDING = (
