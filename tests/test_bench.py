@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import ROOT, build_copy
 
 from lnox_site import posts, synthetic, vocabulary
-from lnox_site.bench import page_weight
+from lnox_site.bench import Run, page_weight, runs, table
 from lnox_site.publications import anchor
 from lnox_site.references import BIBFILE, read, team_publications
 
@@ -41,3 +41,33 @@ def test_synthetic_site_builds(tmp_path: Path) -> None:
     assert named
     assert len(theme.select(".lnox-news .lnox-news-title")) == len(named)
     assert page_weight(build.out / "fr" / "index.html") > 0
+
+
+def _result(scale: int, seconds: float, status: int = 0) -> dict:
+    def run(factor: float = 1.0) -> Run:
+        return Run(status, seconds * factor, 100 * 1024, ["a", "b"], ["a"])
+
+    return {
+        "scale": scale, "languages": ["fr", "en"], "load": [1.0, 1.5],
+        "clean": {"fr": run(), "en": run(1.5)}, "bare": run(0.5), "parallel": run(0.8),
+        "noop": run(0.1), "edit_post": run(0.2), "edit_theme": run(0.2), "edit_bib": run(0.3),
+        "output_bytes": 2**20, "home_bytes": 50 * 1024, "post_bytes": 40 * 1024,
+    }  # fmt: skip
+
+
+def test_report_has_a_column_per_scale_and_the_ratios():
+    results = [_result(1, 4.0), _result(5, 20.0, status=2)]
+    counts = [
+        {"documents": 80, "posts": 39, "entries": 67},
+        {"documents": 400, "posts": 195, "entries": 335},
+    ]
+    report = table(results, counts).splitlines()
+    assert report[0] == "| measure | x1 | x5 |"
+    cells = [line.removeprefix("| ").removesuffix(" |").split(" | ") for line in report[2:]]
+    rows = {name: values for name, *values in cells}
+    assert rows["clean build (s)"][0] == "4.0 + 6.0 = 10.0"
+    assert rows["clean build per document (ms)"] == ["62", "62"]  # (4 + 6) s / (2 * 80)
+    assert rows["site / bare, fr"] == ["2.00", "2.00"]
+    assert rows["no-op rebuild"][0] == "0.4 s; read 2 (a, b); written 1 (a)"
+    assert "**failed (2)**" in rows["clean, -j auto -W, fr (s)"][1]
+    assert all(run.status == 2 for run in runs(results[1]))

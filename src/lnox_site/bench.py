@@ -2,12 +2,12 @@
 
 For each scale, a copy of the site (lnox_site.synthetic) is built the way ``nox -s docs`` builds it,
 and each ``sphinx-build`` runs under ``/usr/bin/time -v`` (wall-clock time, peak memory). Measured:
-clean build of each language, the same content with a bare configuration (Sphinx, MyST and Furo
-only), a clean build with ``-j auto``, a rebuild with nothing changed, rebuilds after editing one
-theme page, one news post and one BibTeX entry (with the documents read and written again, from
-Sphinx's output), the size of the output, and what the home page and a news post load (HTML plus the
-stylesheets and scripts they link). Incremental builds are in French only; the largest scale is
-reduced to fit the session in about 10 minutes (``--full`` measures everything at every scale).
+clean build of each language, the same content in French with a bare configuration (Sphinx, MyST
+and Furo only), a clean build with ``-j auto``, a rebuild with nothing changed, rebuilds after
+editing one theme page, one news post and one BibTeX entry (with the documents read and written
+again, from Sphinx's output), the size of the output, and what the home page and a news post load
+(HTML plus the stylesheets and scripts they link). The bare, parallel and incremental builds are in
+French only: the English build reads the same pages through its catalogues.
 
     python -m lnox_site.bench [--scales 1,5,20] [--out docs/_build/bench]
 
@@ -37,10 +37,6 @@ from .i18n import LANGUAGES, SOURCE_LANGUAGE
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALES = (1, 5, 20)
-# Scales from here on are built in the source language only, without the -j auto build and with
-# only the no-op and news post rebuilds, so that the session stays near 10 minutes on two shared
-# cores (--full measures everything at every scale).
-ONE_LANGUAGE_FROM = 20
 HOME = "index.html"
 POST = "actualites/2019/2019-11-07-oncogene-jonctions-gap"
 THEME_PAGE = "recherche/niche"
@@ -216,10 +212,9 @@ def _summary(names: list[str], limit: int = 3) -> str:
     return f"{len(names)}" + (f" ({shown}{', …' if len(names) > limit else ''})" if names else "")
 
 
-def measure(site: Path, scale: int, full: bool = False) -> dict:
+def measure(site: Path, scale: int) -> dict:
     """The measures of one scale; the site's copy is in ``site``."""
-    reduced = scale >= ONE_LANGUAGE_FROM and not full
-    languages = [SOURCE_LANGUAGE] if reduced else list(LANGUAGES)
+    languages = list(LANGUAGES)
     docs, html, bare = site / "docs", site / "out" / "html", site / "bare" / "html"
     conf = bare_conf(site / "bare-conf")
     results: dict = {"scale": scale, "languages": languages, "load": [os.getloadavg()[0]]}
@@ -228,13 +223,8 @@ def measure(site: Path, scale: int, full: bool = False) -> dict:
         return timed(sphinx_command(docs, out, language, extra), site)
 
     results["clean"] = {lang: site_build(lang) for lang in languages}
-    results["bare"] = {
-        lang: timed(sphinx_command(docs, bare, lang, ("-c", str(conf))), site) for lang in languages
-    }
-    if not reduced:
-        results["parallel"] = site_build(
-            SOURCE_LANGUAGE, "-j", "auto", out=site / "parallel" / "html"
-        )
+    results["bare"] = timed(sphinx_command(docs, bare, SOURCE_LANGUAGE, ("-c", str(conf))), site)
+    results["parallel"] = site_build(SOURCE_LANGUAGE, "-j", "auto", out=site / "parallel" / "html")
     results["noop"] = site_build(SOURCE_LANGUAGE)
     out = html / SOURCE_LANGUAGE
     results["output_bytes"] = sum(folder_size(html / lang) for lang in languages)
@@ -242,87 +232,70 @@ def measure(site: Path, scale: int, full: bool = False) -> dict:
     results["post_bytes"] = page_weight(out / f"{POST}.html")
     edit(docs / f"{POST}.md", "\n# ", "\n# Modifié : ")
     results["edit_post"] = site_build(SOURCE_LANGUAGE)
-    if not reduced:
-        edit(docs / f"{THEME_PAGE}.md", "\n## ", "\nUne phrase ajoutée.\n\n## ")
-        results["edit_theme"] = site_build(SOURCE_LANGUAGE)
-        edit(site / synthetic.BIBFILE, "title    = {Disruption", "title    = {The disruption")
-        results["edit_bib"] = site_build(SOURCE_LANGUAGE)
+    edit(docs / f"{THEME_PAGE}.md", "\n## ", "\nUne phrase ajoutée.\n\n## ")
+    results["edit_theme"] = site_build(SOURCE_LANGUAGE)
+    edit(site / synthetic.BIBFILE, "title    = {Disruption", "title    = {The disruption")
+    results["edit_bib"] = site_build(SOURCE_LANGUAGE)
     results["load"].append(os.getloadavg()[0])
     return results
+
+
+def runs(result: dict) -> list[Run]:
+    """Every build of one scale."""
+    return [*result["clean"].values(), *(v for v in result.values() if isinstance(v, Run))]
 
 
 def table(all_results: list[dict], info: list[dict]) -> str:
     """One row per measure, one column per scale."""
 
-    def seconds(runs: dict[str, Run]) -> str:
-        total = f" = {sum(run.seconds for run in runs.values()):.1f}" if len(runs) > 1 else ""
-        return (
-            " + ".join(f"{run.seconds:.1f}" for run in runs.values())
-            + total
-            + "".join(status(run) for run in runs.values())
-        )
-
     def status(run: Run) -> str:
         return "" if run.status == 0 else f" **failed ({run.status})**"
 
-    def incremental(run: Run | None) -> str:
-        if run is None:
-            return "not run"
+    def clean(runs: dict[str, Run]) -> str:
+        total = sum(run.seconds for run in runs.values())
+        each = " + ".join(f"{run.seconds:.1f}" for run in runs.values())
+        return f"{each} = {total:.1f}" + "".join(status(run) for run in runs.values())
+
+    def alone(run: Run) -> str:
+        return f"{run.seconds:.1f}{status(run)}"
+
+    def incremental(run: Run) -> str:
         return (
             f"{run.seconds:.1f} s; read {_summary(run.read)}; written {_summary(run.written)}"
             + status(run)
         )
 
-    rows: dict[str, list[str]] = {}
+    def per_document(result: dict, counts: dict) -> str:
+        runs = result["clean"].values()
+        return f"{1000 * sum(run.seconds for run in runs) / (counts['documents'] * len(runs)):.0f}"
 
-    def row(name: str, values: list[str]) -> None:
-        rows[name] = values
-
-    row("languages built", [" + ".join(r["languages"]) for r in all_results])
-    row("documents per language", [str(i["documents"]) for i in info])
-    row("news posts", [str(i["posts"]) for i in info])
-    row("BibTeX entries", [str(i["entries"]) for i in info])
-    row("clean build (s)", [seconds(r["clean"]) for r in all_results])
-    row(
-        "clean build per document (ms)",
-        [
-            f"{1000 * sum(x.seconds for x in r['clean'].values()) / (i['documents'] * len(r['clean'])):.0f}"
-            for r, i in zip(all_results, info, strict=True)
+    source = SOURCE_LANGUAGE
+    rows = {
+        "languages built": [" + ".join(r["languages"]) for r in all_results],
+        "documents per language": [str(i["documents"]) for i in info],
+        "news posts": [str(i["posts"]) for i in info],
+        "BibTeX entries": [str(i["entries"]) for i in info],
+        "clean build (s)": [clean(r["clean"]) for r in all_results],
+        "clean build per document (ms)": list(map(per_document, all_results, info)),
+        f"bare configuration, clean, {source} (s)": [alone(r["bare"]) for r in all_results],
+        f"site / bare, {source}": [
+            f"{r['clean'][source].seconds / r['bare'].seconds:.2f}" for r in all_results
         ],
-    )
-    row("bare configuration, clean (s)", [seconds(r["bare"]) for r in all_results])
-    row(
-        "site / bare",
-        [
-            f"{sum(x.seconds for x in r['clean'].values()) / sum(x.seconds for x in r['bare'].values()):.2f}"
-            for r in all_results
+        f"clean, -j auto -W, {source} (s)": [alone(r["parallel"]) for r in all_results],
+        "no-op rebuild": [incremental(r["noop"]) for r in all_results],
+        f"edit {THEME_PAGE}": [incremental(r["edit_theme"]) for r in all_results],
+        "edit one news post's title": [incremental(r["edit_post"]) for r in all_results],
+        f"edit {BIB_KEY} in references.bib": [incremental(r["edit_bib"]) for r in all_results],
+        "peak memory (MiB)": [
+            f"{max(x.peak_kib for x in r['clean'].values()) / 1024:.0f}" for r in all_results
         ],
-    )
-    row(
-        f"clean, -j auto -W, {SOURCE_LANGUAGE} (s)",
-        [
-            f"{r['parallel'].seconds:.1f}{status(r['parallel'])}" if "parallel" in r else "not run"
-            for r in all_results
+        "output, all languages (MiB)": [f"{r['output_bytes'] / 2**20:.1f}" for r in all_results],
+        "home page loads (KiB)": [f"{r['home_bytes'] / 1024:.1f}" for r in all_results],
+        "news post loads (KiB)": [f"{r['post_bytes'] / 1024:.1f}" for r in all_results],
+        "load average (start → end)": [
+            f"{r['load'][0]:.1f} → {r['load'][1]:.1f}" for r in all_results
         ],
-    )
-    row("no-op rebuild", [incremental(r["noop"]) for r in all_results])
-    row(f"edit {THEME_PAGE}", [incremental(r.get("edit_theme")) for r in all_results])
-    row("edit one news post's title", [incremental(r["edit_post"]) for r in all_results])
-    row(f"edit {BIB_KEY} in references.bib", [incremental(r.get("edit_bib")) for r in all_results])
-    row(
-        "peak memory (MiB)",
-        [f"{max(x.peak_kib for x in r['clean'].values()) / 1024:.0f}" for r in all_results],
-    )
-    row(
-        "output, all languages built (MiB)",
-        [f"{r['output_bytes'] / 2**20:.1f}" for r in all_results],
-    )
-    row("home page loads (KiB)", [f"{r['home_bytes'] / 1024:.1f}" for r in all_results])
-    row("news post loads (KiB)", [f"{r['post_bytes'] / 1024:.1f}" for r in all_results])
-    row(
-        "load average (start → end)",
-        [f"{r['load'][0]:.1f} → {r['load'][1]:.1f}" for r in all_results],
-    )
+    }
     head = "| measure | " + " | ".join(f"x{r['scale']}" for r in all_results) + " |"
     lines = [head, "|---" * (len(all_results) + 1) + "|"]
     lines += [f"| {name} | " + " | ".join(values) + " |" for name, values in rows.items()]
@@ -333,7 +306,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default=",".join(map(str, SCALES)))
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "_build" / "bench")
-    parser.add_argument("--full", action="store_true", help="every measure at every scale")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     all_results, info = [], []
@@ -341,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         site = args.out / "sites" / f"x{scale}"
         counts = synthetic.generate(ROOT, site, scale)
         print(f"x{scale}: {counts}", flush=True)
-        results = measure(site, scale, args.full)
+        results = measure(site, scale)
         counts["documents"] = len(results["clean"][SOURCE_LANGUAGE].read)
         all_results.append(results)
         info.append(counts)
@@ -354,8 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "results.json").write_text(
         json.dumps(all_results, indent=1, default=asdict), encoding="utf-8"
     )
-    failed = [r for r in all_results for run in (*r["clean"].values(), r["noop"]) if run.status]
-    return 1 if failed else 0
+    return 1 if any(run.status for result in all_results for run in runs(result)) else 0
 
 
 if __name__ == "__main__":
