@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import pickle
 import re
 from pathlib import Path
 
@@ -89,6 +90,17 @@ def test_english_pages_are_translated(site):
         fr = site.soup("fr", page).select_one("article").get_text(" ", strip=True)
         en = site.soup("en", page).select_one("article").get_text(" ", strip=True)
         assert fr != en, f"{page}: the English page shows the French text"
+
+
+def test_translated_doctrees_hold_only_their_own_page(site):
+    """Each English page's pickled doctree holds that page, not the documents of its messages
+    (whose settings carry the whole build environment)."""
+    doctrees = sorted((site.out.parent / "doctrees" / "en").rglob("*.doctree"))
+    assert len(doctrees) == len(source_pages())
+    for path in doctrees:
+        doctree = pickle.loads(path.read_bytes())
+        strays = [node for node in doctree.findall() if node.document is not doctree]
+        assert not strays, path
 
 
 def test_catalogues_are_fully_translated():

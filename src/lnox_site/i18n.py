@@ -13,6 +13,7 @@ import posixpath
 from typing import Any
 
 from babel.dates import format_date as babel_format_date
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
@@ -94,7 +95,21 @@ def _page_context(
     context["lnox_default_language"] = SOURCE_LANGUAGE
 
 
+def _forget_message_documents(app: Sphinx, doctree: nodes.document) -> None:
+    """Sphinx parses each translated message as a small document of its own, whose settings hold
+    the whole build environment, and the translated nodes keep a link to it: every translated
+    page's doctree would be pickled with a copy of the environment (3.8 MB a page, 0.7 GB in all
+    at 20 times the content, and a build time per page that grows with the site). The nodes are
+    tied to their page's doctree instead."""
+    if app.config.language == SOURCE_LANGUAGE:
+        return
+    for node in doctree.findall():
+        if node.document is not doctree:
+            node.document = doctree
+
+
 def setup(app: Sphinx) -> None:
     app.add_config_value("lnox_site_url", DEFAULT_SITE_URL, "html", types=frozenset({str}))
     app.connect("config-inited", _per_language_urls, priority=100)
     app.connect("html-page-context", _page_context)
+    app.connect("doctree-read", _forget_message_documents)
