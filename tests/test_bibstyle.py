@@ -127,3 +127,12 @@ def test_chart_has_a_row_per_year_and_links_only_years_with_publications():
 def test_an_entry_without_the_fields_of_its_kind_still_renders():
     entry = Entry("article", fields={"title": "T", "journal": "J", "year": "2020"})
     assert as_plain(style_for("en", MEMBERS)().format_entry("", entry).text) == "T (2020). J."
+
+
+def test_an_entry_is_formatted_once_per_build_and_again_when_edited():
+    build = style_for("fr", MEMBERS)
+    first = build().format_entry("", ENTRIES["two"])
+    assert build().format_entry("", ENTRIES["two"]) is first
+    assert style_for("fr", MEMBERS)().format_entry("", ENTRIES["two"]) is not first
+    edited = parse_string(BIB.replace("{Niches}", "{Niches revues}"), "bibtex").entries["two"]
+    assert "Niches revues" in as_plain(build().format_entry("", edited).text)
