@@ -49,7 +49,7 @@ def _result(scale: int, seconds: float, status: int = 0) -> dict:
 
     return {
         "scale": scale, "languages": ["fr", "en"], "load": [1.0, 1.5],
-        "clean": {"fr": run(), "en": run(1.5)}, "bare": run(0.5), "parallel": run(0.8),
+        "clean": {"fr": run(), "en": run(1.5)}, "bare": run(0.5), "serial": run(1.2),
         "noop": run(0.1), "edit_post": run(0.2), "edit_theme": run(0.2), "edit_bib": run(0.3),
         "output_bytes": 2**20, "home_bytes": 50 * 1024, "post_bytes": 40 * 1024,
     }  # fmt: skip
@@ -67,7 +67,7 @@ def test_report_has_a_column_per_scale_and_the_ratios():
     rows = {name: values for name, *values in cells}
     assert rows["clean build (s)"][0] == "4.0 + 6.0 = 10.0"
     assert rows["clean build per document (ms)"] == ["62", "62"]  # (4 + 6) s / (2 * 80)
-    assert rows["site / bare, fr"] == ["2.00", "2.00"]
+    assert rows["site / bare, serial, fr"] == ["2.40", "2.40"]
     assert rows["no-op rebuild"][0] == "0.4 s; read 2 (a, b); written 1 (a)"
-    assert "**failed (2)**" in rows["clean, -j auto -W, fr (s)"][1]
+    assert "**failed (2)**" in rows["clean, serial (-j 1), fr (s)"][1]
     assert all(run.status == 2 for run in runs(results[1]))

@@ -3,10 +3,10 @@
 For each scale, a copy of the site (lnox_site.synthetic) is built the way ``nox -s docs`` builds it,
 and each ``sphinx-build`` runs under ``/usr/bin/time -v`` (wall-clock time, peak memory). Measured:
 clean build of each language, the same content in French with a bare configuration (Sphinx, MyST
-and Furo only), a clean build with ``-j auto``, a rebuild with nothing changed, rebuilds after
+and Furo only), a clean build in one process (``-j 1``), a rebuild with nothing changed, rebuilds after
 editing one theme page, one news post and one BibTeX entry (with the documents read and written
 again, from Sphinx's output), the size of the output, and what the home page and a news post load
-(HTML plus the stylesheets and scripts they link). The bare, parallel and incremental builds are in
+(HTML plus the stylesheets and scripts they link). The bare, serial and incremental builds are in
 French only: the English build reads the same pages through its catalogues.
 
     python -m lnox_site.bench [--scales 1,5,20] [--out docs/_build/bench]
@@ -41,8 +41,6 @@ HOME = "index.html"
 POST = "actualites/2019/2019-11-07-oncogene-jonctions-gap"
 THEME_PAGE = "recherche/niche"
 BIB_KEY = "kouzi2020oncogene"
-READ = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
-WRITTEN = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (\S+)", re.MULTILINE)
 UPDATING = re.compile(r"^updating environment: (.*)$", re.MULTILINE)
 
 # The bare configuration: the same pages with Sphinx, MyST and Furo alone. The site's directives and
@@ -137,7 +135,21 @@ class Run:
     updating: str = ""
 
 
-def timed(command: list[str], cwd: Path) -> Run:
+def _stamps(folder: Path, suffix: str) -> dict[str, int]:
+    """The modification time of each file of ``folder`` ending in ``suffix``, by document name."""
+    files = folder.rglob(f"*{suffix}") if folder.exists() else ()
+    return {
+        path.relative_to(folder).as_posix()[: -len(suffix)]: path.stat().st_mtime_ns
+        for path in files
+    }
+
+
+def timed(command: list[str], cwd: Path, out: Path | None = None) -> Run:
+    """Run ``command`` under /usr/bin/time; ``out`` is the folder of the built language, whose
+    doctrees and pages written again tell what the build read and wrote (Sphinx's log does not
+    name every document of a parallel build)."""
+    doctrees = out.parent.parent / "doctrees" / out.name if out else None
+    before = (_stamps(doctrees, ".doctree"), _stamps(out, ".html")) if out else ({}, {})
     report = cwd / "time.txt"
     result = subprocess.run(
         ["/usr/bin/time", "-v", "-o", str(report), *command],
@@ -151,9 +163,20 @@ def timed(command: list[str], cwd: Path) -> Run:
     if result.returncode:
         print(output[-3000:], file=sys.stderr)
     updating = UPDATING.search(output)
+    read, written = [], []
+    if out:
+        documents = _stamps(doctrees, ".doctree")
+        pages = _stamps(out, ".html")
+        read = sorted(name for name, stamp in documents.items() if before[0].get(name) != stamp)
+        # Pages of documents only: Sphinx writes its search and 404 pages at every build.
+        written = sorted(
+            name
+            for name, stamp in pages.items()
+            if name in documents and before[1].get(name) != stamp
+        )
     return Run(
-        result.returncode, hours * 3600 + minutes * 60 + seconds, peak,
-        READ.findall(output), WRITTEN.findall(output), updating.group(1) if updating else "",
+        result.returncode, hours * 3600 + minutes * 60 + seconds, peak, read, written,
+        updating.group(1) if updating else "",
     )  # fmt: skip
 
 
@@ -220,11 +243,13 @@ def measure(site: Path, scale: int) -> dict:
     results: dict = {"scale": scale, "languages": languages, "load": [os.getloadavg()[0]]}
 
     def site_build(language: str, *extra: str, out: Path = html) -> Run:
-        return timed(sphinx_command(docs, out, language, extra), site)
+        return timed(sphinx_command(docs, out, language, extra), site, out / language)
 
     results["clean"] = {lang: site_build(lang) for lang in languages}
-    results["bare"] = timed(sphinx_command(docs, bare, SOURCE_LANGUAGE, ("-c", str(conf))), site)
-    results["parallel"] = site_build(SOURCE_LANGUAGE, "-j", "auto", out=site / "parallel" / "html")
+    # In one process: the stand-in domains of the bare configuration cannot merge parallel reads.
+    bare_options = ("-c", str(conf), "-j", "1")
+    results["bare"] = timed(sphinx_command(docs, bare, SOURCE_LANGUAGE, bare_options), site)
+    results["serial"] = site_build(SOURCE_LANGUAGE, "-j", "1", out=site / "serial" / "html")
     results["noop"] = site_build(SOURCE_LANGUAGE)
     out = html / SOURCE_LANGUAGE
     results["output_bytes"] = sum(folder_size(html / lang) for lang in languages)
@@ -277,11 +302,11 @@ def table(all_results: list[dict], info: list[dict]) -> str:
         "BibTeX entries": [str(i["entries"]) for i in info],
         "clean build (s)": [clean(r["clean"]) for r in all_results],
         "clean build per document (ms)": list(map(per_document, all_results, info)),
-        f"bare configuration, clean, {source} (s)": [alone(r["bare"]) for r in all_results],
-        f"site / bare, {source}": [
-            f"{r['clean'][source].seconds / r['bare'].seconds:.2f}" for r in all_results
+        f"bare configuration, serial, {source} (s)": [alone(r["bare"]) for r in all_results],
+        f"site / bare, serial, {source}": [
+            f"{r['serial'].seconds / r['bare'].seconds:.2f}" for r in all_results
         ],
-        f"clean, -j auto -W, {source} (s)": [alone(r["parallel"]) for r in all_results],
+        f"clean, serial (-j 1), {source} (s)": [alone(r["serial"]) for r in all_results],
         "no-op rebuild": [incremental(r["noop"]) for r in all_results],
         f"edit {THEME_PAGE}": [incremental(r["edit_theme"]) for r in all_results],
         "edit one news post's title": [incremental(r["edit_post"]) for r in all_results],
