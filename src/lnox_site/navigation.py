@@ -79,8 +79,9 @@ class Template:
 def template(html: str, folder: str, suffix: str) -> Template:
     """Slots in furo's tree ``html`` of a page of ``folder`` that is in no toctree."""
     soup = BeautifulSoup(html, "html.parser")
-    lists = {id(ul): number for number, ul in enumerate(soup.find_all("ul"))}
-    for ul, number in zip(soup.find_all("ul"), lists.values(), strict=True):
+    lists = {}
+    for number, ul in enumerate(soup.find_all("ul")):
+        lists[id(ul)] = number
         ul["class"] = f"slot-ul-{number}"
     items = soup.find_all("li")
     numbers = {id(item): number for number, item in enumerate(items)}
