@@ -63,7 +63,9 @@ class Source:
         if self.precision == "year":
             return str(self.date.year)
         pattern = "LLLL y" if self.precision == "month" else "long"
-        return format_date(self.date, pattern, locale=BABEL_LOCALES[language])
+        text = format_date(self.date, pattern, locale=BABEL_LOCALES[language])
+        # French writes the first of a month as an ordinal.
+        return re.sub(r"^1 ", "1er ", text) if language == "fr" else text
 
 
 def read_sources(docs: Path = DOCS) -> list[Source]:
@@ -191,6 +193,8 @@ def test_dates_are_written_the_way_each_language_writes_them():
     month = Source("x", dt.date(2013, 4, 1), "month", (), (), None, "")
     assert (day.date_in("fr"), day.date_in("en")) == ("7 novembre 2019", "7 November 2019")
     assert (month.date_in("fr"), month.date_in("en")) == ("avril 2013", "April 2013")
+    first = Source("x", dt.date(2021, 12, 1), "day", (), (), None, "")
+    assert (first.date_in("fr"), first.date_in("en")) == ("1er décembre 2021", "1 December 2021")
 
 
 # -- Post pages --------------------------------------------------------------------------------

@@ -126,9 +126,10 @@ def test_undescribed_editions_are_grouped_in_ranges():
     ("start", "end", "fr", "en"),
     [
         ("2019-11-07", "2019-11-08", "7–8 novembre 2019", "7–8 November 2019"),  # noqa: RUF001
-        ("2019-11-30", "2019-12-01", "30 novembre – 1 décembre 2019", "30 November – 1 December 2019"),  # noqa: RUF001
-        ("2019-12-31", "2020-01-01", "31 décembre 2019 – 1 janvier 2020", "31 December 2019 – 1 January 2020"),  # noqa: RUF001
+        ("2019-11-30", "2019-12-01", "30 novembre – 1er décembre 2019", "30 November – 1 December 2019"),  # noqa: RUF001
+        ("2019-12-31", "2020-01-01", "31 décembre 2019 – 1er janvier 2020", "31 December 2019 – 1 January 2020"),  # noqa: RUF001
         ("2019-11-07", None, "7 novembre 2019", "7 November 2019"),
+        ("2019-11-01", "2019-11-03", "1er–3 novembre 2019", "1–3 November 2019"),  # noqa: RUF001
     ],
 )  # fmt: skip
 def test_date_spans_are_written_for_each_language(start, end, fr, en):

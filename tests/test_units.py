@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from lnox_site import build, i18n
 from lnox_site.translation import coverage
 
@@ -48,3 +52,17 @@ def test_coverage_ignores_fuzzy_translations(tmp_path):
     )
     result = coverage(po, tmp_path)
     assert (result.catalogue, result.translated, result.fuzzy, result.total) == ("page", 1, 1, 3)
+
+
+@pytest.mark.parametrize(
+    ("date", "language", "pattern", "expected"),
+    [
+        (dt.date(2021, 12, 1), "fr", "long", "1er décembre 2021"),
+        (dt.date(2021, 12, 1), "en", "long", "1 December 2021"),
+        (dt.date(2021, 12, 11), "fr", "long", "11 décembre 2021"),
+        (dt.date(2019, 11, 1), "fr", "d", "1er"),
+        (dt.date(2013, 4, 1), "fr", "LLLL y", "avril 2013"),
+    ],
+)
+def test_dates_in_each_language(date, language, pattern, expected):
+    assert i18n.format_date(date, language, pattern) == expected

@@ -60,9 +60,13 @@ def switcher_href(pagename: str, target_uri: str, language: str) -> str:
     return posixpath.join(*([".."] * (depth + 1)), language, target_uri)
 
 
-def format_date(date: dt.date, language: str) -> str:
-    """A date written out the way readers of ``language`` write it."""
-    return babel_format_date(date, format="long", locale=LOCALES.get(language, LOCALES["fr"]))
+def format_date(date: dt.date, language: str, pattern: str = "long") -> str:
+    """A date written out the way readers of ``language`` write it (a Babel ``pattern``): French
+    writes the first of a month as an ordinal, « 1er décembre 2021 »."""
+    text = babel_format_date(date, format=pattern, locale=LOCALES.get(language, LOCALES["fr"]))
+    if language == "fr" and date.day == 1 and (text == "1" or text.startswith("1 ")):
+        return f"1er{text[1:]}"
+    return text
 
 
 def localise(texts: dict[str, str], language: str) -> str:

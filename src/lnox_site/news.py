@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from babel.dates import format_date as babel_format_date
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
@@ -42,7 +41,7 @@ from sphinx.util.osutil import relative_uri
 
 from . import posts as post_files
 from . import publications, vocabulary
-from .i18n import LOCALES, SOURCE_LANGUAGE, format_date, localise
+from .i18n import format_date, localise
 from .posts import PostSource, is_post_docname, tag_docname, year_docname
 from .validation import project_root
 
@@ -109,8 +108,7 @@ def display_date(source: PostSource, language: str) -> str:
     if source.precision == "year":
         return str(source.date.year)
     if source.precision == "month":
-        locale = LOCALES.get(language, LOCALES[SOURCE_LANGUAGE])
-        return babel_format_date(source.date, format="LLLL y", locale=locale)
+        return format_date(source.date, language, "LLLL y")
     return format_date(source.date, language)
 
 

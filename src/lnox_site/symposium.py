@@ -21,14 +21,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date as babel_format_date
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import records
 from .head import append_head, json_ld
-from .i18n import LOCALES, format_date, language_root, localise
+from .i18n import format_date, language_root, localise
 from .new import scaffold
 from .records import Field
 from .validation import Problem, project_root, validator
@@ -238,9 +237,9 @@ def date_span(start: dt.date, end: dt.date | None, language: str) -> str:
     if end is None or end == start:
         return format_date(start, language)
     if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}{DASH}{format_date(end, language)}"
+        return f"{format_date(start, language, 'd')}{DASH}{format_date(end, language)}"
     if start.year == end.year:
-        first = babel_format_date(start, "d MMMM", locale=LOCALES.get(language, LOCALES["fr"]))
+        first = format_date(start, language, "d MMMM")
         return f"{first} {DASH} {format_date(end, language)}"
     return f"{format_date(start, language)} {DASH} {format_date(end, language)}"
 
