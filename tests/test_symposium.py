@@ -72,8 +72,9 @@ def test_edition_pages_open_with_their_facts(site, language):
             assert facts[localise(LABELS["dates"], language)] == expected
         if edition.chair:
             assert facts[localise(LABELS["chair"], language)] == edition.chair
-        for organiser in edition.organisers:
-            assert organiser in facts[localise(LABELS["organisers"], language)]
+        for key in ("aegis", "organisers"):
+            for body in getattr(edition, key):
+                assert body in facts[localise(LABELS[key], language)]
 
 
 def _urls(data):
@@ -109,6 +110,9 @@ def test_edition_pages_describe_an_event_in_json_ld(site, language):
             assert event["location"]["address"]["addressLocality"] == edition.city
         organisers = {o["name"] for o in event.get("organizer", [])}
         assert organisers == {*edition.organisers, *filter(None, [edition.chair])}
+        # Being held under a body's aegis is not being organised or sponsored by it.
+        named = json.dumps(event, ensure_ascii=False)
+        assert not [body for body in edition.aegis if body in named]
 
 
 def test_undescribed_editions_are_grouped_in_ranges():

@@ -8,7 +8,8 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LANGUAGES, ROOT, TEST_SITE_URL, build_copy
+import yaml
+from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL, build_copy
 from content import assert_stops_at, new
 
 from lnox_site import organisation, people
@@ -44,6 +45,24 @@ def test_team_page_lists_every_person_under_their_status(site, language):
         text = entry.get_text(" ", strip=True)
         for role in person.roles:
             assert localise(role, language) in text
+
+
+# The statuses as people.yaml writes them, read without the site's code.
+STATUS_OF = {
+    entry["name"]: entry["status"]
+    for entry in yaml.safe_load((DOCS / "_data" / "people.yaml").read_text(encoding="utf-8"))
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_group_holds_exactly_the_people_of_its_status(site, language):
+    """Only the people the file calls leaders appear under the team's leadership, and so on."""
+    soup = site.soup(language, TEAM_PAGE)
+    for status in set(STATUS_OF.values()):
+        group = soup.select_one(f"section#people-{status}")
+        shown = [strong.get_text() for strong in group.select("li.lnox-person > p > strong")]
+        assert sorted(shown) == sorted(n for n, s in STATUS_OF.items() if s == status), status
+    assert len(soup.select("li.lnox-person")) == len(STATUS_OF)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

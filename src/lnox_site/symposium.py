@@ -1,7 +1,8 @@
 """The « Niches Tumorales » symposium: one page per edition, its facts in the page's front matter.
 
 An edition is a page ``docs/symposium/<year>.md`` whose front matter holds the edition's number,
-year, dates, place, chair, organisers… (see :data:`FIELDS`). From those fields the site writes:
+year, dates, place, chair, the bodies it is held under… (see :data:`FIELDS`). From those fields the
+site writes:
 
 * at the top of each edition page, a summary of the edition in the page's language;
 * on the series page, the table of the editions (``symposium-editions`` directive), newest first,
@@ -49,6 +50,8 @@ FIELDS = {
     "city": Field(records.name, "the city, e.g. Tours"),
     "venue": Field(records.name, "the building or the room"),
     "chair": Field(records.name, "the name of the person who chairs the edition"),
+    # « sous l'égide de »: the bodies an edition is held under, which does not say they organise it.
+    "aegis": Field(records.listing(records.name), NAMES_HOW),
     "organisers": Field(records.listing(records.name), NAMES_HOW),
     "partners": Field(records.listing(records.name), NAMES_HOW),
     "themes": Field(records.listing(records.translated), "a list of themes, each as fr: … en: …"),
@@ -73,6 +76,7 @@ LABELS = {
     "dates": {"fr": "Dates", "en": "Dates"},
     "place": {"fr": "Lieu", "en": "Place"},
     "chair": {"fr": "Présidence", "en": "Chair"},
+    "aegis": {"fr": "Sous l’égide de", "en": "Under the aegis of"},
     "organisers": {"fr": "Organisation", "en": "Organisers"},
     "partners": {"fr": "Partenaires", "en": "Partners"},
     "themes": {"fr": "Thèmes", "en": "Themes"},
@@ -100,6 +104,7 @@ class Edition:
     city: str | None = None
     venue: str | None = None
     chair: str | None = None
+    aegis: list[str] = field(default_factory=list)
     organisers: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)
     themes: list[dict[str, str]] = field(default_factory=list)
@@ -282,7 +287,7 @@ def summary(edition: Edition, language: str) -> nodes.definition_list:
         add("place", _paragraph(place(edition)))
     if edition.chair:
         add("chair", _paragraph(edition.chair))
-    for key in ("organisers", "partners", "speakers"):
+    for key in ("aegis", "organisers", "partners", "speakers"):
         if getattr(edition, key):
             add(key, _items(getattr(edition, key)))
     if edition.themes:
@@ -416,6 +421,8 @@ def event(edition: Edition, name: str, url: str, series: dict[str, str]) -> dict
         data["location"] = location
         # A meeting with a known place took place there (the series meets in person).
         data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+    # The bodies of ``aegis`` stay out: schema.org has no property for patronage, and organizer or
+    # sponsor would claim more than the sources say.
     organisers = [{"@type": "Person", "name": edition.chair}] if edition.chair else []
     organisers += [{"@type": "Organization", "name": body} for body in edition.organisers]
     if organisers:
@@ -453,6 +460,8 @@ year: {year}
 # city: Tours
 # venue: the building or the room
 # chair: Prénom Nom
+# aegis:  # « sous l'égide de »
+#   - name of a body the edition is held under
 # organisers:
 #   - name of an organising body
 # partners:
