@@ -27,6 +27,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from . import sources
 from .validation import Problem, validator
 
 SVG = "http://www.w3.org/2000/svg"
@@ -109,17 +110,14 @@ class Diagram(SphinxDirective):
 @validator
 def check_diagrams(root: Path) -> Iterator[Problem]:
     """Every SVG that a page shows as a diagram exists and has what the site needs."""
-    docs = root / "docs"
-    for page in sorted(docs.rglob("*.md")):
-        if "_build" in page.parts:
-            continue
-        text = page.read_text(encoding="utf-8")
+    for page in sources.pages(root):
+        text = sources.read_text(page, root)
         for match in DIRECTIVE.finditer(text):
             line = text.count("\n", 0, match.start()) + 1
             where = page.relative_to(root).as_posix()
             svg = page.parent / match.group(1)
             try:
-                parse(svg.read_text(encoding="utf-8"))
+                parse(sources.read_text(svg, root))
             except FileNotFoundError:
                 yield Problem(
                     where, line, "the diagram file does not exist",

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from . import sources
 from .i18n import LANGUAGES
 from .validation import Problem
 
@@ -81,7 +82,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
 
 def read_yaml(root: Path, path: str) -> tuple[Any, list[Problem]]:
     """A YAML data file of the project, ``path`` being relative to ``root``."""
-    return load_yaml((root / path).read_text(encoding="utf-8"), path)
+    return load_yaml(sources.read_text(root / path, root), path)
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -89,7 +90,7 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTI
 
 def read_front_matter(root: Path, path: str) -> tuple[Fields | None, list[Problem]]:
     """The front matter of a MyST page (the YAML between the two ``---`` lines at its top)."""
-    match = FRONT_MATTER.match((root / path).read_text(encoding="utf-8"))
+    match = FRONT_MATTER.match(sources.read_text(root / path, root))
     if match is None:
         return None, []
     data, problems = load_yaml(match.group(1), path, first_line=2)

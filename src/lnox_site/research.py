@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import vocabulary
+from . import sources, vocabulary
 from .i18n import LANGUAGES, localise
 from .validation import Problem, validator
 
@@ -68,7 +68,7 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(cards)
 
 
-def _key_lines(path: Path) -> dict[tuple[str, ...], int]:
+def _key_lines(root: Path, path: Path) -> dict[tuple[str, ...], int]:
     """The 1-based line of every mapping key of a YAML file, by its path of keys."""
     lines: dict[tuple[str, ...], int] = {}
 
@@ -78,7 +78,7 @@ def _key_lines(path: Path) -> dict[tuple[str, ...], int]:
                 lines[(*prefix, key.value)] = key.start_mark.line + 1
                 walk(value, (*prefix, key.value))
 
-    walk(yaml.compose(path.read_text(encoding="utf-8")), ())
+    walk(yaml.compose(sources.read_text(path, root)), ())
     return lines
 
 
@@ -89,7 +89,7 @@ def check_themes(root: Path) -> Iterator[Problem]:
     if not path.exists():
         return
     where = str(vocabulary.VOCABULARY_FILE)
-    lines = _key_lines(path)
+    lines = _key_lines(root, path)
     for slug, theme in vocabulary.load(root).themes.items():
         line = lines.get(("themes", slug), 0)
         if not (root / "docs" / f"{theme.page}.md").exists():
