@@ -463,12 +463,12 @@ tags: [{tags}]
 # Sujets possibles : {known_tags}
 # themes: []    (thèmes de recherche liés : {known_themes})
 # bib:          (clé de la publication dans references.bib, p. ex. kouzi2020oncogene)
+# Sous le titre, écrivez le texte de l’actualité. Son premier paragraphe sert de résumé dans les
+# listes d’actualités et dans le flux Atom.
 ---
 
 # {title}
 
-% Écrivez ici le texte de l’actualité. Son premier paragraphe sert de résumé dans les listes
-% d’actualités et dans le flux Atom.
 """
 
 ARCHIVE_TEMPLATE = """% Page d’archive : la liste des actualités de l’année est faite à la construction du site.
