@@ -48,6 +48,13 @@ KEY_SYNTAX = re.compile(r"[A-Za-z0-9_:.-]+")
 DOI_SYNTAX = re.compile(r"10\.\d{4,9}/\S+")
 DOI_AS_URL = re.compile(r"^\s*(?:https?://)?(?:dx\.)?doi\.org/|^\s*doi:\s*", re.IGNORECASE)
 FIRST_YEAR = 1900
+NAME_LISTS = ("author", "editor")
+# "and" between two names, at the outer level of a value (braced groups are taken out first).
+AND = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
+NAMES_FIX = (
+    "write the names as Surname, First name and Surname, First name — one 'and' between two "
+    "people, none at the start or the end"
+)
 
 
 def _close(word: str, choices: list[str]) -> str:
@@ -60,6 +67,25 @@ def _read(path: Path) -> tuple[str, list[int]]:
     entry, and the rest of the file is still checked)."""
     raw = path.read_bytes()
     return raw.decode("utf-8-sig", errors="replace"), sources.bad_lines(raw)
+
+
+def name_list_problems(value: str) -> list[str]:
+    """What pybtex would read as an empty or malformed name in an author or editor list."""
+    flat = value
+    while True:  # a braced group is one word, whatever it holds; an empty one is no name at all
+        inner = re.sub(r"\{[^{}]*\}", lambda m: "x" if m.group(0)[1:-1].strip() else "", flat)
+        if inner == flat:
+            break
+        flat = inner
+    names = [name.strip() for name in AND.split(flat)]
+    found = []
+    if any(not name for name in names):
+        found.append("the list has an empty name (an 'and' at the start or the end, two in a "
+                     "row, or an empty {})")  # fmt: skip
+    for name in names:
+        if name.count(",") > 2:
+            found.append(f"a name has {name.count(',')} commas (at most two: Surname, Jr, First)")
+    return found
 
 
 def _entry_problems(entry: Entry, vocabulary: set[str], where: str) -> Iterator[Problem]:
@@ -87,6 +113,10 @@ def _entry_problems(entry: Entry, vocabulary: set[str], where: str) -> Iterator[
             yield problem(
                 entry.line, f"no {name} (required for @{entry.type})", f"add {HINTS[name]}"
             )
+    for name in NAME_LISTS:
+        if name in fields:
+            for what in name_list_problems(fields[name].value):
+                yield problem(fields[name].line, f"{name}: {what}", NAMES_FIX)
     if "doi" in fields:
         doi = fields["doi"].value.strip()
         if DOI_AS_URL.match(doi):
@@ -202,19 +232,19 @@ ROLE = re.compile(r"\{(?P<role>footcite|cite|pub)(?::(?P<variant>\w+))?\}`(?P<ke
 DIRECTIVE = re.compile(r"^\s*(?:`{3,}|:{3,})\s*\{(?P<name>bibliography|footbibliography)\}")
 
 
-def _page_lines(root: Path, page: Path) -> Iterator[tuple[int, str]]:
+def _page_lines(text: str) -> Iterator[tuple[int, str]]:
     """The lines of a page outside code blocks (examples of syntax are not citations)."""
-    for line in myst.lines(sources.read_text(page, root)):
+    for line in myst.lines(text):
         if line.kind not in (myst.CODE, myst.CLOSING, myst.FRONT_MATTER):
             yield line.number, line.text
 
 
-def citation_problems(root: Path, page: Path, keys: dict[str, str]) -> Iterator[Problem]:
-    """Problems of one page; ``keys`` maps each lower-case key of references.bib to its spelling."""
+def citation_problems(where: str, page: str, keys: dict[str, str]) -> Iterator[Problem]:
+    """Problems of the text of one page; ``keys`` maps each lower-case key of references.bib to
+    its spelling."""
     pending: int | None = None  # first footcite not yet followed by a {footbibliography}
     choices = sorted(keys.values())
-    where = page.relative_to(root).as_posix()
-    for line, text in _page_lines(root, page):
+    for line, text in _page_lines(page):
         directive = DIRECTIVE.match(text)
         if directive and directive.group("name") == "footbibliography":
             pending = None
@@ -264,8 +294,11 @@ def check_citations(root: Path) -> Iterator[Problem]:
     if not bib.exists():
         return
     keys = {entry.key.lower(): entry.key for entry in scan(_read(bib)[0]).entries}
-    for page in sources.pages(root):
-        yield from citation_problems(root, page, keys)
+    yield from sources.each(
+        root,
+        sources.pages(root),
+        lambda page, text: citation_problems(page.relative_to(root).as_posix(), text, keys),
+    )
 
 
 def setup(app: Sphinx) -> None:

@@ -42,10 +42,12 @@ def hidden_lines(text: str) -> Iterator[int]:
 
 @validator
 def check_comment_lines(root: Path) -> Iterator[Problem]:
-    for page in sources.pages(root):
+    def check(page: Path, text: str) -> Iterator[Problem]:
         where = page.relative_to(root).as_posix()
-        for line in hidden_lines(sources.read_text(page, root)):
+        for line in hidden_lines(text):
             yield Problem(where, line, WHAT, FIX)
+
+    yield from sources.each(root, sources.pages(root), check)
 
 
 def setup(app: Sphinx) -> None:

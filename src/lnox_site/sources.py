@@ -5,7 +5,7 @@ as a content problem with the line of its first bad byte, rather than as a decod
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .validation import ContentError, Problem
@@ -37,6 +37,20 @@ def read_text(path: Path, root: Path) -> str:
         line = raw.count(b"\n", 0, error.start) + 1
         where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         raise ContentError(Problem(where, line, NOT_UTF8, SAVE_AS_UTF8)) from None
+
+
+def each(
+    root: Path, paths: Iterable[Path], check: Callable[[Path, str], Iterable[Problem]]
+) -> Iterator[Problem]:
+    """The problems ``check`` finds in the text of each file; a file that cannot be read is
+    reported, and the other files are still checked."""
+    for path in paths:
+        try:
+            text = read_text(path, root)
+        except ContentError as error:
+            yield error.problem
+            continue
+        yield from check(path, text)
 
 
 def pages(root: Path) -> Iterator[Path]:

@@ -274,9 +274,9 @@ def message_problems(message: Message, language: str, where: str) -> Iterator[Pr
         )  # fmt: skip
 
 
-def catalogue_problems(root: Path, path: Path, language: str) -> Iterator[Problem]:
-    where = path.relative_to(root).as_posix()
-    for message in messages(sources.read_text(path, root)):
+def catalogue_problems(where: str, text: str, language: str) -> Iterator[Problem]:
+    """The problems of the catalogue ``text`` (of the file ``where``) into ``language``."""
+    for message in messages(text):
         yield from message_problems(message, language, where)
 
 
@@ -286,8 +286,11 @@ def check_translations(root: Path) -> Iterator[Problem]:
         language = folder.parent.name
         if language == SOURCE_LANGUAGE:
             continue
-        for path in sorted(folder.rglob("*.po")):
-            yield from catalogue_problems(root, path, language)
+        yield from sources.each(
+            root,
+            sorted(folder.rglob("*.po")),
+            lambda path, text: catalogue_problems(path.relative_to(root).as_posix(), text, language),
+        )
 
 
 def setup(app: Sphinx) -> None:
