@@ -53,7 +53,9 @@ def wrong_term(root: Path) -> str:
     msgstr = line_of(root / NICHE, "msgstr", start=line_of(root / NICHE, "{term}`niches <niche>`"))
     assert line_of(root / NICHE, translated) > msgstr
     edit(root / NICHE, translated, translated.replace("<niche>", "<nich>"))
-    return f"{NICHE.as_posix()}:{msgstr}: the French has {{term}}`niche`, the English {{term}}`nich`"
+    return (
+        f"{NICHE.as_posix()}:{msgstr}: the French has {{term}}`niche`, the English {{term}}`nich`"
+    )
 
 
 def empty_author(root: Path) -> str:

@@ -15,9 +15,20 @@ SVG = (
 )
 
 
+SHORT_TITLE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><title>Deux cellules</title></svg>'
+)
+
+
 def test_labels_are_the_title_desc_and_texts_in_order():
     texts = [el.text for el in labelled(parse(SVG))]
-    assert texts == ["Deux cellules reliées par un canal", "Une description", "Cellule", "Ligne un", "Ligne deux"]
+    assert texts == [
+        "Deux cellules reliées par un canal",
+        "Une description",
+        "Cellule",
+        "Ligne un",
+        "Ligne deux",
+    ]
 
 
 def test_render_puts_the_labels_in_place_and_names_the_text_alternative():
@@ -47,11 +58,7 @@ def test_render_refuses_a_wrong_number_of_labels():
     [
         ("<svg", "not well-formed"),
         ('<svg xmlns="http://www.w3.org/2000/svg"><title>t</title></svg>', "viewBox"),
-        (
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><title>Deux cellules</title>'
-            "</svg>",
-            "'Deux cellules' is too short",
-        ),
+        (SHORT_TITLE, "'Deux cellules' is too short"),
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>', "no <title>"),
         ('<html xmlns="http://www.w3.org/2000/svg"><title>t</title></html>', "root element"),
     ],

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import myst, sources
 from sphinx.application import Sphinx
 
+from . import myst, sources
 from .validation import Problem, validator
 
 # A line after which a ``%`` line is a comment between blocks, not the rest of a sentence: a

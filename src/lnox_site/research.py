@@ -83,7 +83,9 @@ def introduction(text: str) -> tuple[int, str]:
             paragraph.append(line)
         elif paragraph:
             break
-    return (paragraph[0].number, " ".join(line.text for line in paragraph)) if paragraph else (0, "")
+    return (
+        (paragraph[0].number, " ".join(line.text for line in paragraph)) if paragraph else (0, "")
+    )
 
 
 def page_problems(root: Path, theme: vocabulary.Theme) -> Iterator[Problem]:

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from babel.dates import get_month_names
@@ -137,7 +138,9 @@ class _Reader:
             self.take(pattern, self._date)
         self.take(rf"{number}{SPACE}?(?P<unit>k€|M€|€|euros?\b)", self._amount)
         self.take(rf"€{SPACE}?{number}(?P<scale>\s(?:million|thousand)\b)?", self._amount)
-        self.take(rf"{number}{SPACE}?(?:%|\s?per\s?cent\b)", lambda m, w: self._fact("percentage", m))
+        self.take(
+            rf"{number}{SPACE}?(?:%|\s?per\s?cent\b)", lambda m, w: self._fact("percentage", m)
+        )
         self.take(rf"(?<![\w.,])(?P<n>\d+){n.ordinal}(?!\w)", lambda m, w: self._fact("ordinal", m))
         # "the 1960s" is « les années 1960 »
         self.take(r"(?<![\w.,])(?P<n>\d{4})s(?!\w)", lambda m, w: self._fact("number", m))
@@ -274,8 +277,9 @@ def message_problems(message: Message, language: str, where: str) -> Iterator[Pr
         )  # fmt: skip
 
 
-def catalogue_problems(where: str, text: str, language: str) -> Iterator[Problem]:
-    """The problems of the catalogue ``text`` (of the file ``where``) into ``language``."""
+def catalogue_problems(root: Path, language: str, path: Path, text: str) -> Iterator[Problem]:
+    """The problems of the catalogue ``path`` (its ``text``) into ``language``."""
+    where = path.relative_to(root).as_posix()
     for message in messages(text):
         yield from message_problems(message, language, where)
 
@@ -284,13 +288,9 @@ def catalogue_problems(where: str, text: str, language: str) -> Iterator[Problem
 def check_translations(root: Path) -> Iterator[Problem]:
     for folder in sorted((root / LOCALES).glob("*/LC_MESSAGES")):
         language = folder.parent.name
-        if language == SOURCE_LANGUAGE:
-            continue
-        yield from sources.each(
-            root,
-            sorted(folder.rglob("*.po")),
-            lambda path, text: catalogue_problems(path.relative_to(root).as_posix(), text, language),
-        )
+        if language != SOURCE_LANGUAGE:
+            check = partial(catalogue_problems, root, language)
+            yield from sources.each(root, sorted(folder.rglob("*.po")), check)
 
 
 def setup(app: Sphinx) -> None:
