@@ -39,7 +39,7 @@ import yaml
 from . import publications, sources, vocabulary
 from .frontmatter import Field, FrontMatterError, closing_line, front_matter
 from .new import scaffold
-from .validation import Problem, validator
+from .validation import ContentError, Problem, validator
 
 DOCS = Path("docs")
 NEWS_DIR = DOCS / "actualites"
@@ -154,7 +154,10 @@ def read_post(root: Path, path: Path) -> tuple[PostSource | None, list[Problem]]
             "a few words in lower case joined by hyphens)",
         )
         return None, check.problems
-    text = sources.read_text(path, root)
+    try:
+        text = sources.read_text(path, root)
+    except ContentError as error:
+        return None, [error.problem]
     try:
         fields = front_matter(text)
     except FrontMatterError as error:
@@ -424,7 +427,11 @@ def _check_tag_vocabulary(tags: dict[str, dict[str, str]]) -> Iterator[Problem]:
 
 def _check_not_a_post(root: Path, path: Path, relative: str) -> Iterator[Problem]:
     """A page outside the year folders that carries a post's front matter was misplaced."""
-    text = sources.read_text(path, root)
+    try:
+        text = sources.read_text(path, root)
+    except ContentError as error:
+        yield error.problem
+        return
     try:
         fields = front_matter(text) or {}
     except FrontMatterError:
