@@ -1,4 +1,5 @@
-"""The research themes as cards, and the checks of their entries in docs/_data/themes.yaml.
+"""The research themes as cards, and the checks of their entries in docs/_data/themes.yaml and of
+their pages (an introduction that links the glossary, cited sources).
 
 * ``theme-cards`` directive: one card per theme of docs/_data/themes.yaml, in the file's order, each
   with the theme's name, its one-sentence summary and a link to its page — used by the home page and

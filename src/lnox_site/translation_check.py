@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
@@ -108,6 +108,10 @@ def _number(written: str, notation: Notation) -> str:
     return format(Decimal(plain).normalize(), "f")
 
 
+# Makes the fact of a match (and the words it was read from); None when it is not one after all.
+ReadFact = Callable[[re.Match[str], str], "Fact | None"]
+
+
 class _Reader:
     """Reads the facts of one text, taking each one out of the text once it is read."""
 
@@ -116,7 +120,7 @@ class _Reader:
         self.notation = NOTATIONS.get(language, NOTATIONS["en"])
         self.found: list[tuple[Fact, str]] = []  # each fact with the text it was read from
 
-    def take(self, pattern: re.Pattern[str] | str, fact) -> None:
+    def take(self, pattern: re.Pattern[str] | str, fact: ReadFact) -> None:
         def replace(match: re.Match[str]) -> str:
             written = match.group(0).rstrip(TRAILING)
             value = fact(match, written)
