@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
 
 from lnox_site.translation_check import Message, message_problems
 
@@ -62,6 +66,23 @@ def test_a_changed_fact_is_reported_with_both_versions(french, english, said):
 def test_a_marker_allows_a_number_written_as_a_word():
     assert problems("3 brevets", "three patents")
     assert problems("3 brevets", "three patents", "lnox: 3 = three") == []
+
+
+@pytest.mark.parametrize(
+    ("french", "flag"),
+    [("L’équipe a déposé 3 brevets.", ""), ("Elle a déposé 3 brevets depuis 2010.", "#, fuzzy\n")],
+)
+def test_the_marker_survives_a_catalogue_update(french, flag):
+    """`nox -s translate` updates each catalogue with Babel's Catalog.update (sphinx-intl): the
+    marker stays above its message, also when the French changed and the entry turns fuzzy."""
+    po = '# lnox: 3 = three\nmsgid "L’équipe a déposé 3 brevets."\nmsgstr "The team has three."\n'
+    catalogue = read_po(io.StringIO(po))
+    template = Catalog()
+    template.add(french)
+    catalogue.update(template)
+    written = io.BytesIO()
+    write_po(written, catalogue, width=100)
+    assert f'# lnox: 3 = three\n{flag}msgid "{french}"' in written.getvalue().decode("utf-8")
 
 
 def test_a_stale_or_malformed_marker_is_reported():
