@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 
 from babel.dates import get_month_names
@@ -75,22 +75,24 @@ def _notation(locale: str, group: str, decimal: str, ordinal: str, dates: list[s
     return Notation(group, decimal, ordinal, months, tuple(d.format(month=month) for d in dates))
 
 
-NOTATIONS = {
-    # « 3 955 », « 1,51 », « 9e », « 1er janvier 2021 », « novembre 2019 »; a dot is read as a
-    # decimal mark too (a figure quoted from an English title).
-    "fr": _notation(
-        "fr", SPACE, "[,.]", "(?:er|re|ère|e|ème|nd|nde|ᵉ)",
-        [rf"\b(?P<day>1er|\d{{{{1,2}}}}){SPACE}+{{month}}(?:{SPACE}+(?P<year>\d{{{{4}}}}))?",
-         rf"\b{{month}}{SPACE}+(?P<year>\d{{{{4}}}})"],
-    ),
+@cache
+def notation(language: str) -> Notation:
+    """How ``language`` writes numbers and dates (read once: Babel's locale data takes a while)."""
+    if language == "fr":
+        # « 3 955 », « 1,51 », « 9e », « 1er janvier 2021 », « novembre 2019 »; a dot is read as a
+        # decimal mark too (a figure quoted from an English title).
+        return _notation(
+            "fr", SPACE, "[,.]", "(?:er|re|ère|e|ème|nd|nde|ᵉ)",
+            [rf"\b(?P<day>1er|\d{{{{1,2}}}}){SPACE}+{{month}}(?:{SPACE}+(?P<year>\d{{{{4}}}}))?",
+             rf"\b{{month}}{SPACE}+(?P<year>\d{{{{4}}}})"],
+        )  # fmt: skip
     # "3,955", "1.51", "9th", "21 January 2021", "January 21, 2021", "November 2019"
-    "en": _notation(
+    return _notation(
         "en", ",", "[.]", "(?:st|nd|rd|th)",
         [r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{month}(?:,?\s+(?P<year>\d{{4}}))?",
          r"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
          r"\b{month}\s+(?P<year>\d{{4}})"],
-    ),
-}  # fmt: skip
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, order=True)
@@ -117,7 +119,7 @@ class _Reader:
 
     def __init__(self, text: str, language: str) -> None:
         self.text = " ".join(text.split())
-        self.notation = NOTATIONS.get(language, NOTATIONS["en"])
+        self.notation = notation(language)
         self.found: list[tuple[Fact, str]] = []  # each fact with the text it was read from
 
     def take(self, pattern: re.Pattern[str] | str, fact: ReadFact) -> None:
@@ -179,6 +181,8 @@ class _Reader:
 
 def facts(text: str, language: str) -> list[tuple[Fact, str]]:
     """Every fact of ``text`` (written in ``language``) with the words it was read from."""
+    if not re.search(r"\d|@", text):  # most messages state no figure: no need to read them
+        return []
     return _Reader(text, language).read()
 
 
