@@ -28,8 +28,8 @@ def bad_lines(raw: bytes) -> list[int]:
 
 
 def read_text(path: Path, root: Path) -> str:
-    """The text of the content file ``path`` of the project at ``root``; :class:`~lnox_site.validation.ContentError` when
-    it is not UTF-8 (a byte-order mark, which some editors write, is dropped)."""
+    """The text of the content file ``path`` of the project at ``root``; ContentError when it is
+    not UTF-8 (a byte-order mark, which some editors write, is dropped)."""
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")
