@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from . import (
     bibliography_lint,
     citations,
+    comments,
     diagrams,
     feeds,
     i18n,
@@ -27,6 +28,7 @@ from . import (
     symposium,
     team,
     theme,
+    translation_check,
     validation,
 )
 
@@ -37,6 +39,8 @@ MODULES = (
     i18n,
     validation,
     bibliography_lint,
+    comments,
+    translation_check,
     team,
     citations,
     publications,

@@ -23,7 +23,7 @@ from pybtex.exceptions import PybtexError
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from . import publications, records
+from . import publications, records, sources
 from .i18n import format_date, localise
 from .new import scaffold
 from .publications import BIBFILE, PUBLICATIONS_PAGE, Publication, anchor, plain, short_citation
@@ -273,7 +273,7 @@ def new_person(root: Path, args: list[str]) -> list[Path]:
     for entry in data if isinstance(data, list) else []:
         if isinstance(entry, records.Fields) and entry.get("name") == name:
             raise SystemExit(f"{name} is already in {PEOPLE_FILE}, line {entry.line}: edit it")
-    text = path.read_text(encoding="utf-8")
+    text = sources.read_text(path, root)
     addition = TEMPLATE.format(name=name, statuses=", ".join(STATUSES))
     path.write_text(text + ("" if text.endswith("\n") else "\n") + addition, encoding="utf-8")
     return [path]

@@ -452,7 +452,8 @@ TEMPLATE = """\
 ---
 # The facts of the edition: they head the page, fill the table of the series and tell search
 # engines about the event. Each field is checked when the site is built. Leave out what you do not
-# know rather than guess; remove the "# " in front of a field to use it.
+# know rather than guess; remove the "# " in front of a field to use it. Below the title, present
+# the edition in a few sentences: its facts are shown at the top of the page.
 edition: {number}{number_note}
 year: {year}
 # start: {year}-11-07  # first day, YYYY-MM-DD
@@ -481,7 +482,6 @@ year: {year}
 
 # Symposium «\u00a0Niches Tumorales\u00a0» {year}
 
-% Present the edition here in a few sentences. Its facts (above) are shown at the top of the page.
 """
 
 
