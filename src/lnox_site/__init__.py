@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from . import (
     bibliography_lint,
     citations,
+    descriptions,
     diagrams,
     feeds,
     i18n,
@@ -35,6 +36,7 @@ __version__ = "0.1.0"
 # Modules that register their own config values, directives and event handlers.
 MODULES = (
     i18n,
+    descriptions,
     validation,
     bibliography_lint,
     team,

@@ -3,6 +3,7 @@
 * ``theme-cards`` directive: one card per theme of docs/_data/themes.yaml, in the file's order, each
   with the theme's name, its one-sentence summary and a link to its page — used by the home page and
   the Recherche page, so that a new theme appears on both by itself.
+* The same sentence describes the theme's page to search engines and link previews.
 
 Cards are rendered when the page is written, in the page's language (the names and summaries are
 data, not page text: they are never extracted for translation).
@@ -20,6 +21,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import vocabulary
+from .descriptions import EVENT, Description
 from .i18n import LANGUAGES, localise
 from .validation import Problem, validator
 
@@ -66,6 +68,12 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             uri = app.builder.get_relative_uri(docname, theme.page)
             cards += card(theme, app.config.language, uri)
         node.replace_self(cards)
+
+
+def _description(app: Sphinx, docname: str) -> Description | None:
+    themes = vocabulary.load(Path(app.srcdir).parent).themes.values()
+    theme = next((theme for theme in themes if theme.page == docname), None)
+    return Description(localise(theme.summaries, app.config.language)) if theme else None
 
 
 def _key_lines(path: Path) -> dict[tuple[str, ...], int]:
@@ -122,3 +130,4 @@ def setup(app: Sphinx) -> None:
     app.add_node(theme_cards)
     app.add_directive("theme-cards", ThemeCards)
     app.connect("doctree-resolved", _resolve)
+    app.connect(EVENT, _description)
