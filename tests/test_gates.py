@@ -18,6 +18,7 @@ import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
 from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy
+from page_sources import expected
 from pybtex.database import parse_file as parse_bib
 
 from lnox_site.bench import page_weight
@@ -215,14 +216,13 @@ def meta(soup: BeautifulSoup, name: str) -> str | None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_has_description_and_social_tags(site, language):
+def test_every_page_has_social_tags(site, language):
     image = f"{TEST_SITE_URL}{language}/{SOCIAL_IMAGE}"
     others = sorted(LOCALES[c] for c in LANGUAGES if c != language)
     for page in site.pages(language):
         soup = site.soup(language, page)
         canonical = soup.select_one('link[rel="canonical"]')
         expected = {
-            "description": meta(soup, "description"),
             "og:locale": LOCALES[language],
             "og:image": image,
             "og:url": canonical["href"] if canonical else None,
@@ -231,12 +231,66 @@ def test_every_page_has_description_and_social_tags(site, language):
         }
         found = {name: meta(soup, name) for name in expected}
         assert found == expected, page
-        assert expected["description"], page
         assert meta(soup, "og:title")
         assert meta(soup, "og:title") == meta(soup, "twitter:title")
         alternates = [m["content"] for m in soup.select('meta[property="og:locale:alternate"]')]
         assert sorted(alternates) == others, page
         assert soup.select_one('link[rel~="icon"]'), page
+
+
+# A description is cut to whole sentences of at most this many characters; a first sentence
+# longer than that is cut after a word, with an ellipsis.
+DESCRIPTION_LENGTH = 200
+SENTENCE_END = re.compile(r"[.!?…][»”\")]*$")
+
+
+def not_a_cut(description: str, whole: str) -> str | None:
+    """Why ``description`` is not ``whole`` cut by the rule above (None when it is)."""
+    if len(whole) <= DESCRIPTION_LENGTH:
+        return None if description == whole else f"expected {whole!r}"
+    if len(description) > DESCRIPTION_LENGTH:
+        return f"{len(description)} characters"
+    kept = description.removesuffix("…")
+    if not whole.startswith(kept):
+        return f"not the start of {whole!r}"
+    follows = whole[len(kept)]
+    if kept != description:  # cut after a word
+        return None if follows in " ,;:" else f"cut inside a word of {whole!r}"
+    if follows != " " or not SENTENCE_END.search(kept) or re.search(r"\b\w\.$", kept):
+        return f"cut inside a sentence of {whole!r}"
+    return None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_describes_itself_as_its_sources_say(site, language):
+    """The description of each page is its own summary, read from the sources: a post's first
+    paragraph, a theme's sentence, an edition's facts, an archive's subject, or else the first
+    paragraph of the page's text — in French from the page, in English from its catalogue."""
+    problems, site_descriptions = [], set()
+    for page in site.pages(language):
+        soup = site.soup(language, page)
+        found = meta(soup, "description")
+        assert found, page
+        assert meta(soup, "og:description") == found, page
+        assert meta(soup, "twitter:description") == found, page
+        if page.as_posix() in GENERATED:
+            site_descriptions.add(found)
+            continue
+        want = expected(page.with_suffix("").as_posix(), language)
+        if want is None:
+            problems.append(f"{page}: the page has no paragraph to describe it")
+        elif why := not_a_cut(found, want.text):
+            problems.append(f"{page}: {found!r}: {why}")
+        article = {m["property"]: m["content"] for m in soup.select('meta[property^="article:"]')}
+        tags = tuple(m["content"] for m in soup.select('meta[property="article:tag"]'))
+        if want and want.published:
+            found = (meta(soup, "og:type"), article.get("article:published_time"), tags)
+            if found != ("article", want.published, want.tags):
+                problems.append(f"{page}: {found}, expected an article of {want.published}")
+        elif meta(soup, "og:type") != "website" or article:
+            problems.append(f"{page}: not a post, yet {meta(soup, 'og:type')} {article}")
+    assert len(site_descriptions) == 1, "search and not-found pages: one description of the site"
+    assert not problems, "pages that do not describe themselves:\n" + "\n".join(problems)
 
 
 def test_social_image_is_a_png_of_the_announced_size(site):
