@@ -70,9 +70,19 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(cards)
 
 
-def _description(app: Sphinx, docname: str) -> Description | None:
+def _theme_of_page(app: Sphinx, docname: str) -> vocabulary.Theme | None:
     themes = vocabulary.load(Path(app.srcdir).parent).themes.values()
-    theme = next((theme for theme in themes if theme.page == docname), None)
+    return next((theme for theme in themes if theme.page == docname), None)
+
+
+def _note_vocabulary(app: Sphinx, doctree: nodes.document) -> None:
+    # A theme page is described by its sentence of themes.yaml: written again when it changes.
+    if _theme_of_page(app, app.env.docname):
+        app.env.note_dependency(str(Path(app.srcdir).parent / vocabulary.VOCABULARY_FILE))
+
+
+def _description(app: Sphinx, docname: str) -> Description | None:
+    theme = _theme_of_page(app, docname)
     return Description(localise(theme.summaries, app.config.language)) if theme else None
 
 
@@ -130,4 +140,5 @@ def setup(app: Sphinx) -> None:
     app.add_node(theme_cards)
     app.add_directive("theme-cards", ThemeCards)
     app.connect("doctree-resolved", _resolve)
+    app.connect("doctree-read", _note_vocabulary)
     app.connect(EVENT, _description)
