@@ -6,6 +6,7 @@ the descriptions."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -21,8 +22,6 @@ from myst_parser.parsers.mdit import create_md_parser
 
 from lnox_site.symposium import date_span, ordinal_suffix
 
-LOCALES = DOCS / "locales"
-DATA = DOCS / "_data"
 # Roles that show a citation: a description leaves them out.
 CITING_ROLES = re.compile(r"^(footcite|cite|pub)(:|$)")
 # {term}`shown text <target>`: the reader sees the text before the target.
@@ -66,93 +65,110 @@ def first_paragraph(markdown: str) -> Token | None:
     return tokens[chosen[0]] if chosen else None
 
 
-def plain_text(inline: Token) -> str:
-    """What a reader sees of a paragraph's Markdown, on one line, citations left out."""
-    parts = []
-    for child in inline.children or []:
-        if child.type in {"text", "code_inline"}:
-            parts.append(child.content)
-        elif child.type in {"softbreak", "hardbreak"}:
-            parts.append(" ")
-        elif child.type == "myst_role":
-            if CITING_ROLES.match(child.meta["name"]):
-                parts.append(DROPPED)
-            else:
-                title = EXPLICIT_TITLE.match(child.content)
-                parts.append(title[1] if title else child.content)
-    text = re.sub(rf" *{DROPPED}(?=[,.])", "", "".join(parts)).replace(DROPPED, "")
-    return re.sub(r"[ \t\r\n]+", " ", text).strip()
-
-
-@cache
-def catalogue(path: Path) -> dict[str, str]:
+def read_catalogue(path: Path) -> dict[str, str]:
     with path.open("rb") as handle:
         return {m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy}
 
 
-def interface_string(english: str, language: str) -> str:
-    """A string of the site's interface, as the catalogue of ``language`` translates it."""
-    if language == "en":
-        return english
-    return catalogue(LOCALES / language / "LC_MESSAGES" / "sphinx.po")[english]
+class Sources:
+    """The sources of a site: ``docs`` is the real one or a copy of it."""
 
+    def __init__(self, docs: Path = DOCS) -> None:
+        self.docs = docs
 
-def own_paragraph(docname: str, language: str) -> str | None:
-    """The page's first paragraph, in French from its Markdown, in English from its catalogue."""
-    inline = first_paragraph((DOCS / f"{docname}.md").read_text(encoding="utf-8"))
-    if inline is None:
-        return None
-    if language == "fr":
-        return plain_text(inline)
-    po = LOCALES / language / "LC_MESSAGES" / f"{docname}.po"
-    translated = catalogue(po)[inline.content.replace("\n", " ")]
-    return plain_text(first_paragraph(translated))
+    def markdown(self, docname: str) -> str:
+        return (self.docs / f"{docname}.md").read_text(encoding="utf-8")
 
+    def data(self, name: str) -> dict:
+        return yaml.safe_load((self.docs / "_data" / f"{name}.yaml").read_text(encoding="utf-8"))
 
-def _themes() -> dict:
-    return yaml.safe_load((DATA / "themes.yaml").read_text(encoding="utf-8"))["themes"]
+    def catalogue(self, language: str, name: str) -> dict[str, str]:
+        return read_catalogue(self.docs / "locales" / language / "LC_MESSAGES" / f"{name}.po")
 
+    def interface_string(self, english: str, language: str) -> str:
+        """A string of the site's interface, as the catalogue of ``language`` translates it."""
+        return english if language == "en" else self.catalogue(language, "sphinx")[english]
 
-def _tags() -> dict:
-    return yaml.safe_load((DATA / "tags.yaml").read_text(encoding="utf-8"))["tags"]
+    def plain_text(self, inline: Token, docname: str, language: str) -> str:
+        """What a reader of ``docname`` sees of a paragraph's Markdown, on one line, citations
+        left out."""
+        parts = []
+        for child in inline.children or []:
+            if child.type in {"text", "code_inline"}:
+                parts.append(child.content)
+            elif child.type in {"softbreak", "hardbreak"}:
+                parts.append(" ")
+            elif child.type == "myst_role":
+                parts.append(self._role_text(child, docname, language))
+        text = re.sub(rf" *{DROPPED}(?=[,.])", "", "".join(parts)).replace(DROPPED, "")
+        return re.sub(r"[ \t\r\n]+", " ", text).strip()
 
+    def _role_text(self, role: Token, docname: str, language: str) -> str:
+        title = EXPLICIT_TITLE.match(role.content)
+        if CITING_ROLES.match(role.meta["name"]):
+            return DROPPED
+        if title:
+            return title[1]
+        if role.meta["name"] == "doc":  # the page's title stands in the text
+            target = role.content.strip()
+            if not target.startswith("/"):
+                target = posixpath.join(posixpath.dirname(docname), target)
+            return self.page_title(posixpath.normpath(target).lstrip("/"), language)
+        return role.content
 
-def _post(docname: str, language: str) -> Expected:
-    meta = front_matter(DOCS / f"{docname}.md")
-    digits = {"year": 4, "month": 7}.get(meta.get("date_precision", "day"), 10)
-    tags = tuple(_tags()[tag][language] for tag in meta["tags"])
-    return Expected(own_paragraph(docname, language), str(meta["date"])[:digits], tags)
+    def page_title(self, docname: str, language: str) -> str:
+        tokens = _parser().parse(self.markdown(docname))
+        heading = next(tokens[i + 1] for i, t in enumerate(tokens) if t.type == "heading_open")
+        if language != "fr":
+            translated = self.catalogue(language, docname)[heading.content]
+            heading = _parser().parse(translated)[1]
+        return self.plain_text(heading, docname, language)
 
+    def own_paragraph(self, docname: str, language: str) -> str | None:
+        """The page's first paragraph: in French from its Markdown, in English from its
+        catalogue."""
+        inline = first_paragraph(self.markdown(docname))
+        if inline is None:
+            return None
+        if language != "fr":
+            translated = self.catalogue(language, docname)[inline.content.replace("\n", " ")]
+            inline = first_paragraph(translated)
+        return self.plain_text(inline, docname, language)
 
-def _edition(docname: str, language: str) -> Expected:
-    meta = front_matter(DOCS / f"{docname}.md")
-    number = meta["edition"]
-    values = {
-        "edition": f"{number}{ordinal_suffix(number, language)}",
-        "dates": date_span(meta["start"], meta.get("end"), language)
-        if meta.get("start")
-        else str(meta["year"]),
-        "city": meta.get("city"),
-    }
-    pattern = EDITION if meta.get("city") else EDITION_WITHOUT_CITY
-    return Expected(interface_string(pattern, language) % values)
+    def _post(self, docname: str, language: str) -> Expected:
+        meta = front_matter(self.docs / f"{docname}.md")
+        digits = {"year": 4, "month": 7}.get(meta.get("date_precision", "day"), 10)
+        tags = tuple(self.data("tags")["tags"][tag][language] for tag in meta["tags"])
+        return Expected(self.own_paragraph(docname, language), str(meta["date"])[:digits], tags)
 
+    def _edition(self, docname: str, language: str) -> Expected:
+        meta = front_matter(self.docs / f"{docname}.md")
+        number = meta["edition"]
+        values = {
+            "edition": f"{number}{ordinal_suffix(number, language)}",
+            "dates": date_span(meta["start"], meta.get("end"), language)
+            if meta.get("start")
+            else str(meta["year"]),
+            "city": meta.get("city"),
+        }
+        pattern = EDITION if meta.get("city") else EDITION_WITHOUT_CITY
+        return Expected(self.interface_string(pattern, language) % values)
 
-def expected(docname: str, language: str) -> Expected | None:
-    """What the page ``docname`` should say of itself in ``language`` (None: no paragraph)."""
-    parts = docname.split("/")
-    if parts[0] == "actualites" and len(parts) == 3 and parts[1].isdigit():
-        if parts[2] == "index":
-            sentence = interface_string(YEAR_ARCHIVE, language)
-            return Expected(sentence % {"year": parts[1]})
-        return _post(docname, language)
-    if parts[:2] == ["actualites", "sujets"]:
-        tag = _tags()[parts[2]][language]
-        return Expected(interface_string(TAG_ARCHIVE, language) % {"tag": tag})
-    if parts[0] == "symposium" and re.fullmatch(r"\d{4}", parts[-1]):
-        return _edition(docname, language)
-    for theme in _themes().values():
-        if theme["page"] == docname:
-            return Expected(theme["summary"][language])
-    text = own_paragraph(docname, language)
-    return Expected(text) if text else None
+    def expected(self, docname: str, language: str) -> Expected | None:
+        """What the page ``docname`` should say of itself in ``language`` (None: nothing)."""
+        parts = docname.split("/")
+        if parts[0] == "actualites" and len(parts) == 3 and parts[1].isdigit():
+            if parts[2] == "index":
+                sentence = self.interface_string(YEAR_ARCHIVE, language)
+                return Expected(sentence % {"year": parts[1]})
+            return self._post(docname, language)
+        if parts[:2] == ["actualites", "sujets"]:
+            tag = self.data("tags")["tags"][parts[2]][language]
+            return Expected(self.interface_string(TAG_ARCHIVE, language) % {"tag": tag})
+        if parts[0] == "symposium" and re.fullmatch(r"\d{4}", parts[-1]):
+            return self._edition(docname, language)
+        for theme in self.data("themes")["themes"].values():
+            if theme["page"] == docname:
+                return Expected(theme["summary"][language])
+        text = self.own_paragraph(docname, language)
+        return Expected(text) if text else None

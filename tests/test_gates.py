@@ -18,7 +18,7 @@ import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
 from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy
-from page_sources import expected
+from page_sources import Sources
 from pybtex.database import parse_file as parse_bib
 
 from lnox_site.bench import page_weight
@@ -266,7 +266,7 @@ def test_every_page_describes_itself_as_its_sources_say(site, language):
     """The description of each page is its own summary, read from the sources: a post's first
     paragraph, a theme's sentence, an edition's facts, an archive's subject, or else the first
     paragraph of the page's text — in French from the page, in English from its catalogue."""
-    problems, site_descriptions = [], set()
+    sources, problems, site_descriptions = Sources(), [], set()
     for page in site.pages(language):
         soup = site.soup(language, page)
         found = meta(soup, "description")
@@ -276,7 +276,7 @@ def test_every_page_describes_itself_as_its_sources_say(site, language):
         if page.as_posix() in GENERATED:
             site_descriptions.add(found)
             continue
-        want = expected(page.with_suffix("").as_posix(), language)
+        want = sources.expected(page.with_suffix("").as_posix(), language)
         if want is None:
             problems.append(f"{page}: the page has no paragraph to describe it")
         elif why := not_a_cut(found, want.text):
@@ -291,6 +291,35 @@ def test_every_page_describes_itself_as_its_sources_say(site, language):
             problems.append(f"{page}: not a post, yet {meta(soup, 'og:type')} {article}")
     assert len(site_descriptions) == 1, "search and not-found pages: one description of the site"
     assert not problems, "pages that do not describe themselves:\n" + "\n".join(problems)
+
+
+DESCRIBED_PAGE = """# Essai
+
+- Un point de liste, qui ne présente pas la page.
+
+Cette page renvoie à {doc}`niche` et cite une thèse {pub}`vignon2011thesis`, comme la page
+{doc}`/index`.
+
+## Suite
+
+Un autre paragraphe.
+"""
+
+
+def test_a_page_is_described_by_its_own_running_text(project):
+    """Not a list item; the title of a linked page as the reader sees it; no citation."""
+    page = project / "docs" / "recherche" / "essai.md"
+    page.write_text(DESCRIBED_PAGE, encoding="utf-8")
+    index = project / "docs" / "recherche" / "index.md"
+    index.write_text(index.read_text() + "\n```{toctree}\n:hidden:\n\nessai\n```\n")
+    build = build_copy(project)
+    assert build.returncode == 0, build.log
+    want = Sources(project / "docs").expected("recherche/essai", "fr")
+    assert want.text == (
+        "Cette page renvoie à La niche leucémique et cite une thèse, comme la page "
+        "LNOx — Niche leucémique et métabolisme oxydatif."
+    )
+    assert meta(build.soup("fr", "recherche/essai.html"), "description") == want.text
 
 
 def test_social_image_is_a_png_of_the_announced_size(site):

@@ -14,11 +14,13 @@ A module that knows better what one of its pages is (a post, a theme, an edition
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.util import docname_join
 
 from . import publications
 
@@ -31,6 +33,9 @@ DESCRIPTION_LENGTH = 200
 SENTENCE_END = re.compile(
     r"(?<=[.!?…])(?<!\b[A-ZÀ-ÖØ-Þ]\.)(?<!\bal\.)([»”\")]*) (?=[«“\"(]?[A-ZÀ-ÖØ-Þ0-9])"
 )
+# Around the name of a page whose title stands in the text ({doc}`niche`, with no text of its own):
+# titles are known only once every page is read.
+TITLE = "\ue000"  # a private-use character (docutils drops NUL from text)
 # Line breaks and runs of spaces; non-breaking spaces (French typography) are kept.
 SPACES = re.compile(r"[ \t\r\n]+")
 
@@ -66,13 +71,23 @@ def first_paragraph(doctree: nodes.Node) -> nodes.paragraph | None:
     return next(running, None) or next(iter(paragraphs), None)
 
 
-def plain_text(paragraph: nodes.paragraph) -> str:
-    """The paragraph on one line, without its citations."""
+def plain_text(paragraph: nodes.paragraph, *, titles_later: bool = False) -> str:
+    """The paragraph on one line, without its citations; with ``titles_later``, a link to a page
+    that shows the page's title is kept as the page's name, for :func:`with_titles`."""
     copy = paragraph.deepcopy()
     for node in list(copy.findall(is_reference_key)):
         node.parent.remove(node)
+    for xref in list(copy.findall(addnodes.pending_xref)) if titles_later else ():
+        if xref.get("reftype") == "doc" and not xref.get("refexplicit"):
+            target = docname_join(xref.get("refdoc", ""), xref["reftarget"])
+            xref.replace_self(nodes.Text(f"{TITLE}{target}{TITLE}"))
     text = SPACES.sub(" ", copy.astext()).strip()
     return re.sub(r" (?=[,.])", "", text)  # the space that stood before a removed citation
+
+
+def with_titles(text: str, title_of: Callable[[str], str]) -> str:
+    """``text`` of :func:`plain_text` with the titles of the pages it names."""
+    return re.sub(f"{TITLE}([^{TITLE}]*){TITLE}", lambda name: title_of(name[1]), text)
 
 
 def shorten(text: str, length: int = DESCRIPTION_LENGTH) -> str:

@@ -29,7 +29,15 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from .descriptions import EVENT, Article, Description, first_paragraph, plain_text, shorten
+from .descriptions import (
+    EVENT,
+    Article,
+    Description,
+    first_paragraph,
+    plain_text,
+    shorten,
+    with_titles,
+)
 from .head import append_head
 from .i18n import LANGUAGES, LOCALES, SOURCE_LANGUAGE, language_root, localise
 
@@ -62,7 +70,7 @@ def _own_paragraphs(env: BuildEnvironment) -> dict[str, str]:
 def _read_paragraph(app: Sphinx, doctree: nodes.document) -> None:
     paragraph = first_paragraph(doctree)
     if paragraph is not None:
-        _own_paragraphs(app.env)[app.env.docname] = plain_text(paragraph)
+        _own_paragraphs(app.env)[app.env.docname] = plain_text(paragraph, titles_later=True)
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -80,6 +88,8 @@ def description(app: Sphinx, pagename: str) -> Description:
     found = app.emit_firstresult(EVENT, pagename)
     if found is None:
         own = _own_paragraphs(app.env).get(pagename)
+        titles = app.env.titles
+        own = own and with_titles(own, lambda d: titles[d].astext() if d in titles else d)
         found = Description(own or SITE_DESCRIPTION[app.config.language])
     return Description(shorten(found.text), found.article)
 
