@@ -11,7 +11,8 @@ Directives (the files of the posts themselves are described in :mod:`lnox_site.p
   ``:by: tag``.
 
 A post page shows its date, tags, themes (linked to their pages) and publication under its title,
-and the older and newer posts at its end. Posts and archive pages are left out of the sidebar
+and the older and newer posts at its end. Search engines and link previews read a post as an
+article described by its summary, with its date and tags; an archive page by what it lists. Posts and archive pages are left out of the sidebar
 (Sphinx "orphans"): the sidebar is the same with 5 posts or 500, and the archives by year carry the
 posts.
 
