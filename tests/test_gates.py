@@ -284,9 +284,9 @@ def test_every_page_describes_itself_as_its_sources_say(site, language):
         article = {m["property"]: m["content"] for m in soup.select('meta[property^="article:"]')}
         tags = tuple(m["content"] for m in soup.select('meta[property="article:tag"]'))
         if want and want.published:
-            found = (meta(soup, "og:type"), article.get("article:published_time"), tags)
-            if found != ("article", want.published, want.tags):
-                problems.append(f"{page}: {found}, expected an article of {want.published}")
+            shown = (meta(soup, "og:type"), article.get("article:published_time"), tags)
+            if shown != ("article", want.published, want.tags):
+                problems.append(f"{page}: {shown}, expected an article of {want.published}")
         elif meta(soup, "og:type") != "website" or article:
             problems.append(f"{page}: not a post, yet {meta(soup, 'og:type')} {article}")
     assert len(site_descriptions) == 1, "search and not-found pages: one description of the site"
