@@ -5,6 +5,7 @@ wrong language, and the metadata read by search engines and link previews.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import struct
@@ -21,6 +22,7 @@ from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy
 from page_sources import Sources
 from pybtex.database import parse_file as parse_bib
 
+import lnox_site
 from lnox_site.bench import page_weight
 from lnox_site.bibstyle import WORDS
 from lnox_site.i18n import LOCALES
@@ -204,6 +206,24 @@ def test_interface_is_in_the_page_language(site, language):
 def test_every_interface_string_has_its_french():
     """The English catalogue holds every string of the templates (`nox -s translate`)."""
     missing = sorted(set(catalogue("en")) - set(catalogue("fr")))
+    assert not missing, f"add to docs/locales/fr/LC_MESSAGES/sphinx.po: {missing}"
+
+
+def extension_strings() -> set[str]:
+    """The interface strings that the site's extension writes: the ``_("…")`` of its modules."""
+    strings = set()
+    for module in Path(lnox_site.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_" and node.args:
+                strings.add(ast.literal_eval(node.args[0]))
+    return strings
+
+
+def test_every_string_of_the_extension_has_its_french():
+    """Sentences the site writes itself (descriptions of editions and archives) are in the French
+    catalogue: `nox -s translate` does not collect them from the code."""
+    assert extension_strings()
+    missing = sorted(extension_strings() - set(catalogue("fr")))
     assert not missing, f"add to docs/locales/fr/LC_MESSAGES/sphinx.po: {missing}"
 
 
