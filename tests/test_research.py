@@ -16,7 +16,6 @@ from lnox_site import vocabulary
 from lnox_site.diagrams import check_diagrams, labelled, parse
 from lnox_site.publications import anchor, read, team_publications
 from lnox_site.research import check_themes
-from lnox_site.translation import coverage
 
 BIB = ROOT / "references.bib"
 VOCABULARY = vocabulary.load(ROOT)
@@ -218,14 +217,6 @@ def blocks(site, language: str, docname: str) -> set[str]:
 )
 def test_english_page_repeats_no_french_block(site, docname):
     assert not blocks(site, "fr", docname) & blocks(site, "en", docname)
-
-
-@pytest.mark.parametrize(
-    "docname", ["index", "recherche/index", "glossaire", *(t.page for t in THEMES)]
-)
-def test_catalogue_of_the_page_is_complete(docname):
-    po = DOCS / "locales" / "en" / "LC_MESSAGES" / f"{docname}.po"
-    assert coverage(po, po.parent).percent == 100
 
 
 # --- content checks of themes.yaml -------------------------------------------------------------

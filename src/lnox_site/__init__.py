@@ -14,6 +14,7 @@ from . import (
     bibliography_lint,
     citations,
     comments,
+    descriptions,
     diagrams,
     feeds,
     i18n,
@@ -37,6 +38,7 @@ __version__ = "0.1.0"
 # Modules that register their own config values, directives and event handlers.
 MODULES = (
     i18n,
+    descriptions,
     validation,
     bibliography_lint,
     comments,

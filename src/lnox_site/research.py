@@ -4,6 +4,7 @@ their pages (an introduction that links the glossary, cited sources).
 * ``theme-cards`` directive: one card per theme of docs/_data/themes.yaml, in the file's order, each
   with the theme's name, its one-sentence summary and a link to its page — used by the home page and
   the Recherche page, so that a new theme appears on both by itself.
+* The same sentence describes the theme's page to search engines and link previews.
 
 Cards are rendered when the page is written, in the page's language (the names and summaries are
 data, not page text: they are never extracted for translation).
@@ -21,6 +22,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import myst, sources, vocabulary
+from .descriptions import EVENT, Description
 from .i18n import LANGUAGES, localise
 from .validation import Problem, validator
 
@@ -111,6 +113,22 @@ def page_problems(root: Path, theme: vocabulary.Theme) -> Iterator[Problem]:
         )  # fmt: skip
 
 
+def _theme_of_page(app: Sphinx, docname: str) -> vocabulary.Theme | None:
+    themes = vocabulary.load(Path(app.srcdir).parent).themes.values()
+    return next((theme for theme in themes if theme.page == docname), None)
+
+
+def _note_vocabulary(app: Sphinx, doctree: nodes.document) -> None:
+    # A theme page is described by its sentence of themes.yaml: written again when it changes.
+    if _theme_of_page(app, app.env.docname):
+        app.env.note_dependency(str(Path(app.srcdir).parent / vocabulary.VOCABULARY_FILE))
+
+
+def _description(app: Sphinx, docname: str) -> Description | None:
+    theme = _theme_of_page(app, docname)
+    return Description(localise(theme.summaries, app.config.language)) if theme else None
+
+
 def _key_lines(root: Path, path: Path) -> dict[tuple[str, ...], int]:
     """The 1-based line of every mapping key of a YAML file, by its path of keys."""
     lines: dict[tuple[str, ...], int] = {}
@@ -167,3 +185,5 @@ def setup(app: Sphinx) -> None:
     app.add_node(theme_cards)
     app.add_directive("theme-cards", ThemeCards)
     app.connect("doctree-resolved", _resolve)
+    app.connect("doctree-read", _note_vocabulary)
+    app.connect(EVENT, _description)

@@ -7,7 +7,9 @@ site writes:
 * at the top of each edition page, a summary of the edition in the page's language;
 * on the series page, the table of the editions (``symposium-editions`` directive), newest first,
   followed by the numbers of the editions that no page describes yet;
-* in each edition page's ``<head>``, a schema.org ``Event`` in JSON-LD.
+* in each edition page's ``<head>``, a schema.org ``Event`` in JSON-LD, and a description made of
+  its number, place and dates (the sentence is an interface string, translated in
+  ``docs/locales/<language>/LC_MESSAGES/sphinx.po``).
 
 ``nox -s new -- edition 2020`` writes the skeleton of a new edition page.
 """
@@ -24,9 +26,11 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from . import records
+from .descriptions import EVENT, Description
 from .head import append_head, json_ld
 from .i18n import format_date, language_root, localise
 from .new import scaffold
@@ -36,6 +40,8 @@ from .validation import Problem, project_root, validator
 FOLDER = "docs/symposium"
 SERIES_PAGE = "symposium/index"
 EDITION_FILE = re.compile(r"(\d{4})\.md")
+# Interface strings (docs/locales/<language>/LC_MESSAGES/sphinx.po): English, translated there.
+_ = get_translation("sphinx")
 DASH = "\u2013"  # en dash, between the two ends of a range of dates
 DATE_HOW = "a date as YYYY-MM-DD, e.g. 2019-11-07"
 NAMES_HOW = "a list of names, one per line, each starting with '- '"
@@ -228,12 +234,19 @@ def check_editions(root: Path) -> list[Problem]:
 # -- Rendering, in the language of the page ----------------------------------------------------
 
 
+def ordinal_suffix(number: int, language: str) -> str:
+    """« re », « e » in French (of an édition: feminine), "st", "nd", "rd", "th" in English."""
+    if language == "fr":
+        return "re" if number == 1 else "e"
+    teen = 10 <= number % 100 <= 20
+    return "th" if teen else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
 def ordinal(number: int, language: str) -> list[nodes.Node]:
     """« 9ᵉ », « 1ʳᵉ » in French (suffix in superscript), "9th", "21st" in English."""
+    suffix = ordinal_suffix(number, language)
     if language == "fr":
-        return [nodes.Text(str(number)), nodes.superscript(text="re" if number == 1 else "e")]
-    teen = 10 <= number % 100 <= 20
-    suffix = "th" if teen else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return [nodes.Text(str(number)), nodes.superscript(text=suffix)]
     return [nodes.Text(f"{number}{suffix}")]
 
 
@@ -432,6 +445,26 @@ def event(edition: Edition, name: str, url: str, series: dict[str, str]) -> dict
     return data
 
 
+def description(edition: Edition, language: str) -> str:
+    """« 9e édition du symposium « Niches Tumorales » : Tours, 7-8 novembre 2019. »"""
+    values = {
+        # Plain text: « 9e » rather than a superscript (a description has no markup).
+        "edition": f"{edition.number}{ordinal_suffix(edition.number, language)}",
+        "dates": date_span(edition.start, edition.end, language)
+        if edition.start
+        else str(edition.year),
+        "city": edition.city,
+    }
+    if edition.city:
+        return _("%(edition)s “Niches Tumorales” symposium: %(city)s, %(dates)s.") % values
+    return _("%(edition)s “Niches Tumorales” symposium: %(dates)s.") % values
+
+
+def _description(app: Sphinx, docname: str) -> Description | None:
+    edition = _by_docname(app).get(docname)
+    return Description(description(edition, app.config.language)) if edition else None
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     edition = _by_docname(app).get(pagename)
     if edition is None:
@@ -514,3 +547,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("symposium-editions", EditionsDirective)
     app.connect("doctree-resolved", _render)
     app.connect("html-page-context", _page_context)
+    app.connect(EVENT, _description)
