@@ -24,8 +24,10 @@ from . import (
     organisation,
     people,
     publication_jsonld,
+    publication_search,
     publications,
     research,
+    search,
     symposium,
     team,
     theme,
@@ -47,6 +49,7 @@ MODULES = (
     citations,
     publications,
     publication_jsonld,
+    publication_search,
     research,
     diagrams,
     news,
@@ -57,6 +60,7 @@ MODULES = (
     navigation,
     theme,
     metadata,
+    search,
 )
 
 

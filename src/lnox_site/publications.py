@@ -2,7 +2,8 @@
 
 * ``publication-list`` directive: the team's entries, newest first, each in the site's style (all
   authors, members in bold; journal or thesis; DOI link), with links to the theme pages of its
-  keywords and its BibTeX as a download. ``:theme: jonctions-gap`` (every keyword of that theme in
+  keywords, its BibTeX and RIS as downloads, and its COinS for reference managers
+  (:mod:`lnox_site.reference_managers`). ``:theme: jonctions-gap`` (every keyword of that theme in
   docs/_data/themes.yaml) or ``:keywords: gap-junctions connexins`` select entries; ``:by-year:``
   puts them under one heading per year (the Publications page).
 * ``publication-summary`` directive: the counts per kind of work, the chart per year and the whole
@@ -12,11 +13,12 @@
 
 Lists are rendered when the page is written, in the page's language, in one pass over the entries
 that sphinxcontrib-bibtex has already parsed; they are never extracted for translation. The BibTeX
-files offered for download are written to ``bib/`` in the output when the build ends.
+and RIS files offered for download are written to ``bib/`` in the output when the build ends.
 """
 
 from __future__ import annotations
 
+import html
 import itertools
 import shutil
 from dataclasses import dataclass, field
@@ -34,7 +36,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
-from . import publication_chart, team, vocabulary
+from . import publication_chart, reference_managers, team, vocabulary
 from .bibfile import scan
 from .citations import cited_names
 from .i18n import LOCALES, localise
@@ -262,7 +264,11 @@ class _Page:
                 details += link
             details += nodes.Text(" · ")
         details += self.download("BibTeX", f"{DOWNLOADS}/{pub.key}.bib")
+        details += nodes.Text(" · ")
+        details += self.download("RIS", f"{DOWNLOADS}/{pub.key}.ris")
         item += details
+        coins = html.escape(reference_managers.coins(pub))
+        item += nodes.raw("", f'<span class="Z3988" title="{coins}"></span>', format="html")
         return item
 
     def listing(self, pubs: list[Publication]) -> nodes.bullet_list:
@@ -328,19 +334,23 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
-    """Each team entry's BibTeX, exactly as written in references.bib, and the whole file."""
+    """Each team entry's BibTeX, exactly as written in references.bib, and RIS; the whole file."""
     if exception or app.builder.format != "html":
         return
     source = bibfile(app)
     folder = Path(app.outdir) / DOWNLOADS
     copy = folder / BIBFILE
+    team = {pub.key: pub for pub in entries(app).values() if pub.is_team_work}
+    downloads = [folder / f"{key}.{kind}" for key in team for kind in ("bib", "ris")]
     if copy.exists() and copy.read_bytes() == source.read_bytes():
-        return  # written by an earlier build from the same file
+        if all(path.exists() for path in downloads):
+            return  # written by an earlier build from the same file
     folder.mkdir(exist_ok=True)
-    team_keys = {pub.key for pub in entries(app).values() if pub.is_team_work}
     for entry in scan(source.read_text(encoding="utf-8")).entries:
-        if entry.key in team_keys:
+        if entry.key in team:
             (folder / f"{entry.key}.bib").write_text(entry.text + "\n", encoding="utf-8")
+            ris = reference_managers.ris(team[entry.key])
+            (folder / f"{entry.key}.ris").write_text(ris, encoding="utf-8")
     shutil.copyfile(source, copy)  # last: the mark that every download is written
 
 
