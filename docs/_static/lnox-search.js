@@ -10,6 +10,9 @@
 "use strict";
 (() => {
   const normaliseText = (text) => text.replace(/[\p{L}\p{N}_]+/gu, lnoxNormalise);
+  // Sphinx escapes object names for HTML when it writes the index, and again when it shows them.
+  const unescape = (html) =>
+    html.includes("&") ? new DOMParser().parseFromString(html, "text/html").body.textContent : html;
   const sphinxSearch = Search._performSearch;
   let prepared = null;
 
@@ -40,8 +43,9 @@
         // Sphinx derives an anchor left out of the index from the name: spell it out first.
         const explicit =
           anchor === "" ? fullname : anchor === "-" ? `${objnames[type][1]}-${fullname}` : anchor;
-        add(objects, normaliseText(prefix), [file, type, prio, explicit, normaliseText(name)]);
-        originals.set(`object ${docnames[file]}#${explicit}`, fullname);
+        const [shownPrefix, shownName] = [unescape(prefix), unescape(name)];
+        add(objects, normaliseText(shownPrefix), [file, type, prio, explicit, normaliseText(shownName)]);
+        originals.set(`object ${docnames[file]}#${explicit}`, unescape(fullname));
       }
     }
     const pageTitles = new Map(docnames.map((name, file) => [name, titles[file]]));

@@ -20,8 +20,9 @@ from .publications import PUBLICATIONS_PAGE, anchor
 from .references import as_plain, publications, team_only
 
 KIND = {"fr": "Publication", "en": "Publication"}
-# Sphinx's search places objects of priority 1 among the full-text matches of the same score.
-PRIORITY = 1
+# "Important" objects for Sphinx's search: an entry found by a word of its citation comes before
+# the pages that only mention that word in their text.
+PRIORITY = 0
 
 
 class PublicationDomain(Domain):
