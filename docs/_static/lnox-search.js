@@ -13,6 +13,11 @@
   // Sphinx escapes object names for HTML when it writes the index, and again when it shows them.
   const unescape = (html) =>
     html.includes("&") ? new DOMParser().parseFromString(html, "text/html").body.textContent : html;
+  // An elided word of the query (« l’hypoxie ») is left out, as the stemmed search leaves it out.
+  const withoutElision = (query) =>
+    query.replace(/[\p{L}]+['’](?=\p{L})/gu, (word) =>
+      stopwords.has(word.slice(0, -1).toLowerCase()) ? "" : word,
+    );
   const sphinxSearch = Search._performSearch;
   let prepared = null;
 
@@ -61,7 +66,7 @@
     let results;
     try {
       results = sphinxSearch(
-        normaliseText(query),
+        normaliseText(withoutElision(query)),
         searchTerms,
         excludedTerms,
         highlightTerms,

@@ -342,9 +342,9 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
     copy = folder / BIBFILE
     team = {pub.key: pub for pub in entries(app).values() if pub.is_team_work}
     downloads = [folder / f"{key}.{kind}" for key in team for kind in ("bib", "ris")]
-    if copy.exists() and copy.read_bytes() == source.read_bytes():
-        if all(path.exists() for path in downloads):
-            return  # written by an earlier build from the same file
+    written = copy.exists() and all(path.exists() for path in downloads)
+    if written and copy.read_bytes() == source.read_bytes():
+        return  # written by an earlier build from the same file
     folder.mkdir(exist_ok=True)
     for entry in scan(source.read_text(encoding="utf-8")).entries:
         if entry.key in team:

@@ -27,7 +27,7 @@ COINS_FORMATS = {
     "other": "info:ofi/fmt:kev:mtx:dc",
 }
 RIS_TYPES = {"article": "JOUR", "abstract": "JOUR", "thesis": "THES", "other": "GEN"}
-PAGE_RANGE = re.compile(r"\s*[-–—]+\s*")
+PAGE_RANGE = re.compile(r"\s*[-\u2013\u2014]+\s*")  # hyphens, en and em dashes
 
 
 class RisWriter(rispy.RisWriter):
@@ -45,7 +45,7 @@ def inverted_name(person: Person) -> str:
 
 
 def page_range(pub: Publication) -> tuple[str, str]:
-    """First and last page (``1198–1212``); the last is "" for one page or an article number."""
+    """First and last page (``1198--1212``); the last is "" for one page or an article number."""
     first, _, last = PAGE_RANGE.sub("-", pub.field("pages")).partition("-")
     return first, last
 
