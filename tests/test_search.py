@@ -8,7 +8,7 @@ import json
 import re
 import shutil
 import subprocess
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import pytest
 from babel.messages.pofile import read_po

@@ -33,7 +33,15 @@ from sphinx.search.en import SearchEnglish
 from sphinx.search.fr import SearchFrench
 
 # Letters that Unicode does not decompose into a base letter and an accent.
-LIGATURES = {"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d", "ı": "i"}
+LIGATURES = {
+    "œ": "oe",
+    "æ": "ae",
+    "ß": "ss",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "\u0131": "i",
+}  # dotless i
 
 # (pattern, replacement) applied in order to a lower-case word without accents; ``\\1`` in a
 # replacement is the first group. Only what both regular expression engines read the same way:
