@@ -52,6 +52,7 @@ def _result(scale: int, seconds: float, status: int = 0) -> dict:
         "clean": {"fr": run(), "en": run(1.5)}, "bare": run(0.5), "serial": run(1.2),
         "noop": run(0.1), "edit_post": run(0.2), "edit_theme": run(0.2), "edit_bib": run(0.3),
         "output_bytes": 2**20, "home_bytes": 50 * 1024, "post_bytes": 40 * 1024,
+        "search_index": {"fr": (80 * 1024, 25 * 1024), "en": (75 * 1024, 24 * 1024)},
     }  # fmt: skip
 
 
@@ -69,5 +70,6 @@ def test_report_has_a_column_per_scale_and_the_ratios():
     assert rows["clean build per document (ms)"] == ["62", "62"]  # (4 + 6) s / (2 * 80)
     assert rows["site / bare, serial, fr"] == ["2.40", "2.40"]
     assert rows["no-op rebuild"][0] == "0.4 s; read 2 (a, b); written 1 (a)"
+    assert rows["search index, gzip (raw) (KiB)"][0] == "fr 25.0 (80) + en 24.0 (75)"
     assert "**failed (2)**" in rows["clean, serial (-j 1), fr (s)"][1]
     assert all(run.status == 2 for run in runs(results[1]))

@@ -5,8 +5,9 @@ and each ``sphinx-build`` runs under ``/usr/bin/time -v`` (wall-clock time, peak
 clean build of each language, the same content in French with a bare configuration (Sphinx, MyST
 and Furo only), a clean build in one process (``-j 1``), a rebuild with nothing changed, rebuilds after
 editing one theme page, one news post and one BibTeX entry (with the documents read and written
-again, from Sphinx's output), the size of the output, and what the home page and a news post load
-(HTML plus the stylesheets and scripts they link). The bare, serial and incremental builds are in
+again, from Sphinx's output), the size of the output, what the home page and a news post load
+(HTML plus the stylesheets and scripts they link), and the search index that the search page of
+each language downloads (``searchindex.js``, as it is and gzip-compressed, as web servers send it). The bare, serial and incremental builds are in
 French only: the English build reads the same pages through its catalogues.
 
     python -m lnox_site.bench [--scales 1,5,20] [--out docs/_build/bench]
@@ -17,6 +18,7 @@ Writes ``report.md`` (the table) and ``results.json`` into the output folder.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import re
@@ -209,6 +211,13 @@ def page_weight(page: Path) -> int:
     return total
 
 
+def search_index_bytes(folder: Path) -> tuple[int, int]:
+    """Bytes of a language's search index, as written and gzip-compressed (level 6, the usual
+    setting of web servers)."""
+    data = (folder / "searchindex.js").read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
 def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
@@ -256,6 +265,7 @@ def measure(site: Path, scale: int) -> dict:
     results["output_bytes"] = sum(folder_size(html / lang) for lang in languages)
     results["home_bytes"] = page_weight(out / HOME)
     results["post_bytes"] = page_weight(out / f"{POST}.html")
+    results["search_index"] = {lang: search_index_bytes(html / lang) for lang in languages}
     edit(docs / f"{POST}.md", "\n# ", "\n# Modifié : ")
     results["edit_post"] = site_build(SOURCE_LANGUAGE)
     edit(docs / f"{THEME_PAGE}.md", "\n## ", "\nUne phrase ajoutée.\n\n## ")
@@ -318,6 +328,13 @@ def table(all_results: list[dict], info: list[dict]) -> str:
         "output, all languages (MiB)": [f"{r['output_bytes'] / 2**20:.1f}" for r in all_results],
         "home page loads (KiB)": [f"{r['home_bytes'] / 1024:.1f}" for r in all_results],
         "news post loads (KiB)": [f"{r['post_bytes'] / 1024:.1f}" for r in all_results],
+        "search index, gzip (raw) (KiB)": [
+            " + ".join(
+                f"{lang} {packed / 1024:.1f} ({raw / 1024:.0f})"
+                for lang, (raw, packed) in r["search_index"].items()
+            )
+            for r in all_results
+        ],
         "load average (start → end)": [
             f"{r['load'][0]:.1f} → {r['load'][1]:.1f}" for r in all_results
         ],
