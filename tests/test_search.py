@@ -4,6 +4,7 @@ The normalisation of the index (Python) and of the query (JavaScript) is checked
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -223,3 +224,31 @@ def test_an_author_surname_leads_to_the_entry_with_its_citation(visit, language)
     assert found["details"].strip() == f"({KIND[language]})"
     # Ranked with the best pages (those with the name in their title), above the other pages.
     assert found["score"] >= max(r["score"] for r in results if r["kind"] == "text")
+
+
+# -- Weight ------------------------------------------------------------------------------------
+
+# The search index that a reader's browser downloads for the search page, gzip-compressed as web
+# servers send it. Measured in December 2026 (`nox -s bench -- --scales 1`): 25.3 KiB in French,
+# 23.5 KiB in English, publications included; the budget leaves room for a quarter more content.
+SEARCH_INDEX_BUDGET = 32 * 1024
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_index_stays_within_its_budget(site, language):
+    index = (site.out / language / "searchindex.js").read_bytes()
+    assert len(gzip.compress(index, compresslevel=6)) <= SEARCH_INDEX_BUDGET
+
+
+@pytest.mark.browser
+def test_a_page_opened_from_the_search_highlights_the_searched_word(visit):
+    from playwright.sync_api import expect
+
+    tab = visit("fr/search.html?q=hypoxie")
+    result = tab.page.locator("#search-results ul.search li.kind-text > a").first
+    expect(result).to_be_visible()
+    result.click()
+    expect(tab.page.locator("span.highlighted").first).to_have_text(re.compile("hypoxie", re.I))
+    assert not tab.errors
+    # The highlighting script loads only after a search.
+    assert not [url for url in visit("fr/index.html").requests if "sphinx_highlight" in url]

@@ -15,7 +15,12 @@ the query in the reader's browser (JavaScript, ``language_data.js``). Both go th
 Then Snowball stems the word as before (« leucémiques » still finds « leucémique »). The rules are
 written once, here, as regular expressions that Python and JavaScript read alike; a test runs the
 same words through both. Sphinx compares page titles, glossary entries and publications with the
-query letter for letter: ``docs/_static/search.js`` makes that comparison on normalised text too.
+query letter for letter: ``docs/_static/lnox-search.js`` makes that comparison on normalised text
+too.
+
+Sphinx's script that highlights the searched words on the page a result opens
+(``sphinx_highlight.js``, 5 KB) is loaded by the other pages only when they are opened from the
+search page (``page.html``), not by every page.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import sphinx
 from sphinx.application import Sphinx
@@ -176,6 +182,22 @@ class English(Normalised, SearchEnglish):
     pass
 
 
+HIGHLIGHT_SCRIPT = "_static/sphinx_highlight.js"
+
+
+def _highlight_from_search_only(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Leave Sphinx's highlighting script to page.html, which loads it after a search."""
+    if pagename == "search":
+        return
+    scripts = context["script_files"]
+    kept = [js for js in scripts if getattr(js, "filename", js) != HIGHLIGHT_SCRIPT]
+    context["script_files"] = kept
+    context["lnox_highlight_script"] = len(kept) < len(scripts)
+
+
 def setup(app: Sphinx) -> None:
     app.add_search_language(French)
     app.add_search_language(English)
+    app.connect("html-page-context", _highlight_from_search_only)
