@@ -248,7 +248,9 @@ def test_a_page_opened_from_the_search_highlights_the_searched_word(visit):
     result = tab.page.locator("#search-results ul.search li.kind-text > a").first
     expect(result).to_be_visible()
     result.click()
-    expect(tab.page.locator("span.highlighted").first).to_have_text(re.compile("hypoxie", re.I))
+    expect(tab.page.locator("span.highlighted").first).to_have_text(
+        re.compile("hypoxie", re.IGNORECASE)
+    )
     assert not tab.errors
     # The highlighting script loads only after a search.
     assert not [url for url in visit("fr/index.html").requests if "sphinx_highlight" in url]
