@@ -46,8 +46,8 @@ LIGATURES = {
     "ø": "o",
     "ł": "l",
     "đ": "d",
-    "\u0131": "i",
-}  # dotless i
+    "\u0131": "i",  # dotless i
+}
 
 # (pattern, replacement) applied in order to a lower-case word without accents; ``\\1`` in a
 # replacement is the first group. Only what both regular expression engines read the same way:
@@ -75,7 +75,7 @@ RULES: dict[str, list[tuple[str, str]]] = {
             "^([a-z]+[bdglmnprv]|[a-z]+i)our(s|ed|ing|er|ers|ful|less|able|al|ally|ite|ites|y|igen[a-z]*)?$",
             "\\1or\\2",
         ),
-        # characterise, organisation, analyse (a word of at least three letters before -is-)
+        # characterise, organisation, analyse (at least two letters before the i: not rise)
         ("^([a-z]{2,}i)s(e|es|ed|ing|ation|ations|er|ers|able)$", "\\1z\\2"),
         ("^([a-z]+y)s(e|es|ed|ing|er|ers)$", "\\1z\\2"),
         # centre, metre, litre, theatre, titre, fibre
