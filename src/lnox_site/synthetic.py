@@ -135,11 +135,18 @@ def _themes(root: Path, dest: Path, scale: int) -> list[Path]:
 
 
 def _cite(dest: Path, pages: list[Path], keys: list[str], rng: random.Random) -> None:
-    """A new paragraph just after the title of each page, citing some made-up entries."""
+    """A new paragraph before the first section of each page (after the introduction, which the
+    content checks read), citing some made-up entries."""
     for page in pages:
         cited = ",".join(rng.sample(keys, min(CITATIONS_PER_PAGE, len(keys))))
         text = (dest / page).read_text(encoding="utf-8")
-        text = re.sub(r"^(# .*\n)", rf"\1\nSynthèse {{footcite:p}}`{cited}`.\n", text, count=1)
+        text = re.sub(
+            r"^(## )",
+            rf"Synthèse {{footcite:p}}`{cited}`.\n\n\1",
+            text,
+            count=1,
+            flags=re.MULTILINE,
+        )
         (dest / page).write_text(text, encoding="utf-8")
 
 
