@@ -5,6 +5,7 @@ The normalisation of the index (Python) and of the query (JavaScript) is checked
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import re
 import shutil
@@ -14,6 +15,7 @@ from urllib.parse import quote
 import pytest
 from babel.messages.pofile import read_po
 from conftest import LANGUAGES, ROOT, require
+from docutils.nodes import make_id
 from pybtex.database import parse_file
 from pybtex.richtext import Text
 
@@ -194,6 +196,37 @@ def team_key_with(field: str) -> str:
 
 
 KIND = {"fr": "Publication, dans Publications", "en": "Publication, in Publications"}
+TEAM = [key for key, entry in BIB.items() if "lnox" in entry.fields["keywords"]]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_team_publication_is_in_the_search_index(site, language):
+    """Each entry of the Publications page, by its anchor, with its title, year and DOI."""
+    script = (site.out / language / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(script.removeprefix("Search.setIndex(").removesuffix(")"))
+    publications = index["docnames"].index("publications")
+    found = {
+        anchor: html.unescape(f"{prefix}.{name}" if prefix else name)
+        for prefix, objects in index["objects"].items()
+        for file, _, _, anchor, name in objects
+        if file == publications
+    }
+    assert sorted(found) == sorted(make_id(f"pub-{key}") for key in TEAM)
+    for key in TEAM:
+        citation = found[make_id(f"pub-{key}")]
+        assert decoded(BIB[key].fields["title"]) in citation
+        assert BIB[key].fields["year"] in citation
+        assert BIB[key].fields.get("doi", "") in citation
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_journal_and_a_title_word_lead_to_the_entry(visit, language):
+    key = team_key_with("journal")
+    words = re.findall(r"[^\W\d_]{6,}", decoded(BIB[key].fields["title"]))
+    for query in (decoded(BIB[key].fields["journal"]), max(words, key=len)):
+        paths = [result["path"] for result in search(visit, language, query)]
+        assert f"publications.html#pub-{key}" in paths, query
 
 
 @pytest.mark.browser
