@@ -156,8 +156,11 @@ def test_theme_tags_link_to_the_existing_theme_pages(site, language):
 
 
 def test_theme_tags_appear_when_the_theme_page_exists(project):
+    # A bare page that still meets the content checks of a theme page (a glossary link, a source).
     (project / "docs" / "recherche" / "niche.md").write_text(
-        "# Niche\n\nTexte.\n", encoding="utf-8"
+        "# Niche\n\nLa {term}`niche leucémique` {footcite:p}`kouzi2020oncogene`.\n\n"
+        "```{footbibliography}\n```\n",
+        encoding="utf-8",
     )
     index = project / "docs" / "recherche" / "index.md"
     index.write_text(index.read_text() + "\n```{toctree}\n:hidden:\n\nniche\n```\n")
