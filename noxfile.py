@@ -62,12 +62,7 @@ def docs(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Live preview at http://127.0.0.1:8000 that rebuilds on save: `nox -s serve -- en` for English."""
     install(session, "serve")
-    language = session.posargs[0] if session.posargs else "fr"
-    session.run(
-        "sphinx-autobuild", "-a", "--host", "127.0.0.1", "--port", "8000",
-        "-D", f"language={language}", "-d", str(BUILD / "serve-doctrees" / language),
-        "docs", str(BUILD / "serve" / language),
-    )  # fmt: skip
+    session.run("python", "-m", "lnox_site.preview", *session.posargs)
 
 
 @nox.session

@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 
 from . import (
     bibliography_lint,
+    catalogues,
     citations,
     diagrams,
     feeds,
@@ -23,6 +24,7 @@ from . import (
     people,
     publication_jsonld,
     publications,
+    quiet,
     research,
     symposium,
     team,
@@ -34,6 +36,8 @@ __version__ = "0.1.0"
 
 # Modules that register their own config values, directives and event handlers.
 MODULES = (
+    quiet,
+    catalogues,
     i18n,
     validation,
     bibliography_lint,

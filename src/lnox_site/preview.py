@@ -1,0 +1,66 @@
+"""The live preview of one language (``nox -s serve``): sphinx-autobuild, rebuilt on every save.
+
+    python -m lnox_site.preview [fr|en] [--port 8000] [--root .]
+
+Each save starts an incremental build: Sphinx reads again the pages whose source or dependencies
+changed (the site's extension adds the listings that show a changed post or entry) and writes the
+pages that show them. Nothing is written under ``docs/`` outside ``docs/_build/`` (catalogues are
+compiled in the build folder, lnox_site.catalogues), so a build never starts the next one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from .i18n import LANGUAGES, SOURCE_LANGUAGE
+
+HOST = "127.0.0.1"
+PORT = 8000
+# Files that editors write beside the one being saved (Vim's swap and test files, Emacs' locks and
+# backups): no reason to build.
+EDITOR_FILES = r"(\.sw[a-p]x?|~|/4913)$|/\.#"
+
+
+def build_folder(root: Path) -> Path:
+    return root / "docs" / "_build"
+
+
+def sphinx_arguments(root: Path, language: str) -> list[str]:
+    """The ``sphinx-build`` arguments of the preview, given to sphinx-autobuild as they are."""
+    build = build_folder(root)
+    return [
+        "-b", "html", "-j", "auto", "-D", f"language={language}",
+        "-d", str(build / "serve-doctrees" / language),
+        str(root / "docs"), str(build / "serve" / language),
+    ]  # fmt: skip
+
+
+def autobuild_arguments(root: Path, language: str, port: int = PORT) -> list[str]:
+    """Every argument of sphinx-autobuild. The sources are docs/ and references.bib: the project
+    folder is watched (a file watched on its own is lost when an editor saves it by replacing it)
+    and every other path ignored, as are the build folder and the files editors leave beside a
+    page."""
+    others = rf"^(?!{re.escape(root.as_posix())}/(docs/|references\.bib$))"
+    return [
+        "--host", HOST, "--port", str(port), "--watch", str(root),
+        "--ignore", str(build_folder(root)), "--re-ignore", others, "--re-ignore", EDITOR_FILES,
+        *sphinx_arguments(root, language),
+    ]  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("language", nargs="?", default=SOURCE_LANGUAGE, choices=list(LANGUAGES))
+    parser.add_argument("--port", type=int, default=PORT, help="0 for any free port")
+    parser.add_argument("--root", type=Path, default=Path(), help="the project folder")
+    args = parser.parse_args(argv)
+    from sphinx_autobuild.__main__ import main as autobuild
+
+    autobuild(autobuild_arguments(args.root.resolve(), args.language, args.port))
+
+
+if __name__ == "__main__":
+    main()
