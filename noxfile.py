@@ -8,6 +8,7 @@ nox -l             every session
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,8 @@ nox.needs_version = ">=2024.3.2"
 # uv when it is installed, plain virtualenv + pip otherwise, so that `pip install nox` is enough.
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = ["docs"]
+# An environment is kept from one run to the next; `install` reinstalls it when the pins change.
+nox.options.reuse_venv = "yes"
 
 ROOT = Path(__file__).parent
 DOCS = ROOT / "docs"
@@ -32,11 +35,29 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 
 
 def install(session: nox.Session, *groups: str) -> None:
-    """The site package and the named dependency groups, at the versions of the lock file."""
+    """The site package and the named dependency groups, at the versions of the lock file.
+
+    Installed when the environment is new or when requirements.txt or pyproject.toml changed since
+    it was last installed (their digest is kept in the environment); otherwise the session starts
+    at once with the environment as it is."""
+    stamp = Path(session.virtualenv.location) / "lnox-installed"
+    digest = installed_digest(groups)
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == digest:
+        session.log(f"{LOCK} and pyproject.toml unchanged since the last install: nothing to install")
+        return
     requirements = [r for g in groups for r in nox.project.dependency_groups(PYPROJECT, g)]
     # Compiled once here, as pip does, rather than at each start of Sphinx (~1.4 s) where Python
     # may not write bytecode (PYTHONDONTWRITEBYTECODE, read-only environments).
     session.install("-c", LOCK, "-e", ".", *requirements, env={"UV_COMPILE_BYTECODE": "1"})
+    stamp.write_text(digest, encoding="utf-8")
+
+
+def installed_digest(groups: tuple[str, ...]) -> str:
+    """What an environment's packages depend on: the lock, pyproject.toml and the groups."""
+    digest = hashlib.sha256(" ".join(groups).encode())
+    for name in (LOCK, "pyproject.toml"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
 
 
 def node_tools(session: nox.Session) -> None:
