@@ -151,7 +151,7 @@ def _line_of(text: str, start: str) -> int:
     ("field", "replacement", "message"),
     [
         ("edition:", None, "the required field 'edition' is missing"),
-        ("start:", "start: 2019-11-31", "'2019-11-31' is not a date"),
+        ("start:", "start: 2019-11-31", "'2019-11-31' is impossible: November 2019 has 30 days"),
         ("end:", "end: 2019-11-06", "the end 2019-11-06 is before the start 2019-11-07"),
     ],
 )
