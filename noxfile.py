@@ -43,7 +43,9 @@ def install(session: nox.Session, *groups: str) -> None:
     stamp = Path(session.virtualenv.location) / "lnox-installed"
     digest = installed_digest(groups)
     if stamp.exists() and stamp.read_text(encoding="utf-8") == digest:
-        session.log(f"{LOCK} and pyproject.toml unchanged since the last install: nothing to install")
+        session.log(
+            f"{LOCK} and pyproject.toml unchanged since the last install: nothing to install"
+        )
         return
     requirements = [r for g in groups for r in nox.project.dependency_groups(PYPROJECT, g)]
     # Compiled once here, as pip does, rather than at each start of Sphinx (~1.4 s) where Python
@@ -113,7 +115,8 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def lint(session: nox.Session) -> None:
-    """Run the pre-commit checks on every file; `nox -s lint -- install` runs them on each commit."""
+    """Run the pre-commit checks on every file, new ones included; `nox -s lint -- install` runs
+    them on each commit."""
     install(session, "lint")
     if session.posargs == ["install"]:
         hooks = session.run("git", "rev-parse", "--git-path", "hooks", silent=True, external=True)
@@ -125,7 +128,14 @@ def lint(session: nox.Session) -> None:
         hook.chmod(0o755)
         session.log(f"Every commit now runs `nox -s lint` first ({hook}).")
         return
-    session.run("pre-commit", "run", "--all-files", "--show-diff-on-failure", *session.posargs)
+    # pre-commit's --all-files sees only the files git tracks: a new page would be skipped until it
+    # is `git add`-ed. It is given every file git tracks or would track (not ignored) instead.
+    session.run(
+        "sh", "-c",
+        "git ls-files -z --cached --others --exclude-standard"
+        ' | xargs -0 pre-commit run --show-diff-on-failure "$@" --files',
+        "lint", *session.posargs, external=True,
+    )  # fmt: skip
 
 
 @nox.session(default=False)

@@ -124,7 +124,9 @@ NEW_TITLE = "Essai de l’aperçu en direct"
 
 def _new_post(project: Path) -> tuple[Path, str]:
     """A post dated after every other one, so that it heads the latest news."""
-    dates = sorted(path.name[:10] for path in (project / "docs/actualites").rglob("????-??-??-*.md"))
+    dates = sorted(
+        path.name[:10] for path in (project / "docs/actualites").rglob("????-??-??-*.md")
+    )
     assert dates[-1] < "2025-12-31"
     post = project / NEWS_YEAR / "2025-12-31-essai-de-l-apercu-en-direct.md"
     text = f"---\ndate: 2025-12-31\ntags: [prix]\n---\n\n# {NEW_TITLE}\n\nUn paragraphe d’essai.\n"

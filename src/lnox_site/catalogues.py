@@ -23,7 +23,9 @@ CATALOGUE = "*.po"
 def mirror(source: Path, target: Path) -> None:
     """Make the catalogues under ``target`` those of ``source``; a copy whose catalogue is gone goes
     with its compiled ``.mo``."""
-    wanted = {po.relative_to(source) for po in source.rglob(CATALOGUE)} if source.is_dir() else set()
+    wanted = (
+        {po.relative_to(source) for po in source.rglob(CATALOGUE)} if source.is_dir() else set()
+    )
     for name in wanted:
         text = (source / name).read_bytes()
         copy = target / name

@@ -221,7 +221,9 @@ def _check_date(
     try:
         date = records.date(field.value)
     except ValueError as error:
-        check.add(field.line, f"the date {error}", f"write it like {EXAMPLE_DATE} (year, month, day)")
+        check.add(
+            field.line, f"the date {error}", f"write it like {EXAMPLE_DATE} (year, month, day)"
+        )
         return None, "day"
     if date.isoformat() != named:
         check.add(
