@@ -234,6 +234,13 @@ def check(
                 Problem(path, fields.line_of(key), f"unknown field {key!r}", fix, subject)
             )
             continue
+        if raw is None:
+            # An empty field is left out rather than kept empty (the guides say so).
+            fix = f"write {field.how}"
+            if not field.required:
+                fix = f"remove the line if it is not known, or {fix}"
+            problems.append(Problem(path, fields.line_of(key), f"{key} is empty", fix, subject))
+            continue
         try:
             values[key] = field.kind(raw)
         except (TypeError, ValueError) as error:
