@@ -3,11 +3,9 @@ watches, so that it stays quiet when nobody edits."""
 
 from __future__ import annotations
 
-import queue
 import re
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -16,6 +14,7 @@ import pytest
 from conftest import LANGUAGES, run_build
 
 from lnox_site import preview
+from lnox_site.preview import Running
 
 # How long the preview must stay idle without an edit, and how long an edit may take to show.
 IDLE = 4.0
@@ -54,68 +53,29 @@ def test_builds_write_nothing_in_the_sources(project):
     assert snapshot(project / "docs") == before
 
 
-class Preview:
-    """``python -m lnox_site.preview`` running on a project copy, its output read line by line."""
+def page(server: Running, path: str) -> str:
+    with urllib.request.urlopen(f"{server.url}/{path}", timeout=10) as response:
+        return response.read().decode("utf-8")
 
-    def __init__(self, root: Path) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "lnox_site.preview", "--port", "0", "--root", str(root)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.log: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-        self.url = self.wait_for(r"Serving on (http://\S+)")[1]
-        self.wait_for(r"Waiting to detect changes")
 
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self.lines.put(re.sub(r"\x1b\[[0-9;]*m", "", line))
-
-    def wait_for(self, pattern: str, timeout: float = PATIENCE) -> re.Match[str] | None:
-        """The first line of output from now on that matches, None when none came in time."""
-        end = time.monotonic() + timeout
-        while (left := end - time.monotonic()) > 0:
-            try:
-                line = self.lines.get(timeout=left)
-            except queue.Empty:
-                break
-            self.log.append(line)
-            if match := re.search(pattern, line):
-                return match
-        return None
-
-    def page(self, path: str) -> str:
-        with urllib.request.urlopen(f"{self.url}/{path}", timeout=10) as response:
-            return response.read().decode("utf-8")
-
-    def wait_for_page(self, path: str, text: str) -> bool:
-        end = time.monotonic() + PATIENCE
-        while time.monotonic() < end:
-            if text in self.page(path):
-                return True
-            time.sleep(0.2)
-        return False
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+def wait_for_page(server: Running, path: str, text: str) -> bool:
+    """Whether the served page shows ``text`` within PATIENCE seconds."""
+    end = time.monotonic() + PATIENCE
+    while time.monotonic() < end:
+        if text in page(server, path):
+            return True
+        time.sleep(0.2)
+    return False
 
 
 @pytest.fixture
 def running(project: Path):
-    server = Preview(project)
-    yield server
-    server.stop()
+    with Running(project, timeout=PATIENCE * 2) as server:
+        yield server
 
 
-def _idle(server: Preview) -> None:
-    rebuild = server.wait_for("Detected changes|Rebuilding", timeout=IDLE)
+def _idle(server: Running) -> None:
+    rebuild = server.wait_for("Detected changes|Rebuilding", IDLE)
     assert rebuild is None, "".join(server.log[-20:])
 
 
@@ -146,13 +106,13 @@ def test_the_preview_is_quiet_and_shows_each_edit(project, running):
         encoding="utf-8",
     )
     served = THEME_PAGE.relative_to("docs").with_suffix(".html").as_posix()
-    assert running.wait_for_page(served, sentence), "".join(running.log[-30:])
-    assert running.wait_for("Serving on"), "".join(running.log[-30:])
+    assert wait_for_page(running, served, sentence), "".join(running.log[-30:])
+    assert running.wait_for("Serving on", PATIENCE), "".join(running.log[-30:])
     _idle(running)
 
     # A new post: the news index lists it without a restart.
     post, text = _new_post(project)
     post.write_text(text, encoding="utf-8")
-    listed = running.wait_for_page("actualites/index.html", NEW_TITLE)
+    listed = wait_for_page(running, "actualites/index.html", NEW_TITLE)
     assert listed, "".join(running.log[-30:])
     assert running.process.poll() is None

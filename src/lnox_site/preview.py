@@ -11,9 +11,15 @@ compiled in the build folder, lnox_site.catalogues), so a build never starts the
 from __future__ import annotations
 
 import argparse
+import queue
 import re
+import subprocess
+import sys
+import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Self
 
 from .i18n import LANGUAGES, SOURCE_LANGUAGE
 
@@ -49,6 +55,61 @@ def autobuild_arguments(root: Path, language: str, port: int = PORT) -> list[str
         "--ignore", str(build_folder(root)), "--re-ignore", others, "--re-ignore", EDITOR_FILES,
         *sphinx_arguments(root, language),
     ]  # fmt: skip
+
+
+class Running:
+    """The preview of ``root`` started in a process of its own on a free port, its output read
+    line by line (for the tests and the benchmark): ``with Running(root) as preview: …``."""
+
+    def __init__(self, root: Path, language: str = SOURCE_LANGUAGE, timeout: float = 600) -> None:
+        command = [sys.executable, "-m", "lnox_site.preview", language, "--port", "0"]
+        self.process = subprocess.Popen(
+            [*command, "--root", str(root)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.log: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        try:
+            serving = self.wait_for(r"Serving on (http://\S+)", timeout)
+            if serving is None or self.wait_for("Waiting to detect changes", timeout) is None:
+                raise RuntimeError("the preview did not start:\n" + "".join(self.log[-30:]))
+        except BaseException:
+            self.stop()
+            raise
+        self.url = serving[1]
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(re.sub(r"\x1b\[[0-9;]*m", "", line))
+
+    def wait_for(self, pattern: str, timeout: float) -> re.Match[str] | None:
+        """The first line of output from now on that matches, None when none came in time."""
+        end = time.monotonic() + timeout
+        while (left := end - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=left)
+            except queue.Empty:
+                break
+            self.log.append(line)
+            if match := re.search(pattern, line):
+                return match
+        return None
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
