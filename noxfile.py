@@ -109,7 +109,7 @@ def audit(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Build synthetic copies of the site at x1, x5, x20 and time them (docs/_build/bench/report.md);
     `nox -s bench -- --scales 1,5` for fewer."""
-    install(session)
+    install(session, "serve")
     session.run("python", "-m", "lnox_site.bench", *session.posargs)
 
 

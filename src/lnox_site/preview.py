@@ -69,7 +69,7 @@ class Running:
             stderr=subprocess.STDOUT,
             text=True,
         )
-        self.lines: queue.Queue[str] = queue.Queue()
+        self.lines: queue.Queue[str | None] = queue.Queue()
         self.log: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
         try:
@@ -84,6 +84,8 @@ class Running:
     def _read(self) -> None:
         for line in self.process.stdout:
             self.lines.put(re.sub(r"\x1b\[[0-9;]*m", "", line))
+        self.lines.put(None)  # the preview stopped
+
 
     def wait_for(self, pattern: str, timeout: float) -> re.Match[str] | None:
         """The first line of output from now on that matches, None when none came in time."""
@@ -92,6 +94,9 @@ class Running:
             try:
                 line = self.lines.get(timeout=left)
             except queue.Empty:
+                break
+            if line is None:
+                self.lines.put(None)
                 break
             self.log.append(line)
             if match := re.search(pattern, line):
