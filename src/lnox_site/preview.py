@@ -2,7 +2,7 @@
 
     python -m lnox_site.preview [fr|en] [--port 8000] [--root .]
 
-Each save starts an incremental build: Sphinx reads again the pages whose source or dependencies
+Each save starts an incremental build (lnox_site.forked_builds), where Sphinx reads again the pages whose source or dependencies
 changed (the site's extension adds the listings that show a changed post or entry) and writes the
 pages that show them. Nothing is written under ``docs/`` outside ``docs/_build/`` (catalogues are
 compiled in the build folder, lnox_site.catalogues), so a build never starts the next one.
@@ -86,7 +86,6 @@ class Running:
             self.lines.put(re.sub(r"\x1b\[[0-9;]*m", "", line))
         self.lines.put(None)  # the preview stopped
 
-
     def wait_for(self, pattern: str, timeout: float) -> re.Match[str] | None:
         """The first line of output from now on that matches, None when none came in time."""
         end = time.monotonic() + timeout
@@ -123,9 +122,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=PORT, help="0 for any free port")
     parser.add_argument("--root", type=Path, default=Path(), help="the project folder")
     args = parser.parse_args(argv)
-    from sphinx_autobuild.__main__ import main as autobuild
+    from sphinx_autobuild import __main__ as autobuild
 
-    autobuild(autobuild_arguments(args.root.resolve(), args.language, args.port))
+    from . import forked_builds
+
+    root = args.root.resolve()
+    if forked_builds.AVAILABLE:
+        forked_builds.preload(root / "docs")
+        # sphinx-autobuild has no option for how it builds: its builder is replaced by name.
+        autobuild.Builder = forked_builds.ForkingBuilder
+    autobuild.main(autobuild_arguments(root, args.language, args.port))
 
 
 if __name__ == "__main__":
