@@ -35,10 +35,14 @@ def build_folder(root: Path) -> Path:
 
 
 def sphinx_arguments(root: Path, language: str) -> list[str]:
-    """The ``sphinx-build`` arguments of the preview, given to sphinx-autobuild as they are."""
+    """The ``sphinx-build`` arguments of the preview, given to sphinx-autobuild as they are.
+
+    In one process: Sphinx 9 reads and writes in parallel however few the documents, and for the
+    one or few pages of a save, starting the worker processes and waiting for them costs more than
+    it saves (a third of a save at today's size)."""
     build = build_folder(root)
     return [
-        "-b", "html", "-j", "auto", "-D", f"language={language}",
+        "-b", "html", "-D", f"language={language}",
         "-d", str(build / "serve-doctrees" / language),
         str(root / "docs"), str(build / "serve" / language),
     ]  # fmt: skip
