@@ -33,24 +33,33 @@ def snapshot(docs: Path) -> dict[str, tuple[int, int]]:
     }
 
 
+def preview_build(project: Path, language: str) -> subprocess.CompletedProcess[str]:
+    """One build of the preview, as sphinx-autobuild starts it."""
+    command = ["-m", "sphinx", "build", *preview.sphinx_arguments(project, language)]
+    result = subprocess.run([sys.executable, *command], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
 @pytest.mark.slow
 def test_builds_write_nothing_in_the_sources(project):
     """Neither the preview's builds nor `nox -s docs`'s write beside the sources (Sphinx compiled
     the catalogues there, and the preview took each .mo written for an edit)."""
     before = snapshot(project / "docs")
     for language in LANGUAGES:
-        preview_build = subprocess.run(
-            [sys.executable, "-m", "sphinx", "build", *preview.sphinx_arguments(project, language)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert preview_build.returncode == 0, preview_build.stdout + preview_build.stderr
+        preview_build(project, language)
     # `nox -s docs` and the tests build the same way as each other (French is enough here: the
     # catalogues of both languages went through the preview's builds).
     site = run_build(project / "docs", project / "html", "--language", "fr")
     assert site.returncode == 0, site.log
     assert snapshot(project / "docs") == before
+
+    # A build with nothing changed says so and nothing else: it neither finds the configuration
+    # changed nor prints MyST's.
+    again = preview_build(project, "fr").stdout
+    assert "updating environment: 0 added, 0 changed, 0 removed" in again
+    assert "configuration has changed" not in again
+    assert "MdParserConfig" not in again
 
 
 def page(server: Running, path: str) -> str:
