@@ -156,7 +156,7 @@ def translate(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def check(session: nox.Session) -> None:
-    """Check the content (bibliography, news, people, editions) in seconds, without building."""
+    """Check the content (pages, translations, bibliography, data) in seconds, without building."""
     install(session)
     session.run("python", "-m", "lnox_site.check", ".")
 

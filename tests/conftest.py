@@ -76,15 +76,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A throwaway copy of the project (pages, data, bibliography) to break on purpose."""
-    copy = tmp_path / "project"
+def copy_project(copy: Path) -> Path:
+    """Copy the project's pages, data and bibliography to ``copy``."""
     shutil.copytree(
         DOCS, copy / "docs", ignore=shutil.ignore_patterns("_build", "*.mo", "__pycache__")
     )
     shutil.copy2(ROOT / "references.bib", copy / "references.bib")
     return copy
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A throwaway copy of the project (pages, data, bibliography) to break on purpose."""
+    return copy_project(tmp_path / "project")
+
+
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    """``nox -s check`` on a project copy."""
+    command = [sys.executable, "-m", "lnox_site.check", str(project)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
 def build_copy(project: Path, language: str = "fr") -> Build:

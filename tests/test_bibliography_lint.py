@@ -170,12 +170,25 @@ def test_all_problems_are_reported_at_once(tmp_path):
         ("% see @article in the text\n" + ENTRY,
          "references.bib:1: BibTeX reads '@article' as the start of an entry"),
         (ENTRY.replace("2020}", "2020},\n  author = {Doe, J., Jr., X}"),
-         "references.bib:1: a2020j: cannot be read"),
+         "references.bib:5: a2020j: author: a name has 3 commas (at most two"),
+        (ENTRY.replace("2020}", "2020},\n  author = {Kouzi, Farah and and Zibara, Kazem}"),
+         "references.bib:5: a2020j: author: the list has an empty name"),
+        (ENTRY.replace("2020}", "2020},\n  author = {Kouzi, Farah and Zibara, Kazem and}"),
+         "references.bib:5: a2020j: author: the list has an empty name"),
+        (ENTRY.replace("2020}", "2020},\n  editor = {and Kouzi, Farah}"),
+         "references.bib:5: a2020j: editor: the list has an empty name"),
+        (ENTRY.replace("2020}", "2020},\n  author = {Kouzi, Farah and {}}"),
+         "references.bib:5: a2020j: author: the list has an empty name"),
         (ENTRY.replace("{J}", "{J},\n  doi = {11.5/x}"), "references.bib:4: a2020j: '11.5/x' is not a DOI"),
     ],
 )  # fmt: skip
 def test_message(tmp_path, text, expected):
     assert any(p.startswith(expected) for p in problems(tmp_path, text)), problems(tmp_path, text)
+
+
+def test_well_formed_name_lists_pass(tmp_path):
+    author = "{Kouzi and Zibara}, F. and B{\\'e}n{\\'e}, Marie C. and {Groupe FILO} and others"
+    assert problems(tmp_path, ENTRY.replace("2020}", f"2020}},\n  author = {{{author}}}")) == []
 
 
 def test_citations_in_code_examples_are_ignored(tmp_path):

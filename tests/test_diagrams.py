@@ -9,15 +9,26 @@ from lnox_site.diagrams import labelled, parse, render
 
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" width="100" height="50">'
-    "<title>Deux cellules</title><desc>Une description</desc>"
+    "<title>Deux cellules reliées par un canal</title><desc>Une description</desc>"
     '<text x="1" y="10">Cellule</text><text x="1" y="30"><tspan>Ligne un</tspan>'
     "<tspan>Ligne deux</tspan></text><rect width='5' height='5'/></svg>"
 )
 
 
+SHORT_TITLE = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><title>Deux cellules</title></svg>'
+)
+
+
 def test_labels_are_the_title_desc_and_texts_in_order():
     texts = [el.text for el in labelled(parse(SVG))]
-    assert texts == ["Deux cellules", "Une description", "Cellule", "Ligne un", "Ligne deux"]
+    assert texts == [
+        "Deux cellules reliées par un canal",
+        "Une description",
+        "Cellule",
+        "Ligne un",
+        "Ligne deux",
+    ]
 
 
 def test_render_puts_the_labels_in_place_and_names_the_text_alternative():
@@ -47,6 +58,7 @@ def test_render_refuses_a_wrong_number_of_labels():
     [
         ("<svg", "not well-formed"),
         ('<svg xmlns="http://www.w3.org/2000/svg"><title>t</title></svg>', "viewBox"),
+        (SHORT_TITLE, "'Deux cellules' is too short"),
         ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>', "no <title>"),
         ('<html xmlns="http://www.w3.org/2000/svg"><title>t</title></html>', "root element"),
     ],

@@ -5,6 +5,7 @@ wrong language, and the metadata read by search engines and link previews.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import struct
@@ -18,8 +19,10 @@ import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
 from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy
+from page_sources import Sources
 from pybtex.database import parse_file as parse_bib
 
+import lnox_site
 from lnox_site.bench import page_weight
 from lnox_site.bibstyle import WORDS
 from lnox_site.i18n import LOCALES
@@ -206,6 +209,24 @@ def test_every_interface_string_has_its_french():
     assert not missing, f"add to docs/locales/fr/LC_MESSAGES/sphinx.po: {missing}"
 
 
+def extension_strings() -> set[str]:
+    """The interface strings that the site's extension writes: the ``_("…")`` of its modules."""
+    strings = set()
+    for module in Path(lnox_site.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_" and node.args:
+                strings.add(ast.literal_eval(node.args[0]))
+    return strings
+
+
+def test_every_string_of_the_extension_has_its_french():
+    """Sentences the site writes itself (descriptions of editions and archives) are in the French
+    catalogue: `nox -s translate` does not collect them from the code."""
+    assert extension_strings()
+    missing = sorted(extension_strings() - set(catalogue("fr")))
+    assert not missing, f"add to docs/locales/fr/LC_MESSAGES/sphinx.po: {missing}"
+
+
 # --- Metadata ----------------------------------------------------------------------------------
 
 
@@ -215,14 +236,13 @@ def meta(soup: BeautifulSoup, name: str) -> str | None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_has_description_and_social_tags(site, language):
+def test_every_page_has_social_tags(site, language):
     image = f"{TEST_SITE_URL}{language}/{SOCIAL_IMAGE}"
     others = sorted(LOCALES[c] for c in LANGUAGES if c != language)
     for page in site.pages(language):
         soup = site.soup(language, page)
         canonical = soup.select_one('link[rel="canonical"]')
         expected = {
-            "description": meta(soup, "description"),
             "og:locale": LOCALES[language],
             "og:image": image,
             "og:url": canonical["href"] if canonical else None,
@@ -231,12 +251,95 @@ def test_every_page_has_description_and_social_tags(site, language):
         }
         found = {name: meta(soup, name) for name in expected}
         assert found == expected, page
-        assert expected["description"], page
         assert meta(soup, "og:title")
         assert meta(soup, "og:title") == meta(soup, "twitter:title")
         alternates = [m["content"] for m in soup.select('meta[property="og:locale:alternate"]')]
         assert sorted(alternates) == others, page
         assert soup.select_one('link[rel~="icon"]'), page
+
+
+# A description is cut to whole sentences of at most this many characters; a first sentence
+# longer than that is cut after a word, with an ellipsis.
+DESCRIPTION_LENGTH = 200
+SENTENCE_END = re.compile(r"[.!?…][»”\")]*$")
+
+
+def not_a_cut(description: str, whole: str) -> str | None:
+    """Why ``description`` is not ``whole`` cut by the rule above (None when it is)."""
+    if len(whole) <= DESCRIPTION_LENGTH:
+        return None if description == whole else f"expected {whole!r}"
+    if len(description) > DESCRIPTION_LENGTH:
+        return f"{len(description)} characters"
+    kept = description.removesuffix("…")
+    if not whole.startswith(kept):
+        return f"not the start of {whole!r}"
+    follows = whole[len(kept)]
+    if kept != description:  # cut after a word
+        return None if follows in " ,;:" else f"cut inside a word of {whole!r}"
+    if follows != " " or not SENTENCE_END.search(kept) or re.search(r"\b\w\.$", kept):
+        return f"cut inside a sentence of {whole!r}"
+    return None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_describes_itself_as_its_sources_say(site, language):
+    """The description of each page is its own summary, read from the sources: a post's first
+    paragraph, a theme's sentence, an edition's facts, an archive's subject, or else the first
+    paragraph of the page's text — in French from the page, in English from its catalogue."""
+    sources, problems, site_descriptions = Sources(), [], set()
+    for page in site.pages(language):
+        soup = site.soup(language, page)
+        found = meta(soup, "description")
+        assert found, page
+        assert meta(soup, "og:description") == found, page
+        assert meta(soup, "twitter:description") == found, page
+        if page.as_posix() in GENERATED:
+            site_descriptions.add(found)
+            continue
+        want = sources.expected(page.with_suffix("").as_posix(), language)
+        if want is None:
+            problems.append(f"{page}: the page has no paragraph to describe it")
+        elif why := not_a_cut(found, want.text):
+            problems.append(f"{page}: {found!r}: {why}")
+        article = {m["property"]: m["content"] for m in soup.select('meta[property^="article:"]')}
+        tags = tuple(m["content"] for m in soup.select('meta[property="article:tag"]'))
+        if want and want.published:
+            shown = (meta(soup, "og:type"), article.get("article:published_time"), tags)
+            if shown != ("article", want.published, want.tags):
+                problems.append(f"{page}: {shown}, expected an article of {want.published}")
+        elif meta(soup, "og:type") != "website" or article:
+            problems.append(f"{page}: not a post, yet {meta(soup, 'og:type')} {article}")
+    assert len(site_descriptions) == 1, "search and not-found pages: one description of the site"
+    assert not problems, "pages that do not describe themselves:\n" + "\n".join(problems)
+
+
+DESCRIBED_PAGE = """# Essai
+
+- Un point de liste, qui ne présente pas la page.
+
+Cette page renvoie à {doc}`niche` et cite une thèse {pub}`vignon2011thesis`, comme la page
+{doc}`/index`.
+
+## Suite
+
+Un autre paragraphe.
+"""
+
+
+def test_a_page_is_described_by_its_own_running_text(project):
+    """Not a list item; the title of a linked page as the reader sees it; no citation."""
+    page = project / "docs" / "recherche" / "essai.md"
+    page.write_text(DESCRIBED_PAGE, encoding="utf-8")
+    index = project / "docs" / "recherche" / "index.md"
+    index.write_text(index.read_text() + "\n```{toctree}\n:hidden:\n\nessai\n```\n")
+    build = build_copy(project)
+    assert build.returncode == 0, build.log
+    want = Sources(project / "docs").expected("recherche/essai", "fr")
+    assert want.text == (
+        "Cette page renvoie à La niche leucémique et cite une thèse, comme la page "
+        "LNOx — Niche leucémique et métabolisme oxydatif."
+    )
+    assert meta(build.soup("fr", "recherche/essai.html"), "description") == want.text
 
 
 def test_social_image_is_a_png_of_the_announced_size(site):

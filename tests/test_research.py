@@ -16,7 +16,6 @@ from lnox_site import vocabulary
 from lnox_site.diagrams import check_diagrams, labelled, parse
 from lnox_site.publications import anchor, read, team_publications
 from lnox_site.research import check_themes
-from lnox_site.translation import coverage
 
 BIB = ROOT / "references.bib"
 VOCABULARY = vocabulary.load(ROOT)
@@ -106,7 +105,6 @@ def test_theme_page_lists_the_team_publications_of_its_keywords(site, language, 
 def test_every_citation_leads_to_its_entry_in_the_page_reference_list(site, language, slug):
     theme = VOCABULARY.themes[slug]
     keys = cited_keys(theme)
-    assert keys, f"{theme.page}.md cites nothing"
     soup = site.soup(language, html_page(theme.page))
     body = soup.select_one("article")
     in_page = {a["href"][1:] for a in body.select('a[href^="#"]') if a["href"] != "#"}
@@ -159,12 +157,6 @@ def test_glossary_links_resolve(site, language, docname):
         assert fragment in ids, fragment
 
 
-@pytest.mark.parametrize("slug", SLUGS)
-def test_theme_introduction_links_the_glossary(site, slug):
-    intro = article(site, "fr", VOCABULARY.themes[slug].page).select_one("h1 ~ p")
-    assert intro.select_one('a[href*="glossaire.html#term-"]'), "no {term} in the introduction"
-
-
 # --- diagrams ----------------------------------------------------------------------------------
 
 
@@ -196,7 +188,6 @@ def test_diagrams_have_a_text_alternative_and_labels_in_the_page_language(site, 
         assert svg["role"] == "img"
         title = svg.find("title", id=svg["aria-labelledby"])
         assert title is not None
-        assert len(title.get_text(strip=True).split()) >= 5
         assert figure.select_one("figcaption").get_text(strip=True)
         french = [" ".join(el.text.split()) for el in labelled(parse(path.read_text("utf-8")))]
         untranslated = [text for text in french if text not in english]
@@ -228,14 +219,6 @@ def test_english_page_repeats_no_french_block(site, docname):
     assert not blocks(site, "fr", docname) & blocks(site, "en", docname)
 
 
-@pytest.mark.parametrize(
-    "docname", ["index", "recherche/index", "glossaire", *(t.page for t in THEMES)]
-)
-def test_catalogue_of_the_page_is_complete(docname):
-    po = DOCS / "locales" / "en" / "LC_MESSAGES" / f"{docname}.po"
-    assert coverage(po, po.parent).percent == 100
-
-
 # --- content checks of themes.yaml -------------------------------------------------------------
 
 
@@ -246,10 +229,12 @@ def write_project(root: Path, themes: str, pages: list[str]) -> Path:
     )
     for page in pages:
         (root / "docs" / f"{page}.md").parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / f"{page}.md").write_text("# Page\n", encoding="utf-8")
+        (root / "docs" / f"{page}.md").write_text(THEME_PAGE, encoding="utf-8")
     return root
 
 
+# What a theme page needs: an introduction with a glossary link, and a source.
+THEME_PAGE = "# Page\n\nLa {term}`niche`.\n\nUn fait {footcite:p}`kouzi2020oncogene`.\n"
 COMPLETE = (
     "  niche:\n    page: recherche/niche\n    fr: La niche\n    en: The niche\n"
     '    summary:\n      fr: "Une phrase."\n      en: "A sentence."\n'
@@ -284,6 +269,25 @@ def test_misspelt_key_is_reported(tmp_path):
         (4, "no summary in language 'fr'"),
         (4, "no summary in language 'en'"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "line", "what"),
+    [
+        ("# Page\n\nLa niche,\nsans lien.\n\nUn fait {footcite:p}`k`.\n", 3, "links no term"),
+        ("---\nx: 1\n---\n# Page\n\n\nLa niche.\n\nLa {term}`niche` {footcite:p}`k`.\n", 7,
+         "links no term"),
+        ("# Page\n\nLa {term}`niche`.\n", 1, "cites no source"),
+    ],
+)  # fmt: skip
+def test_theme_page_rules_are_checked_on_their_line(tmp_path, page, line, what):
+    root = write_project(tmp_path, COMPLETE, ["recherche/niche"])
+    (root / "docs" / "recherche" / "niche.md").write_text(page, encoding="utf-8")
+    problems = list(check_themes(root))
+    assert [(p.path, p.line, p.subject) for p in problems] == [
+        ("docs/recherche/niche.md", line, "niche")
+    ]
+    assert what in problems[0].what
 
 
 def test_missing_diagram_file_is_reported_on_the_directive_line(tmp_path):

@@ -11,8 +11,6 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL
 
-from lnox_site.translation import report
-
 # Sphinx's own pages, which have no source file.
 GENERATED = {"search.html"}
 
@@ -23,11 +21,6 @@ def source_pages() -> list[Path]:
         for p in DOCS.rglob("*.md")
         if "_build" not in p.parts and p.name != "README.md"
     )
-
-
-def test_build_is_free_of_warnings(site):
-    assert "WARNING" not in site.log
-    assert "ERROR" not in site.log
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -104,8 +97,17 @@ def test_translated_doctrees_hold_only_their_own_page(site):
 
 
 def test_catalogues_are_fully_translated():
-    untranslated = [c for c in report(DOCS / "locales" / "en" / "LC_MESSAGES") if c.percent < 100]
-    assert not untranslated
+    """Every message of every English catalogue has a translation that Sphinx uses (not fuzzy)."""
+    untranslated = []
+    for po in sorted((DOCS / "locales" / "en" / "LC_MESSAGES").rglob("*.po")):
+        with po.open("rb") as handle:
+            messages = [m for m in read_po(handle) if m.id]
+        untranslated += [
+            f"{po.relative_to(ROOT)}:{m.lineno}: {m.id[:60]!r}"
+            for m in messages
+            if not m.string or m.fuzzy
+        ]
+    assert not untranslated, "to translate (`nox -s translate`):\n" + "\n".join(untranslated)
 
 
 def test_catalogues_are_wrapped_the_way_the_translate_session_writes_them():

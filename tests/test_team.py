@@ -8,7 +8,8 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LANGUAGES, ROOT, TEST_SITE_URL, build_copy
+import yaml
+from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL, build_copy
 from content import assert_stops_at, new
 
 from lnox_site import organisation, people
@@ -46,6 +47,24 @@ def test_team_page_lists_every_person_under_their_status(site, language):
             assert localise(role, language) in text
 
 
+# The statuses as people.yaml writes them, read without the site's code.
+STATUS_OF = {
+    entry["name"]: entry["status"]
+    for entry in yaml.safe_load((DOCS / "_data" / "people.yaml").read_text(encoding="utf-8"))
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_group_holds_exactly_the_people_of_its_status(site, language):
+    """Only the people the file calls leaders appear under the team's leadership, and so on."""
+    soup = site.soup(language, TEAM_PAGE)
+    for status in set(STATUS_OF.values()):
+        group = soup.select_one(f"section#people-{status}")
+        shown = [strong.get_text() for strong in group.select("li.lnox-person > p > strong")]
+        assert sorted(shown) == sorted(n for n, s in STATUS_OF.items() if s == status), status
+    assert len(soup.select("li.lnox-person")) == len(STATUS_OF)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_theses_and_works_link_to_existing_publication_entries(site, language):
     soup = site.soup(language, TEAM_PAGE)
@@ -77,23 +96,43 @@ def test_team_page_describes_the_organisation_in_json_ld(site, language):
     assert [p["name"] for p in org["parentOrganization"]] == TEAM.parents
 
 
+TEAM_DATA = yaml.safe_load((ROOT / "docs/_data/team.yaml").read_text(encoding="utf-8"))
+# How the History page writes the years of a label (the file's header says what each field means).
+YEARS = {
+    "fr": {"onward": "À partir de {}", "inferred": " (date déduite)", "undated": "Date inconnue"},
+    "en": {"onward": "From {}", "inferred": " (inferred date)", "undated": "Date unknown"},
+}
+
+
+def years_of(period: dict, language: str) -> str:
+    """« 2013-2015 » (en dash), « À partir de 2018 », « 2025 (date déduite) »: the years of an entry."""
+    words = YEARS[language]
+    if "from" not in period:
+        return words["undated"]
+    years = f"{period['from']}\u2013{period['to']}" if "to" in period else str(period["from"])
+    if period.get("onward"):
+        years = words["onward"].format(years)
+    return years + (words["inferred"] if period.get("inferred") else "")
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_history_shows_every_label_with_its_years(site, language):
     timeline = site.soup(language, "equipe/histoire.html").select_one("dl.lnox-timeline")
     terms = [dt.get_text(strip=True) for dt in timeline.select("dt")]
     labels = [dd.select_one("strong").get_text(strip=True) for dd in timeline.select("dd")]
-    assert terms == [period.when(language) for period in TEAM.history]
-    assert labels == [period.label for period in TEAM.history]
-    inferred = localise(organisation.LABELS["inferred"], language).strip()
-    for term, period in zip(terms, TEAM.history, strict=True):
-        assert (inferred in term) == period.inferred
+    assert terms == [years_of(period, language) for period in TEAM_DATA["history"]]
+    assert labels == [period["label"] for period in TEAM_DATA["history"]]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_contact_page_shows_the_postal_address(site, language):
     block = site.soup(language, "contact.html").select_one(".lnox-address")
     lines = [line.get_text(strip=True) for line in block.select(".line")]
-    assert lines == TEAM.address_lines()
+    a = TEAM_DATA["address"]
+    street = ", ".join(part for part in (a["street"], a.get("po_box")) if part)
+    expected = [a["organisation"], a.get("building"), street]
+    expected += [f"{a['postal_code']} {a['locality']}", a["country"]]
+    assert lines == [line for line in expected if line]
 
 
 # -- Mistakes in the people file -----------------------------------------------------------------

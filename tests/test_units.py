@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from lnox_site import build, i18n
+from lnox_site import build, descriptions, i18n, news, symposium
+from lnox_site.posts import PostSource
 from lnox_site.translation import coverage
 
 
@@ -66,3 +67,70 @@ def test_coverage_ignores_fuzzy_translations(tmp_path):
 )
 def test_dates_in_each_language(date, language, pattern, expected):
     assert i18n.format_date(date, language, pattern) == expected
+
+
+# -- Descriptions ---------------------------------------------------------------------------------
+
+# Two sentences of 120 characters each: together they are longer than a description.
+FIRST = (
+    "La thèse porte sur les cellules stromales de la moelle osseuse, qui entourent les cellules "
+    "leucémiques et les protègent."
+)
+SECOND = (
+    "Elle a été soutenue à Tours, devant un jury réuni par l’université et présidé par un "
+    "professeur d’hématologie."
+)
+
+
+def test_a_description_keeps_whole_sentences():
+    assert descriptions.shorten(f"{FIRST} {SECOND}") == FIRST
+    assert descriptions.shorten(FIRST) == FIRST  # short enough: kept whole
+
+
+def test_an_initial_or_et_al_does_not_end_a_sentence():
+    long = (
+        "T. Francia, J. Hanna et O. Hérault, du service d’hématologie biologique du CHRU de "
+        "Tours, publient dans une revue française une mise au point sur les hyperleucocytoses "
+        "et sur ce que le laboratoire apporte au diagnostic."
+    )
+    assert descriptions.shorten(f"{long} {SECOND}").endswith("…")  # not « … et O. »
+    cited = f"Comme l’ont montré Kouzi et al. Oncogene décrit {'une cellule ' * 20}."
+    assert descriptions.shorten(cited).endswith("…")  # not « … Kouzi et al. »
+
+
+def test_a_long_first_sentence_is_cut_after_a_word():
+    words = "cellule " * 40  # 320 characters, no sentence end
+    cut = descriptions.shorten(words)
+    assert cut.endswith("…")
+    assert len(cut) <= descriptions.DESCRIPTION_LENGTH
+    assert words.startswith(cut[:-1] + " ")
+
+
+def test_descriptions_keep_french_non_breaking_spaces():
+    text = "Le symposium «\u00a0Niches Tumorales\u00a0»\u00a0: une\nrencontre."
+    assert (
+        descriptions.shorten(text)
+        == "Le symposium «\u00a0Niches Tumorales\u00a0»\u00a0: une rencontre."
+    )
+
+
+@pytest.mark.parametrize(
+    ("number", "fr", "en"),
+    [(1, "re", "st"), (2, "e", "nd"), (3, "e", "rd"), (4, "e", "th"), (9, "e", "th"),
+     (11, "e", "th"), (12, "e", "th"), (13, "e", "th"), (21, "e", "st"), (22, "e", "nd"),
+     (101, "e", "st"), (111, "e", "th")],
+)  # fmt: skip
+def test_ordinals_of_editions(number, fr, en):
+    """« 1re édition », « 9e édition »; "1st", "22nd", "111th"."""
+    assert (symposium.ordinal_suffix(number, "fr"), symposium.ordinal_suffix(number, "en")) == (
+        fr,
+        en,
+    )
+
+
+@pytest.mark.parametrize(
+    ("precision", "published"), [("day", "2019-12-01"), ("month", "2019-12"), ("year", "2019")]
+)
+def test_a_post_is_published_as_precisely_as_its_date_is_known(precision, published):
+    source = PostSource("x", dt.date(2019, 12, 1), precision, ("publication",), (), None, None)
+    assert news.iso_date(source) == published

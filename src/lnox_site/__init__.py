@@ -14,6 +14,8 @@ from . import (
     bibliography_lint,
     catalogues,
     citations,
+    comments,
+    descriptions,
     diagrams,
     feeds,
     i18n,
@@ -29,6 +31,7 @@ from . import (
     symposium,
     team,
     theme,
+    translation_check,
     validation,
 )
 
@@ -39,8 +42,11 @@ MODULES = (
     quiet,
     catalogues,
     i18n,
+    descriptions,
     validation,
     bibliography_lint,
+    comments,
+    translation_check,
     team,
     citations,
     publications,

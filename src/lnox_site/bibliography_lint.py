@@ -25,6 +25,7 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 from sphinx.application import Sphinx
 
+from . import myst, sources
 from .bibfile import BibFile, Entry, scan
 from .references import BIBFILE
 from .validation import Problem, validator
@@ -47,6 +48,13 @@ KEY_SYNTAX = re.compile(r"[A-Za-z0-9_:.-]+")
 DOI_SYNTAX = re.compile(r"10\.\d{4,9}/\S+")
 DOI_AS_URL = re.compile(r"^\s*(?:https?://)?(?:dx\.)?doi\.org/|^\s*doi:\s*", re.IGNORECASE)
 FIRST_YEAR = 1900
+NAME_LISTS = ("author", "editor")
+# "and" between two names, at the outer level of a value (braced groups are taken out first).
+AND = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
+NAMES_FIX = (
+    "write the names as Surname, First name and Surname, First name — one 'and' between two "
+    "people, none at the start or the end"
+)
 
 
 def _close(word: str, choices: list[str]) -> str:
@@ -55,15 +63,29 @@ def _close(word: str, choices: list[str]) -> str:
 
 
 def _read(path: Path) -> tuple[str, list[int]]:
-    """The text of the file, and the lines that are not valid UTF-8."""
+    """The text of the file, and the lines that are not valid UTF-8 (each is reported with its
+    entry, and the rest of the file is still checked)."""
     raw = path.read_bytes()
-    bad = []
-    for number, line in enumerate(raw.split(b"\n"), start=1):
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError:
-            bad.append(number)
-    return raw.decode("utf-8-sig", errors="replace"), bad
+    return raw.decode("utf-8-sig", errors="replace"), sources.bad_lines(raw)
+
+
+def name_list_problems(value: str) -> list[str]:
+    """What pybtex would read as an empty or malformed name in an author or editor list."""
+    flat = value
+    while True:  # a braced group is one word, whatever it holds; an empty one is no name at all
+        inner = re.sub(r"\{[^{}]*\}", lambda m: "x" if m.group(0)[1:-1].strip() else "", flat)
+        if inner == flat:
+            break
+        flat = inner
+    names = [name.strip() for name in AND.split(flat)]
+    found = []
+    if any(not name for name in names):
+        found.append("the list has an empty name (an 'and' at the start or the end, two in a "
+                     "row, or an empty {})")  # fmt: skip
+    for name in names:
+        if name.count(",") > 2:
+            found.append(f"a name has {name.count(',')} commas (at most two: Surname, Jr, First)")
+    return found
 
 
 def _entry_problems(entry: Entry, vocabulary: set[str], where: str) -> Iterator[Problem]:
@@ -91,6 +113,10 @@ def _entry_problems(entry: Entry, vocabulary: set[str], where: str) -> Iterator[
             yield problem(
                 entry.line, f"no {name} (required for @{entry.type})", f"add {HINTS[name]}"
             )
+    for name in NAME_LISTS:
+        if name in fields:
+            for what in name_list_problems(fields[name].value):
+                yield problem(fields[name].line, f"{name}: {what}", NAMES_FIX)
     if "doi" in fields:
         doi = fields["doi"].value.strip()
         if DOI_AS_URL.match(doi):
@@ -161,8 +187,8 @@ def problems_of(path: Path, vocabulary: set[str]) -> list[Problem]:
         Problem(
             where,
             line,
-            "this line is not valid UTF-8 (the file was saved as Latin-1 or Windows-1252)",
-            "save the file as UTF-8 in your editor, or write accents as {\\'e}",
+            f"{sources.NOT_UTF8} (the file was saved as Latin-1 or Windows-1252)",
+            f"{sources.SAVE_AS_UTF8} in your editor, or write accents as {{\\'e}}",
             bib.entry_at(line),
         )
         for line in bad_lines
@@ -204,31 +230,18 @@ def check_bibliography(root: Path) -> list[Problem]:
 # {footcite:p}`a,b`, {cite:t}`a`, {pub}`a` — the role, its variant and the keys.
 ROLE = re.compile(r"\{(?P<role>footcite|cite|pub)(?::(?P<variant>\w+))?\}`(?P<keys>[^`]*)`")
 DIRECTIVE = re.compile(r"^\s*(?:`{3,}|:{3,})\s*\{(?P<name>bibliography|footbibliography)\}")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})\s*(.*)$")
-CODE_DIRECTIVES = ("{code", "{sourcecode", "{literalinclude")
 
 
-def _page_lines(path: Path) -> Iterator[tuple[int, str]]:
+def _page_lines(text: str) -> Iterator[tuple[int, str]]:
     """The lines of a page outside code blocks (examples of syntax are not citations)."""
-    open_fences: list[tuple[str, bool]] = []  # (fence, holds code), innermost last
-    text = path.read_text(encoding="utf-8", errors="replace")
-    for number, line in enumerate(text.splitlines(), start=1):
-        fence = FENCE.match(line)
-        in_code = any(code for _, code in open_fences)
-        if fence:
-            marker, rest = fence.groups()
-            if open_fences and not rest and marker.startswith(open_fences[-1][0]):
-                open_fences.pop()
-                continue
-            if not in_code:
-                is_code = not rest.startswith("{") or rest.startswith(CODE_DIRECTIVES)
-                open_fences.append((marker, is_code))
-        if not in_code:
-            yield number, line
+    for line in myst.lines(text):
+        if line.kind not in (myst.CODE, myst.CLOSING, myst.FRONT_MATTER):
+            yield line.number, line.text
 
 
-def citation_problems(page: Path, where: str, keys: dict[str, str]) -> Iterator[Problem]:
-    """Problems of one page; ``keys`` maps each lower-case key of references.bib to its spelling."""
+def citation_problems(where: str, page: str, keys: dict[str, str]) -> Iterator[Problem]:
+    """Problems of the text of one page; ``keys`` maps each lower-case key of references.bib to
+    its spelling."""
     pending: int | None = None  # first footcite not yet followed by a {footbibliography}
     choices = sorted(keys.values())
     for line, text in _page_lines(page):
@@ -281,11 +294,11 @@ def check_citations(root: Path) -> Iterator[Problem]:
     if not bib.exists():
         return
     keys = {entry.key.lower(): entry.key for entry in scan(_read(bib)[0]).entries}
-    docs = root / "docs"
-    for page in sorted(docs.rglob("*.md")):
-        relative = page.relative_to(root)
-        if "_build" not in relative.parts:
-            yield from citation_problems(page, relative.as_posix(), keys)
+    yield from sources.each(
+        root,
+        sources.pages(root),
+        lambda page, text: citation_problems(page.relative_to(root).as_posix(), text, keys),
+    )
 
 
 def setup(app: Sphinx) -> None:

@@ -1,7 +1,8 @@
 """Check the content without building the site: ``python -m lnox_site.check [project root]``.
 
-Runs every validator of :mod:`lnox_site.validation` (bibliography, news, people, editions, …) and
-prints each problem as ``file:line: what is wrong — how to fix it``. Exit status 1 if there is any.
+Runs every validator of :mod:`lnox_site.validation` (bibliography, news, people, editions, pages,
+translations, …) and prints each problem as ``file:line: what is wrong — how to fix it``. Exit
+status 1 if there is any.
 """
 
 from __future__ import annotations

@@ -27,12 +27,15 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .validation import Problem, validator
+from . import sources
+from .validation import ContentError, Problem, validator
 
 SVG = "http://www.w3.org/2000/svg"
 ET.register_namespace("", SVG)
 # Elements whose text is shown or read out: each one is a message to translate.
 TEXT_TAGS = {f"{{{SVG}}}{tag}" for tag in ("title", "desc", "text", "tspan")}
+# A text alternative shorter than this names the diagram rather than describing it.
+TITLE_WORDS = 5
 # A diagram directive in a page: ```{diagram} path/to/file.svg
 DIRECTIVE = re.compile(r"^[ \t]*[`:]{3,}\{diagram\}[ \t]+(\S+)", re.MULTILINE)
 
@@ -65,6 +68,11 @@ def parse(svg: str) -> ET.Element:
         raise ValueError(
             "no <title>: add <title>what the diagram shows</title> as the first element inside "
             "<svg> — it is the text alternative read by screen readers"
+        )
+    if len(title.text.split()) < TITLE_WORDS:
+        raise ValueError(
+            f"the <title> {title.text.strip()!r} is too short to stand for the diagram: say what "
+            f"it shows in at least {TITLE_WORDS} words (it is read out in place of the picture)"
         )
     return root
 
@@ -109,24 +117,26 @@ class Diagram(SphinxDirective):
 @validator
 def check_diagrams(root: Path) -> Iterator[Problem]:
     """Every SVG that a page shows as a diagram exists and has what the site needs."""
-    docs = root / "docs"
-    for page in sorted(docs.rglob("*.md")):
-        if "_build" in page.parts:
-            continue
-        text = page.read_text(encoding="utf-8")
-        for match in DIRECTIVE.finditer(text):
-            line = text.count("\n", 0, match.start()) + 1
-            where = page.relative_to(root).as_posix()
-            svg = page.parent / match.group(1)
-            try:
-                parse(svg.read_text(encoding="utf-8"))
-            except FileNotFoundError:
-                yield Problem(
-                    where, line, "the diagram file does not exist",
-                    "check its path, which is relative to the page", match.group(1),
-                )  # fmt: skip
-            except ValueError as error:
-                yield Problem(where, line, str(error), f"edit {svg.name}", match.group(1))
+    yield from sources.each(root, sources.pages(root), lambda page, text: _page(root, page, text))
+
+
+def _page(root: Path, page: Path, text: str) -> Iterator[Problem]:
+    """The diagrams of one page."""
+    for match in DIRECTIVE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        where = page.relative_to(root).as_posix()
+        svg = page.parent / match.group(1)
+        try:
+            parse(sources.read_text(svg, root))
+        except ContentError as error:
+            yield error.problem
+        except FileNotFoundError:
+            yield Problem(
+                where, line, "the diagram file does not exist",
+                "check its path, which is relative to the page", match.group(1),
+            )  # fmt: skip
+        except ValueError as error:
+            yield Problem(where, line, str(error), f"edit {svg.name}", match.group(1))
 
 
 def visit_diagram(self: Any, node: diagram) -> None:

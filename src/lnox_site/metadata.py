@@ -1,9 +1,12 @@
 """What search engines and link previews read, and the page shown for a missing address.
 
-* Every page: ``<meta name="description">`` (the page's first paragraph), OpenGraph and Twitter
-  card tags with the page's ``og:locale`` and the site's social image (``_static/lnox-social.png``,
-  rendered from ``_static/lnox-social.svg``:
+* Every page: ``<meta name="description">`` (the page's own summary, see
+  :mod:`lnox_site.descriptions`: a post's summary, a theme's sentence, an edition's facts, or the
+  first paragraph of the page's text), OpenGraph and Twitter card tags with the page's
+  ``og:locale`` and the site's social image (``_static/lnox-social.png``, rendered from
+  ``_static/lnox-social.svg``:
   ``chromium --headless --screenshot=lnox-social.png --window-size=1200,630 lnox-social.svg``).
+  A news post is an ``article`` with its date and its tags.
 * Every language: ``sitemap.xml`` with each page's ``hreflang`` alternates, and ``404.html``
   (template ``docs/_templates/404.html``).
 * The site root (written by :mod:`lnox_site.build`): a sitemap index, ``robots.txt`` and a
@@ -24,7 +27,17 @@ from docutils import nodes
 from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 
+from .descriptions import (
+    EVENT,
+    Article,
+    Description,
+    first_paragraph,
+    plain_text,
+    shorten,
+    with_titles,
+)
 from .head import append_head
 from .i18n import LANGUAGES, LOCALES, SOURCE_LANGUAGE, language_root, localise
 
@@ -41,32 +54,60 @@ SITE_DESCRIPTION = {
     "en": "LNOx, a research team in Tours studying the leukaemic niche and the oxidative "
     "metabolism of acute myeloid leukaemia.",
 }
-DESCRIPTION_LENGTH = 200
 NOT_FOUND_PAGE = "404"
 SITEMAP = "sitemap.xml"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def summary(text: str, length: int = DESCRIPTION_LENGTH) -> str:
-    """``text`` on one line, cut at a word boundary to at most ``length`` characters."""
-    text = " ".join(text.split())
-    if len(text) <= length:
-        return text
-    return text[: length - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+def _own_paragraphs(env: BuildEnvironment) -> dict[str, str]:
+    """docname -> the first paragraph of the page's text, as read (before the site adds to it)."""
+    if not hasattr(env, "lnox_own_paragraphs"):
+        env.lnox_own_paragraphs = {}
+    return env.lnox_own_paragraphs
 
 
-def description(doctree: nodes.document | None, language: str) -> str:
-    paragraph = next(iter(doctree.findall(nodes.paragraph)), None) if doctree else None
-    return summary(paragraph.astext()) if paragraph else SITE_DESCRIPTION[language]
+def _read_paragraph(app: Sphinx, doctree: nodes.document) -> None:
+    paragraph = first_paragraph(doctree)
+    if paragraph is not None:
+        _own_paragraphs(app.env)[app.env.docname] = plain_text(paragraph, titles_later=True)
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _own_paragraphs(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    theirs = _own_paragraphs(other)
+    _own_paragraphs(env).update({name: theirs[name] for name in docnames if name in theirs})
+
+
+def description(app: Sphinx, pagename: str) -> Description:
+    """What the page says of itself: what its module says, else its first paragraph, else what
+    the site is (search, page not found)."""
+    found = app.emit_firstresult(EVENT, pagename)
+    if found is None:
+        own = _own_paragraphs(app.env).get(pagename)
+        titles = app.env.titles
+        own = own and with_titles(own, lambda d: titles[d].astext() if d in titles else d)
+        found = Description(own or SITE_DESCRIPTION[app.config.language])
+    return Description(shorten(found.text), found.article)
+
+
+def article_tags(article: Article) -> list[tuple[str, str, str]]:
+    return [
+        ("property", "article:published_time", article.published),
+        *[("property", "article:tag", tag) for tag in article.tags],
+    ]
 
 
 def social_tags(
-    title: str, text: str, url: str | None, image: str, language: str
+    title: str, page: Description, url: str | None, image: str, language: str
 ) -> list[tuple[str, str, str]]:
     """(attribute, name, content) of each OpenGraph and Twitter card tag of a page."""
+    text = page.text
     tags = [
-        ("property", "og:type", "website"),
+        ("property", "og:type", "article" if page.article else "website"),
         ("property", "og:site_name", "LNOx"),
         ("property", "og:title", title),
         ("property", "og:description", text),
@@ -85,6 +126,8 @@ def social_tags(
     ]
     if url:
         tags.insert(1, ("property", "og:url", url))
+    if page.article:
+        tags += article_tags(page.article)
     return tags
 
 
@@ -93,13 +136,13 @@ def _page_tags(
 ) -> None:
     language = app.config.language
     title = Markup(context.get("title") or context.get("docstitle") or "").striptags()
-    text = description(doctree, language)
+    page = description(app, pagename)
     image = language_root(app.config.lnox_site_url, language) + SOCIAL_IMAGE
-    markup = [f'<meta name="description" content="{html.escape(text)}">']
+    markup = [f'<meta name="description" content="{html.escape(page.text)}">']
     markup += [
         f'<meta {attribute}="{name}" content="{html.escape(content)}">'
         for attribute, name, content in social_tags(
-            title, text, context.get("pageurl"), image, language
+            title, page, context.get("pageurl"), image, language
         )
     ]
     append_head(context, "\n".join(markup))
@@ -223,5 +266,8 @@ def _add_not_found_page(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", _add_not_found_page)
+    app.connect("doctree-read", _read_paragraph)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
     app.connect("html-page-context", _page_tags)
     app.connect("build-finished", _write_sitemap)

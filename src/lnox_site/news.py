@@ -11,7 +11,8 @@ Directives (the files of the posts themselves are described in :mod:`lnox_site.p
   ``:by: tag``.
 
 A post page shows its date, tags, themes (linked to their pages) and publication under its title,
-and the older and newer posts at its end. Posts and archive pages are left out of the sidebar
+and the older and newer posts at its end. Search engines and link previews read a post as an
+article described by its summary, with its date and tags; an archive page by what it lists. Posts and archive pages are left out of the sidebar
 (Sphinx "orphans"): the sidebar is the same with 5 posts or 500, and the archives by year carry the
 posts.
 
@@ -32,20 +33,23 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from . import posts as post_files
 from . import publications, vocabulary
+from .descriptions import EVENT, Article, Description, first_paragraph, is_reference_key, plain_text
 from .i18n import format_date, localise
 from .posts import PostSource, is_post_docname, tag_docname, year_docname
 from .validation import project_root
 
 logger = logging.getLogger(__name__)
+# Interface strings (docs/locales/<language>/LC_MESSAGES/sphinx.po): English, translated there.
+_ = get_translation("sphinx")
 
 NEWS_INDEX = "actualites/index"
 FEED = "actualites/atom.xml"
@@ -101,6 +105,11 @@ def chronological(posts: Iterable[Post]) -> list[Post]:
 
 def newest_first(posts: Iterable[Post]) -> list[Post]:
     return chronological(posts)[::-1]
+
+
+def iso_date(source: PostSource) -> str:
+    """ISO 8601, as precisely as the date is known: 2019-11-07, 2019-12 or 2012."""
+    return source.date.isoformat()[: {"year": 4, "month": 7}.get(source.precision, 10)]
 
 
 def display_date(source: PostSource, language: str) -> str:
@@ -268,31 +277,54 @@ def _collect(app: Sphinx, doctree: nodes.document) -> None:
         env.note_dependency(str(path))
     section = next(iter(doctree.findall(nodes.section)), None)
     title = section[0].astext() if section else ""
-    paragraph = next((n for n in section or [] if isinstance(n, nodes.paragraph)), None)
-    all_posts(env)[docname] = Post(docname, source, title, _summary(paragraph))
+    all_posts(env)[docname] = Post(docname, source, title, _summary(first_paragraph(doctree)))
 
 
 def _summary(paragraph: nodes.paragraph | None) -> str:
-    """The first paragraph as plain text, shortened: what listings and feeds show of a post."""
+    """The first paragraph as plain text, shortened: what listings, feeds and the page's
+    description show of a post."""
     if paragraph is None:
         return ""
-    for node in paragraph.findall(nodes.Element):
-        if _is_reference_key(node):
-            logger.warning(
-                "the first paragraph of a post is its summary in listings and feeds, where a "
-                "reference would show as its key — move the reference to a later paragraph",
-                location=node, type="lnox", subtype="news",
-            )  # fmt: skip
-    text = " ".join(paragraph.astext().split())
-    return textwrap.shorten(text, width=SUMMARY_LENGTH, placeholder="…")
+    for node in paragraph.findall(is_reference_key):
+        logger.warning(
+            "the first paragraph of a post is its summary in listings and feeds, where a "
+            "reference would show as its key — move the reference to a later paragraph",
+            location=node, type="lnox", subtype="news",
+        )  # fmt: skip
+    return textwrap.shorten(plain_text(paragraph), width=SUMMARY_LENGTH, placeholder="…")
 
 
-def _is_reference_key(node: nodes.Element) -> bool:
-    if isinstance(node, addnodes.pending_xref):
-        return node.get("refdomain") == "cite"
-    return isinstance(
-        node, (publications.publication_ref, nodes.footnote_reference, nodes.citation_reference)
-    )
+def archive_of(docname: str) -> tuple[str, int | str] | None:
+    """("year", 2019) for actualites/2019/index, ("tag", "prix") for actualites/sujets/prix."""
+    folder, _slash, name = docname.rpartition("/")
+    year = folder.rpartition("/")[2]
+    if year.isdigit() and docname == year_docname(int(year)):
+        return "year", int(year)
+    if docname == tag_docname(name):
+        return "tag", name
+    return None
+
+
+def _description(app: Sphinx, docname: str) -> Description | None:
+    """A post is an article described by its summary; an archive page says what it lists."""
+    language = app.config.language
+    names = post_files.load_tags(project_root(app))
+    post = all_posts(app.env).get(docname)
+    if post is not None:
+        tags = tuple(localise(names[tag], language) for tag in post.source.tags)
+        return Description(post.summary, Article(iso_date(post.source), tags))
+    archive = archive_of(docname)
+    if archive is None or docname not in app.env.all_docs:
+        return None
+    kind, key = archive
+    if kind == "year":
+        return Description(
+            _("All the LNOx team’s news from %(year)s, newest first.") % {"year": key}
+        )
+    if key not in names:
+        return None
+    sentence = _("All the LNOx team’s news on the topic “%(tag)s”, newest first.")
+    return Description(sentence % {"tag": localise(names[key], language)})
 
 
 class NewsDirective(SphinxDirective):
@@ -350,13 +382,12 @@ class NewsArchive(NewsDirective):
 
     def run(self) -> list[nodes.Node]:
         docname, language = self.env.docname, self.config.language
-        folder, _, name = docname.rpartition("/")
-        year = folder.rpartition("/")[2]
-        if year.isdigit() and docname == year_docname(int(year)):
-            selection = Selection(year=int(year))
-            title = label("year_page", language, year=year)
-        elif docname == tag_docname(name):
-            tag = self.known_tag(name)
+        kind, key = archive_of(docname) or (None, None)
+        if kind == "year":
+            selection = Selection(year=key)
+            title = label("year_page", language, year=key)
+        elif kind == "tag":
+            tag = self.known_tag(key)
             names = post_files.load_tags(self.root)[tag]
             selection = Selection(tag=tag)
             title = label("tag_page", language, name=localise(names, language))
@@ -544,3 +575,4 @@ def setup(app: Sphinx) -> None:
     app.connect("env-get-updated", _pages_to_rewrite)
     app.connect("env-get-updated", _posts_of_changed_entries)
     app.connect("doctree-resolved", _render)
+    app.connect(EVENT, _description)

@@ -5,8 +5,10 @@ a thesis and works (keys of references.bib, linked to their entries on the Publi
 The ``people`` directive lists them, one group per status, in the language of the page.
 
 A status only says what is known: « Thèses liées à l'équipe » does not claim that the doctor is
-still in the team, and « Membres » / « Anciens membres » are for people whose membership the team
-confirms. ``nox -s new -- person "Prénom Nom"`` adds a person to the file.
+still in the team, « Membres » / « Anciens membres » are for people whose membership the team
+confirms, « Direction de l’équipe » is for those who lead LNOx itself, and « Partenaires » for
+those who work with it without being its members. ``nox -s new -- person "Prénom Nom"`` adds a
+person to the file.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pybtex.exceptions import PybtexError
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from . import publications, records
+from . import publications, records, sources
 from .i18n import format_date, localise
 from .new import scaffold
 from .publications import BIBFILE, PUBLICATIONS_PAGE, Publication, anchor, plain, short_citation
@@ -49,6 +51,7 @@ STATUSES = {
         {"fr": "Contributions aux travaux de l’équipe", "en": "Contributors to the team’s work"},
         requires="works",
     ),
+    "partner": Status({"fr": "Partenaires de l’équipe", "en": "The team’s partners"}),
     "alumnus": Status({"fr": "Anciens membres", "en": "Former members"}),
 }
 BIBKEY_HOW = f"a key of {BIBFILE}"
@@ -270,7 +273,7 @@ def new_person(root: Path, args: list[str]) -> list[Path]:
     for entry in data if isinstance(data, list) else []:
         if isinstance(entry, records.Fields) and entry.get("name") == name:
             raise SystemExit(f"{name} is already in {PEOPLE_FILE}, line {entry.line}: edit it")
-    text = path.read_text(encoding="utf-8")
+    text = sources.read_text(path, root)
     addition = TEMPLATE.format(name=name, statuses=", ".join(STATUSES))
     path.write_text(text + ("" if text.endswith("\n") else "\n") + addition, encoding="utf-8")
     return [path]

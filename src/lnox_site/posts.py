@@ -36,10 +36,10 @@ from pathlib import Path
 
 import yaml
 
-from . import publications, records, vocabulary
+from . import publications, records, sources, vocabulary
 from .frontmatter import Field, FrontMatterError, closing_line, front_matter
 from .new import scaffold
-from .validation import Problem, validator
+from .validation import ContentError, Problem, validator
 
 DOCS = Path("docs")
 NEWS_DIR = DOCS / "actualites"
@@ -75,15 +75,15 @@ class PostSource:
 
 
 @cache
-def _load_tags(path: Path, mtime: float) -> dict[str, dict[str, str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+def _load_tags(root: Path, path: Path, mtime: float) -> dict[str, dict[str, str]]:
+    data = yaml.safe_load(sources.read_text(path, root)) or {}
     return {str(slug): dict(names) for slug, names in (data.get("tags") or {}).items()}
 
 
 def load_tags(root: Path) -> dict[str, dict[str, str]]:
     """Tag slug -> its name in each language (docs/_data/tags.yaml, re-read when it changes)."""
     path = root / TAGS_FILE
-    return _load_tags(path, path.stat().st_mtime)
+    return _load_tags(root, path, path.stat().st_mtime)
 
 
 # -- Where things are --------------------------------------------------------------------------
@@ -108,17 +108,8 @@ def tag_docname(tag: str) -> str:
     return f"{NEWS_DOCNAME}/{TAG_FOLDER}/{tag}"
 
 
-def pages(root: Path) -> Iterator[Path]:
-    """Every page of the site (the folders Sphinx skips excluded)."""
-    docs = root / DOCS
-    for path in sorted(docs.rglob("*.md")):
-        parts = path.relative_to(docs).parts
-        if parts[0] not in {"_build", "locales"} and path.name != "README.md":
-            yield path
-
-
 def post_files(root: Path) -> list[Path]:
-    return [path for path in pages(root) if is_post_docname(_docname(root, path))]
+    return [path for path in sources.pages(root) if is_post_docname(_docname(root, path))]
 
 
 def _docname(root: Path, path: Path) -> str:
@@ -162,7 +153,10 @@ def read_post(root: Path, path: Path) -> tuple[PostSource | None, list[Problem]]
             "a few words in lower case joined by hyphens)",
         )
         return None, check.problems
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = sources.read_text(path, root)
+    except ContentError as error:
+        return None, [error.problem]
     try:
         fields = front_matter(text)
     except FrontMatterError as error:
@@ -356,11 +350,11 @@ def check_news(root: Path) -> Iterator[Problem]:
     yield from _check_tag_vocabulary(tags)
     slugs: dict[str, str] = {}
     years: set[str] = set()
-    for path in pages(root):
+    for path in sources.pages(root):
         docname = _docname(root, path)
         relative = path.relative_to(root).as_posix()
         if not is_post_docname(docname):
-            yield from _check_not_a_post(path, relative)
+            yield from _check_not_a_post(root, path, relative)
             continue
         source, problems = read_post(root, path)
         yield from problems
@@ -426,9 +420,13 @@ def _check_tag_vocabulary(tags: dict[str, dict[str, str]]) -> Iterator[Problem]:
                 )
 
 
-def _check_not_a_post(path: Path, relative: str) -> Iterator[Problem]:
+def _check_not_a_post(root: Path, path: Path, relative: str) -> Iterator[Problem]:
     """A page outside the year folders that carries a post's front matter was misplaced."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = sources.read_text(path, root)
+    except ContentError as error:
+        yield error.problem
+        return
     try:
         fields = front_matter(text) or {}
     except FrontMatterError:
@@ -467,12 +465,12 @@ tags: [{tags}]
 # Sujets possibles : {known_tags}
 # themes: []    (thèmes de recherche liés : {known_themes})
 # bib:          (clé de la publication dans references.bib, p. ex. kouzi2020oncogene)
+# Sous le titre, écrivez le texte de l’actualité. Son premier paragraphe sert de résumé dans les
+# listes d’actualités et dans le flux Atom.
 ---
 
 # {title}
 
-% Écrivez ici le texte de l’actualité. Son premier paragraphe sert de résumé dans les listes
-% d’actualités et dans le flux Atom.
 """
 
 ARCHIVE_TEMPLATE = """% Page d’archive : la liste des actualités de l’année est faite à la construction du site.

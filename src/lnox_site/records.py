@@ -18,8 +18,9 @@ from typing import Any
 
 import yaml
 
+from . import sources
 from .i18n import LANGUAGES
-from .validation import Problem
+from .validation import ContentError, Problem
 
 
 class Fields(dict):
@@ -82,7 +83,10 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
 
 def read_yaml(root: Path, path: str) -> tuple[Any, list[Problem]]:
     """A YAML data file of the project, ``path`` being relative to ``root``."""
-    return load_yaml((root / path).read_text(encoding="utf-8"), path)
+    try:
+        return load_yaml(sources.read_text(root / path, root), path)
+    except ContentError as error:
+        return None, [error.problem]
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
@@ -90,7 +94,10 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTI
 
 def read_front_matter(root: Path, path: str) -> tuple[Fields | None, list[Problem]]:
     """The front matter of a MyST page (the YAML between the two ``---`` lines at its top)."""
-    match = FRONT_MATTER.match((root / path).read_text(encoding="utf-8"))
+    try:
+        match = FRONT_MATTER.match(sources.read_text(root / path, root))
+    except ContentError as error:
+        return None, [error.problem]
     if match is None:
         return None, []
     data, problems = load_yaml(match.group(1), path, first_line=2)

@@ -1,12 +1,15 @@
 """The « Niches Tumorales » symposium: one page per edition, its facts in the page's front matter.
 
 An edition is a page ``docs/symposium/<year>.md`` whose front matter holds the edition's number,
-year, dates, place, chair, organisers… (see :data:`FIELDS`). From those fields the site writes:
+year, dates, place, chair, the bodies it is held under… (see :data:`FIELDS`). From those fields the
+site writes:
 
 * at the top of each edition page, a summary of the edition in the page's language;
 * on the series page, the table of the editions (``symposium-editions`` directive), newest first,
   followed by the numbers of the editions that no page describes yet;
-* in each edition page's ``<head>``, a schema.org ``Event`` in JSON-LD.
+* in each edition page's ``<head>``, a schema.org ``Event`` in JSON-LD, and a description made of
+  its number, place and dates (the sentence is an interface string, translated in
+  ``docs/locales/<language>/LC_MESSAGES/sphinx.po``).
 
 ``nox -s new -- edition 2020`` writes the skeleton of a new edition page.
 """
@@ -23,9 +26,11 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from . import records
+from .descriptions import EVENT, Description
 from .head import append_head, json_ld
 from .i18n import format_date, language_root, localise
 from .new import scaffold
@@ -35,6 +40,8 @@ from .validation import Problem, project_root, validator
 FOLDER = "docs/symposium"
 SERIES_PAGE = "symposium/index"
 EDITION_FILE = re.compile(r"(\d{4})\.md")
+# Interface strings (docs/locales/<language>/LC_MESSAGES/sphinx.po): English, translated there.
+_ = get_translation("sphinx")
 DASH = "\u2013"  # en dash, between the two ends of a range of dates
 DATE_HOW = "a date as YYYY-MM-DD, e.g. 2019-11-07"
 NAMES_HOW = "a list of names, one per line, each starting with '- '"
@@ -49,6 +56,8 @@ FIELDS = {
     "city": Field(records.name, "the city, e.g. Tours"),
     "venue": Field(records.name, "the building or the room"),
     "chair": Field(records.name, "the name of the person who chairs the edition"),
+    # « sous l'égide de »: the bodies an edition is held under, which does not say they organise it.
+    "aegis": Field(records.listing(records.name), NAMES_HOW),
     "organisers": Field(records.listing(records.name), NAMES_HOW),
     "partners": Field(records.listing(records.name), NAMES_HOW),
     "themes": Field(records.listing(records.translated), "a list of themes, each as fr: … en: …"),
@@ -73,6 +82,7 @@ LABELS = {
     "dates": {"fr": "Dates", "en": "Dates"},
     "place": {"fr": "Lieu", "en": "Place"},
     "chair": {"fr": "Présidence", "en": "Chair"},
+    "aegis": {"fr": "Sous l’égide de", "en": "Under the aegis of"},
     "organisers": {"fr": "Organisation", "en": "Organisers"},
     "partners": {"fr": "Partenaires", "en": "Partners"},
     "themes": {"fr": "Thèmes", "en": "Themes"},
@@ -100,6 +110,7 @@ class Edition:
     city: str | None = None
     venue: str | None = None
     chair: str | None = None
+    aegis: list[str] = field(default_factory=list)
     organisers: list[str] = field(default_factory=list)
     partners: list[str] = field(default_factory=list)
     themes: list[dict[str, str]] = field(default_factory=list)
@@ -223,12 +234,19 @@ def check_editions(root: Path) -> list[Problem]:
 # -- Rendering, in the language of the page ----------------------------------------------------
 
 
+def ordinal_suffix(number: int, language: str) -> str:
+    """« re », « e » in French (of an édition: feminine), "st", "nd", "rd", "th" in English."""
+    if language == "fr":
+        return "re" if number == 1 else "e"
+    teen = 10 <= number % 100 <= 20
+    return "th" if teen else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
 def ordinal(number: int, language: str) -> list[nodes.Node]:
     """« 9ᵉ », « 1ʳᵉ » in French (suffix in superscript), "9th", "21st" in English."""
+    suffix = ordinal_suffix(number, language)
     if language == "fr":
-        return [nodes.Text(str(number)), nodes.superscript(text="re" if number == 1 else "e")]
-    teen = 10 <= number % 100 <= 20
-    suffix = "th" if teen else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        return [nodes.Text(str(number)), nodes.superscript(text=suffix)]
     return [nodes.Text(f"{number}{suffix}")]
 
 
@@ -282,7 +300,7 @@ def summary(edition: Edition, language: str) -> nodes.definition_list:
         add("place", _paragraph(place(edition)))
     if edition.chair:
         add("chair", _paragraph(edition.chair))
-    for key in ("organisers", "partners", "speakers"):
+    for key in ("aegis", "organisers", "partners", "speakers"):
         if getattr(edition, key):
             add(key, _items(getattr(edition, key)))
     if edition.themes:
@@ -416,6 +434,8 @@ def event(edition: Edition, name: str, url: str, series: dict[str, str]) -> dict
         data["location"] = location
         # A meeting with a known place took place there (the series meets in person).
         data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+    # The bodies of ``aegis`` stay out: schema.org has no property for patronage, and organizer or
+    # sponsor would claim more than the sources say.
     organisers = [{"@type": "Person", "name": edition.chair}] if edition.chair else []
     organisers += [{"@type": "Organization", "name": body} for body in edition.organisers]
     if organisers:
@@ -423,6 +443,26 @@ def event(edition: Edition, name: str, url: str, series: dict[str, str]) -> dict
     if edition.speakers:
         data["performer"] = [{"@type": "Person", "name": speaker} for speaker in edition.speakers]
     return data
+
+
+def description(edition: Edition, language: str) -> str:
+    """« 9e édition du symposium « Niches Tumorales » : Tours, 7-8 novembre 2019. »"""
+    values = {
+        # Plain text: « 9e » rather than a superscript (a description has no markup).
+        "edition": f"{edition.number}{ordinal_suffix(edition.number, language)}",
+        "dates": date_span(edition.start, edition.end, language)
+        if edition.start
+        else str(edition.year),
+        "city": edition.city,
+    }
+    if edition.city:
+        return _("%(edition)s “Niches Tumorales” symposium: %(city)s, %(dates)s.") % values
+    return _("%(edition)s “Niches Tumorales” symposium: %(dates)s.") % values
+
+
+def _description(app: Sphinx, docname: str) -> Description | None:
+    edition = _by_docname(app).get(docname)
+    return Description(description(edition, app.config.language)) if edition else None
 
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -445,7 +485,8 @@ TEMPLATE = """\
 ---
 # The facts of the edition: they head the page, fill the table of the series and tell search
 # engines about the event. Each field is checked when the site is built. Leave out what you do not
-# know rather than guess; remove the "# " in front of a field to use it.
+# know rather than guess; remove the "# " in front of a field to use it. Below the title, present
+# the edition in a few sentences: its facts are shown at the top of the page.
 edition: {number}{number_note}
 year: {year}
 # start: {year}-11-07  # first day, YYYY-MM-DD
@@ -453,6 +494,8 @@ year: {year}
 # city: Tours
 # venue: the building or the room
 # chair: Prénom Nom
+# aegis:  # « sous l'égide de »
+#   - name of a body the edition is held under
 # organisers:
 #   - name of an organising body
 # partners:
@@ -472,7 +515,6 @@ year: {year}
 
 # Symposium «\u00a0Niches Tumorales\u00a0» {year}
 
-% Present the edition here in a few sentences. Its facts (above) are shown at the top of the page.
 """
 
 
@@ -505,3 +547,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("symposium-editions", EditionsDirective)
     app.connect("doctree-resolved", _render)
     app.connect("html-page-context", _page_context)
+    app.connect(EVENT, _description)

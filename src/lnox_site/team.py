@@ -16,7 +16,9 @@ import yaml
 from pybtex.database import Person
 from sphinx.application import Sphinx
 
+from . import sources
 from .references import plain
+from .validation import ContentError
 
 PEOPLE_FILE = Path("docs") / "_data" / "people.yaml"
 
@@ -36,8 +38,8 @@ def signature(person: Person) -> Signature:
 
 
 @cache
-def _load(path: Path, mtime: float) -> frozenset[Signature]:
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+def _load(root: Path, path: Path, mtime: float) -> frozenset[Signature]:
+    entries = yaml.safe_load(sources.read_text(path, root)) or []
     names = (entry.get("name") for entry in entries if isinstance(entry, dict))
     return frozenset(signature(Person(name)) for name in names if isinstance(name, str))
 
@@ -49,8 +51,8 @@ def members(root: Path) -> frozenset[Signature]:
     """
     path = root / PEOPLE_FILE
     try:
-        return _load(path, path.stat().st_mtime)
-    except (OSError, yaml.YAMLError):
+        return _load(root, path, path.stat().st_mtime)
+    except (OSError, yaml.YAMLError, ContentError):
         return frozenset()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +35,15 @@ class Problem:
         return f"{place}: {subject}{self.what} — {self.fix}"
 
 
+class ContentError(Exception):
+    """A mistake that stops a check from reading further (a file that is not UTF-8): the check
+    that meets it reports ``problem`` and the other checks still run."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
 Validator = Callable[[Path], Iterable[Problem]]
 VALIDATORS: list[Validator] = []
 
@@ -45,9 +54,17 @@ def validator(func: Validator) -> Validator:
     return func
 
 
+def _problems(check: Validator, root: Path) -> Iterator[Problem]:
+    try:
+        yield from check(root)
+    except ContentError as error:
+        yield error.problem
+
+
 def run(root: Path) -> list[Problem]:
-    """Every problem of the project, sorted by file and line."""
-    return sorted(problem for check in VALIDATORS for problem in check(root))
+    """Every problem of the project, sorted by file and line; a problem met by several checks
+    (an unreadable file) is listed once."""
+    return sorted({problem for check in VALIDATORS for problem in _problems(check, root)})
 
 
 def project_root(app: Sphinx) -> Path:

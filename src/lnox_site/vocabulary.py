@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from . import sources
+
 VOCABULARY_FILE = Path("docs") / "_data" / "themes.yaml"
 TEAM_KEYWORD = "lnox"
 
@@ -34,8 +36,8 @@ class Vocabulary:
 
 
 @cache
-def _load(path: Path, mtime: float) -> Vocabulary:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+def _load(root: Path, path: Path, mtime: float) -> Vocabulary:
+    data = yaml.safe_load(sources.read_text(path, root))
     themes = {
         slug: Theme(
             slug,
@@ -51,4 +53,4 @@ def _load(path: Path, mtime: float) -> Vocabulary:
 def load(root: Path) -> Vocabulary:
     """The vocabulary of the project at ``root`` (re-read when the file changes)."""
     path = root / VOCABULARY_FILE
-    return _load(path, path.stat().st_mtime)
+    return _load(root, path, path.stat().st_mtime)

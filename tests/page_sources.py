@@ -1,0 +1,174 @@
+"""What each page should say of itself, read from the sources alone: the Markdown of the French
+page (parsed with MyST's own Markdown parser, so that front matter, ``%`` comments and directives
+are what MyST sees), the English catalogue of the page, docs/_data/*.yaml, the edition's front
+matter and the interface catalogues. Nothing here reads a built page or calls the code that writes
+the descriptions."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from babel.messages.pofile import read_po
+from conftest import DOCS
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
+
+from lnox_site.symposium import date_span, ordinal_suffix
+
+# Roles that show a citation: a description leaves them out.
+CITING_ROLES = re.compile(r"^(footcite|cite|pub)(:|$)")
+# {term}`shown text <target>`: the reader sees the text before the target.
+EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<[^<>]+>$", re.DOTALL)
+# Where a citation was removed.
+DROPPED = "\0"
+
+# The English sentences of the site's generated descriptions (the French ones are in the French
+# interface catalogue).
+YEAR_ARCHIVE = "All the LNOx team’s news from %(year)s, newest first."
+TAG_ARCHIVE = "All the LNOx team’s news on the topic “%(tag)s”, newest first."
+EDITION = "%(edition)s “Niches Tumorales” symposium: %(city)s, %(dates)s."
+EDITION_WITHOUT_CITY = "%(edition)s “Niches Tumorales” symposium: %(dates)s."
+
+
+@dataclass(frozen=True)
+class Expected:
+    text: str  # the whole summary, before any cut to the length of a description
+    published: str | None = None  # posts: ISO date, as precise as the front matter says
+    tags: tuple[str, ...] = ()  # posts: tag names in the page's language
+
+
+@cache
+def _parser():
+    config = MdParserConfig(enable_extensions={"colon_fence", "deflist", "attrs_inline"})
+    return create_md_parser(config, RendererHTML)
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---")[1]) if text.startswith("---") else {}
+
+
+def first_paragraph(markdown: str) -> Token | None:
+    """The inline content of the first paragraph of running text (not nested in a list, a quote,
+    a definition…), or else of the first paragraph at all."""
+    tokens = _parser().parse(markdown)
+    paragraphs = [i + 1 for i, token in enumerate(tokens) if token.type == "paragraph_open"]
+    running = [i for i in paragraphs if tokens[i - 1].level == 0]
+    chosen = running or paragraphs
+    return tokens[chosen[0]] if chosen else None
+
+
+def read_catalogue(path: Path) -> dict[str, str]:
+    with path.open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy}
+
+
+class Sources:
+    """The sources of a site: ``docs`` is the real one or a copy of it."""
+
+    def __init__(self, docs: Path = DOCS) -> None:
+        self.docs = docs
+
+    def markdown(self, docname: str) -> str:
+        return (self.docs / f"{docname}.md").read_text(encoding="utf-8")
+
+    def data(self, name: str) -> dict:
+        return yaml.safe_load((self.docs / "_data" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+    def catalogue(self, language: str, name: str) -> dict[str, str]:
+        return read_catalogue(self.docs / "locales" / language / "LC_MESSAGES" / f"{name}.po")
+
+    def interface_string(self, english: str, language: str) -> str:
+        """A string of the site's interface, as the catalogue of ``language`` translates it."""
+        return english if language == "en" else self.catalogue(language, "sphinx")[english]
+
+    def plain_text(self, inline: Token, docname: str, language: str) -> str:
+        """What a reader of ``docname`` sees of a paragraph's Markdown, on one line, citations
+        left out."""
+        parts = []
+        for child in inline.children or []:
+            if child.type in {"text", "code_inline"}:
+                parts.append(child.content)
+            elif child.type in {"softbreak", "hardbreak"}:
+                parts.append(" ")
+            elif child.type == "myst_role":
+                parts.append(self._role_text(child, docname, language))
+        text = re.sub(rf" *{DROPPED}(?=[,.])", "", "".join(parts)).replace(DROPPED, "")
+        return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+    def _role_text(self, role: Token, docname: str, language: str) -> str:
+        title = EXPLICIT_TITLE.match(role.content)
+        if CITING_ROLES.match(role.meta["name"]):
+            return DROPPED
+        if title:
+            return title[1]
+        if role.meta["name"] == "doc":  # the page's title stands in the text
+            target = role.content.strip()
+            if not target.startswith("/"):
+                target = posixpath.join(posixpath.dirname(docname), target)
+            return self.page_title(posixpath.normpath(target).lstrip("/"), language)
+        return role.content
+
+    def page_title(self, docname: str, language: str) -> str:
+        tokens = _parser().parse(self.markdown(docname))
+        heading = next(tokens[i + 1] for i, t in enumerate(tokens) if t.type == "heading_open")
+        if language != "fr":
+            translated = self.catalogue(language, docname)[heading.content]
+            heading = _parser().parse(translated)[1]
+        return self.plain_text(heading, docname, language)
+
+    def own_paragraph(self, docname: str, language: str) -> str | None:
+        """The page's first paragraph: in French from its Markdown, in English from its
+        catalogue."""
+        inline = first_paragraph(self.markdown(docname))
+        if inline is None:
+            return None
+        if language != "fr":
+            translated = self.catalogue(language, docname)[inline.content.replace("\n", " ")]
+            inline = first_paragraph(translated)
+        return self.plain_text(inline, docname, language)
+
+    def _post(self, docname: str, language: str) -> Expected:
+        meta = front_matter(self.docs / f"{docname}.md")
+        digits = {"year": 4, "month": 7}.get(meta.get("date_precision", "day"), 10)
+        tags = tuple(self.data("tags")["tags"][tag][language] for tag in meta["tags"])
+        return Expected(self.own_paragraph(docname, language), str(meta["date"])[:digits], tags)
+
+    def _edition(self, docname: str, language: str) -> Expected:
+        meta = front_matter(self.docs / f"{docname}.md")
+        number = meta["edition"]
+        values = {
+            "edition": f"{number}{ordinal_suffix(number, language)}",
+            "dates": date_span(meta["start"], meta.get("end"), language)
+            if meta.get("start")
+            else str(meta["year"]),
+            "city": meta.get("city"),
+        }
+        pattern = EDITION if meta.get("city") else EDITION_WITHOUT_CITY
+        return Expected(self.interface_string(pattern, language) % values)
+
+    def expected(self, docname: str, language: str) -> Expected | None:
+        """What the page ``docname`` should say of itself in ``language`` (None: nothing)."""
+        parts = docname.split("/")
+        if parts[0] == "actualites" and len(parts) == 3 and parts[1].isdigit():
+            if parts[2] == "index":
+                sentence = self.interface_string(YEAR_ARCHIVE, language)
+                return Expected(sentence % {"year": parts[1]})
+            return self._post(docname, language)
+        if parts[:2] == ["actualites", "sujets"]:
+            tag = self.data("tags")["tags"][parts[2]][language]
+            return Expected(self.interface_string(TAG_ARCHIVE, language) % {"tag": tag})
+        if parts[0] == "symposium" and re.fullmatch(r"\d{4}", parts[-1]):
+            return self._edition(docname, language)
+        for theme in self.data("themes")["themes"].values():
+            if theme["page"] == docname:
+                return Expected(theme["summary"][language])
+        text = self.own_paragraph(docname, language)
+        return Expected(text) if text else None
