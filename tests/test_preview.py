@@ -3,7 +3,6 @@ watches, so that it stays quiet when nobody edits."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import time
@@ -85,7 +84,7 @@ def running(project: Path):
 
 def _idle(server: Running) -> None:
     rebuild = server.wait_for("Detected changes|Rebuilding", IDLE)
-    assert rebuild is None, "".join(server.log[-20:])
+    assert rebuild is None, server.recent()
 
 
 NEW_TITLE = "Essai de l’aperçu en direct"
@@ -106,22 +105,21 @@ def _new_post(project: Path) -> tuple[Path, str]:
 def test_the_preview_is_quiet_and_shows_each_edit(project, running):
     _idle(running)
 
-    # A sentence added to a theme page: the page served shows it.
+    # A sentence added to a theme page, as a paragraph of its own before its first section: the
+    # page served shows it.
     page = project / THEME_PAGE
-    title = re.search(r"^# .*$", page.read_text(encoding="utf-8"), re.MULTILINE)[0]
     sentence = "Une phrase ajoutée pendant l’aperçu."
-    page.write_text(
-        page.read_text(encoding="utf-8").replace(title, f"{title}\n\n{sentence}", 1),
-        encoding="utf-8",
-    )
+    text = page.read_text(encoding="utf-8")
+    assert "\n## " in text
+    page.write_text(text.replace("\n## ", f"\n{sentence}\n\n## ", 1), encoding="utf-8")
     served = THEME_PAGE.relative_to("docs").with_suffix(".html").as_posix()
-    assert wait_for_page(running, served, sentence), "".join(running.log[-30:])
-    assert running.wait_for("Serving on", PATIENCE), "".join(running.log[-30:])
+    assert wait_for_page(running, served, sentence), running.recent()
+    assert running.wait_for("Serving on", PATIENCE), running.recent()
     _idle(running)
 
     # A new post: the news index lists it without a restart.
     post, text = _new_post(project)
     post.write_text(text, encoding="utf-8")
     listed = wait_for_page(running, "actualites/index.html", NEW_TITLE)
-    assert listed, "".join(running.log[-30:])
+    assert listed, running.recent()
     assert running.process.poll() is None

@@ -2,10 +2,11 @@
 
     python -m lnox_site.preview [fr|en] [--port 8000] [--root .]
 
-Each save starts an incremental build (lnox_site.forked_builds), where Sphinx reads again the pages whose source or dependencies
-changed (the site's extension adds the listings that show a changed post or entry) and writes the
-pages that show them. Nothing is written under ``docs/`` outside ``docs/_build/`` (catalogues are
-compiled in the build folder, lnox_site.catalogues), so a build never starts the next one.
+Each save starts an incremental build (lnox_site.forked_builds), where Sphinx reads again the
+pages whose source or dependencies changed (the site's extension adds the listings that show a
+changed post or entry) and writes the pages that show them. Nothing is written under ``docs/``
+outside ``docs/_build/`` (catalogues are compiled in the build folder, lnox_site.catalogues), so a
+build never starts the next one.
 """
 
 from __future__ import annotations
@@ -105,6 +106,19 @@ class Running:
             if match := re.search(pattern, line):
                 return match
         return None
+
+    def recent(self, count: int = 30) -> str:
+        """The last ``count`` lines of output so far, to show when something went wrong."""
+        while True:
+            try:
+                line = self.lines.get_nowait()
+            except queue.Empty:
+                break
+            if line is None:
+                self.lines.put(None)
+                break
+            self.log.append(line)
+        return "".join(self.log[-count:])
 
     def stop(self) -> None:
         self.process.terminate()
