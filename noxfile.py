@@ -53,7 +53,7 @@ def install(session: nox.Session, *groups: str) -> None:
     session.install("-c", LOCK, "-e", ".", *requirements, env={"UV_COMPILE_BYTECODE": "1"})
     # Written as an install step, which `nox -R` (--no-install) skips as it skips the install.
     write = f"import pathlib; pathlib.Path({str(stamp)!r}).write_text({digest!r})"
-    session.run_install("python", "-c", write, silent=True)
+    session.run_install("python", "-c", write, silent=True, log=False)
 
 
 def installed_digest(groups: tuple[str, ...]) -> str:
