@@ -8,6 +8,7 @@ nox -l             every session
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,8 @@ nox.needs_version = ">=2024.3.2"
 # uv when it is installed, plain virtualenv + pip otherwise, so that `pip install nox` is enough.
 nox.options.default_venv_backend = "uv|virtualenv"
 nox.options.sessions = ["docs"]
+# An environment is kept from one run to the next; `install` reinstalls it when the pins change.
+nox.options.reuse_venv = "yes"
 
 ROOT = Path(__file__).parent
 DOCS = ROOT / "docs"
@@ -32,11 +35,33 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 
 
 def install(session: nox.Session, *groups: str) -> None:
-    """The site package and the named dependency groups, at the versions of the lock file."""
+    """The site package and the named dependency groups, at the versions of the lock file.
+
+    Installed when the environment is new or when requirements.txt or pyproject.toml changed since
+    it was last installed (their digest is kept in the environment); otherwise the session starts
+    at once with the environment as it is."""
+    stamp = Path(session.virtualenv.location) / "lnox-installed"
+    digest = installed_digest(groups)
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == digest:
+        session.log(
+            f"{LOCK} and pyproject.toml unchanged since the last install: nothing to install"
+        )
+        return
     requirements = [r for g in groups for r in nox.project.dependency_groups(PYPROJECT, g)]
     # Compiled once here, as pip does, rather than at each start of Sphinx (~1.4 s) where Python
     # may not write bytecode (PYTHONDONTWRITEBYTECODE, read-only environments).
     session.install("-c", LOCK, "-e", ".", *requirements, env={"UV_COMPILE_BYTECODE": "1"})
+    # Written as an install step, which `nox -R` (--no-install) skips as it skips the install.
+    write = f"import pathlib; pathlib.Path({str(stamp)!r}).write_text({digest!r})"
+    session.run_install("python", "-c", write, silent=True, log=False)
+
+
+def installed_digest(groups: tuple[str, ...]) -> str:
+    """What an environment's packages depend on: the lock, pyproject.toml and the groups."""
+    digest = hashlib.sha256(" ".join(groups).encode())
+    for name in (LOCK, "pyproject.toml"):
+        digest.update((ROOT / name).read_bytes())
+    return digest.hexdigest()
 
 
 def node_tools(session: nox.Session) -> None:
@@ -62,12 +87,7 @@ def docs(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Live preview at http://127.0.0.1:8000 that rebuilds on save: `nox -s serve -- en` for English."""
     install(session, "serve")
-    language = session.posargs[0] if session.posargs else "fr"
-    session.run(
-        "sphinx-autobuild", "-a", "--host", "127.0.0.1", "--port", "8000",
-        "-D", f"language={language}", "-d", str(BUILD / "serve-doctrees" / language),
-        "docs", str(BUILD / "serve" / language),
-    )  # fmt: skip
+    session.run("python", "-m", "lnox_site.preview", *session.posargs)
 
 
 @nox.session
@@ -91,13 +111,14 @@ def audit(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Build synthetic copies of the site at x1, x5, x20 and time them (docs/_build/bench/report.md);
     `nox -s bench -- --scales 1,5` for fewer."""
-    install(session)
+    install(session, "serve")
     session.run("python", "-m", "lnox_site.bench", *session.posargs)
 
 
 @nox.session(default=False)
 def lint(session: nox.Session) -> None:
-    """Run the pre-commit checks on every file; `nox -s lint -- install` runs them on each commit."""
+    """Run the pre-commit checks on every file, new ones included; `nox -s lint -- install` runs
+    them on each commit."""
     install(session, "lint")
     if session.posargs == ["install"]:
         hooks = session.run("git", "rev-parse", "--git-path", "hooks", silent=True, external=True)
@@ -109,7 +130,14 @@ def lint(session: nox.Session) -> None:
         hook.chmod(0o755)
         session.log(f"Every commit now runs `nox -s lint` first ({hook}).")
         return
-    session.run("pre-commit", "run", "--all-files", "--show-diff-on-failure", *session.posargs)
+    # pre-commit's --all-files sees only the files git tracks: a new page would be skipped until it
+    # is `git add`-ed. It is given every file git tracks or would track (not ignored) instead.
+    session.run(
+        "sh", "-c",
+        "git ls-files -z --cached --others --exclude-standard"
+        ' | xargs -0 pre-commit run --show-diff-on-failure "$@" --files',
+        "lint", *session.posargs, external=True,
+    )  # fmt: skip
 
 
 @nox.session(default=False)

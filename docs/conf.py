@@ -21,11 +21,13 @@ templates_path = ["_templates"]
 nitpicky = True
 
 # -- Languages ---------------------------------------------------------------
-# French is the source language; English comes from docs/locales/en/LC_MESSAGES/*.po.
+# French is the source language; English comes from docs/locales/en/LC_MESSAGES/*.po, which
+# lnox_site compiles in the build folder rather than beside them (lnox_site.catalogues).
 # https://www.sphinx-doc.org/en/master/usage/advanced/intl.html
 
 language = "fr"
-locale_dirs = ["locales/"]
+lnox_locale_dir = "locales"
+locale_dirs: list[str] = []
 gettext_compact = False
 gettext_uuid = False
 gettext_location = False

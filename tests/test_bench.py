@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import ROOT, build_copy
 
 from lnox_site import posts, synthetic, vocabulary
-from lnox_site.bench import Run, page_weight, runs, table
+from lnox_site.bench import Run, Save, page_weight, runs, table
 from lnox_site.publications import anchor
 from lnox_site.references import BIBFILE, read, team_publications
 
@@ -53,6 +53,8 @@ def _result(scale: int, seconds: float, status: int = 0) -> dict:
         "noop": run(0.1), "edit_post": run(0.2), "edit_theme": run(0.2), "edit_bib": run(0.3),
         "output_bytes": 2**20, "home_bytes": 50 * 1024, "post_bytes": 40 * 1024,
         "search_index": {"fr": (80 * 1024, 25 * 1024), "en": (75 * 1024, 24 * 1024)},
+        "preview_idle": False, "preview_theme": Save(0.8, 1.1, ["a", "b"]),
+        "preview_post": Save(0.9, 1.2, ["a"]),
     }  # fmt: skip
 
 
@@ -71,5 +73,9 @@ def test_report_has_a_column_per_scale_and_the_ratios():
     assert rows["site / bare, serial, fr"] == ["2.40", "2.40"]
     assert rows["no-op rebuild"][0] == "0.4 s; read 2 (a, b); written 1 (a)"
     assert rows["search index, gzip (raw) (KiB)"][0] == "fr 25.0 (80) + en 24.0 (75)"
+    assert rows["preview: save recherche/niche → page shown"][0] == (
+        "0.8 s; built in 1.1 s; written 2 (a, b)"
+    )
+    assert rows["preview: a build within 3 s with no edit"] == ["no", "no"]
     assert "**failed (2)**" in rows["clean, serial (-j 1), fr (s)"][1]
     assert all(run.status == 2 for run in runs(results[1]))

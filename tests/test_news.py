@@ -518,6 +518,33 @@ def test_new_command_creates_a_post(project):
     assert created[-1].is_file()
 
 
+def test_new_command_dates_a_post_on_the_day_given(project):
+    result = new(project, "news", "Prix reçu", "prix", "--date", "2024-02-29")
+    assert result.returncode == 0, result.stderr
+    post = Path(result.stdout.splitlines()[-1].removeprefix("created "))
+    assert post == project / "docs" / "actualites" / "2024" / "2024-02-29-prix-recu.md"
+    assert post.read_text(encoding="utf-8").startswith("---\ndate: 2024-02-29\ntags: [prix]\n")
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [("2024-02-30", "February 2024 has 29 days, not 30"), ("29/02/2024", "not a date written")],
+)
+def test_new_command_refuses_an_impossible_date(project, date, message):
+    result = new(project, "news", "Prix reçu", "--date", date)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert not list((project / "docs" / "actualites").rglob("*prix-recu.md"))
+
+
+def test_new_command_without_a_kind_lists_the_kinds(project):
+    result = new(project)
+    assert result.returncode == 0, result.stderr
+    assert [line.split()[4] for line in result.stdout.splitlines()[1:]] == [
+        "edition", "news", "person"
+    ]  # fmt: skip
+
+
 def test_new_post_refuses_an_unknown_tag_and_a_taken_name(project):
     with pytest.raises(SystemExit, match="unknown tag"):
         new_post(project, ["Titre", "inconnu"])

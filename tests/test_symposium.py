@@ -156,8 +156,9 @@ def _line_of(text: str, start: str) -> int:
     ("field", "replacement", "message"),
     [
         ("edition:", None, "the required field 'edition' is missing"),
-        ("start:", "start: 2019-11-31", "'2019-11-31' is not a date"),
+        ("start:", "start: 2019-11-31", "'2019-11-31' is impossible: November 2019 has 30 days"),
         ("end:", "end: 2019-11-06", "the end 2019-11-06 is before the start 2019-11-07"),
+        ("city:", "city:", "city is empty — remove the line if it is not known"),
     ],
 )
 def test_bad_front_matter_stops_the_build_at_its_line(project, field, replacement, message):

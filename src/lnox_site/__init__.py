@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 
 from . import (
     bibliography_lint,
+    catalogues,
     citations,
     comments,
     descriptions,
@@ -26,6 +27,7 @@ from . import (
     publication_jsonld,
     publication_search,
     publications,
+    quiet,
     research,
     search,
     symposium,
@@ -39,6 +41,8 @@ __version__ = "0.1.0"
 
 # Modules that register their own config values, directives and event handlers.
 MODULES = (
+    quiet,
+    catalogues,
     i18n,
     descriptions,
     validation,

@@ -22,6 +22,7 @@ import gzip
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -36,6 +37,7 @@ import lnox_site
 from . import synthetic
 from .build import sphinx_command
 from .i18n import LANGUAGES, SOURCE_LANGUAGE
+from .preview import Running, build_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 SCALES = (1, 5, 20)
@@ -44,6 +46,8 @@ POST = "actualites/2019/2019-11-07-oncogene-jonctions-gap"
 THEME_PAGE = "recherche/niche"
 BIB_KEY = "kouzi2020oncogene"
 UPDATING = re.compile(r"^updating environment: (.*)$", re.MULTILINE)
+# How long the preview is watched for a build that nobody asked for.
+IDLE = 3.0
 
 # The bare configuration: the same pages with Sphinx, MyST and Furo alone. The site's directives and
 # roles (and sphinxcontrib-bibtex's) become stand-ins that render nothing, or the role's text.
@@ -240,6 +244,52 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+@dataclass
+class Save:
+    """One save while the preview runs: the seconds from the write to the edited page written with
+    the edit, and to the end of the build; the documents whose pages were written again."""
+
+    page_seconds: float
+    build_seconds: float
+    written: list[str]
+
+
+def preview_save(preview: Running, site: Path, page: str, old: str, new: str, shows: str) -> Save:
+    """Edit ``page`` (a document name) of the running preview of ``site``, replacing ``old`` by
+    ``new``, and time the preview until the page shows ``shows``."""
+    out = build_folder(site) / "serve" / SOURCE_LANGUAGE
+    doctrees = build_folder(site) / "serve-doctrees" / SOURCE_LANGUAGE
+    before = _stamps(out, ".html")
+    shown = out / f"{page}.html"
+    started = time.perf_counter()
+    edit(site / "docs" / f"{page}.md", old, new)
+    while shows not in shown.read_text(encoding="utf-8"):
+        if time.perf_counter() - started > 600:
+            raise RuntimeError(f"the preview did not show the edit of {page}")
+        time.sleep(0.02)
+    page_seconds = time.perf_counter() - started
+    preview.wait_for("Serving on", 600)
+    build_seconds = time.perf_counter() - started
+    documents = _stamps(doctrees, ".doctree")
+    written = sorted(
+        name
+        for name, stamp in _stamps(out, ".html").items()
+        if name in documents and before.get(name) != stamp
+    )
+    return Save(page_seconds, build_seconds, written)
+
+
+def check_second_run() -> float | None:
+    """Seconds of ``nox -s check`` on the project run twice, the second time; None without nox."""
+    nox = shutil.which("nox")
+    if nox is None:
+        return None
+    for _ in range(2):
+        started = time.perf_counter()
+        subprocess.run([nox, "-s", "check"], cwd=ROOT, capture_output=True, check=False)
+    return time.perf_counter() - started
+
+
 def _summary(names: list[str], limit: int = 3) -> str:
     shown = ", ".join(names[:limit])
     return f"{len(names)}" + (f" ({shown}{', …' if len(names) > limit else ''})" if names else "")
@@ -272,6 +322,15 @@ def measure(site: Path, scale: int) -> dict:
     results["edit_theme"] = site_build(SOURCE_LANGUAGE)
     edit(site / synthetic.BIBFILE, "title    = {Disruption", "title    = {The disruption")
     results["edit_bib"] = site_build(SOURCE_LANGUAGE)
+    with Running(site) as preview:
+        results["preview_idle"] = preview.wait_for("Detected changes", IDLE) is not None
+        sentence = "Une autre phrase ajoutée."
+        results["preview_theme"] = preview_save(
+            preview, site, THEME_PAGE, "\n## ", f"\n{sentence}\n\n## ", sentence
+        )
+        results["preview_post"] = preview_save(
+            preview, site, POST, "# Modifié", "# Titre modifié", "Titre modifié"
+        )
     results["load"].append(os.getloadavg()[0])
     return results
 
@@ -301,6 +360,12 @@ def table(all_results: list[dict], info: list[dict]) -> str:
             + status(run)
         )
 
+    def save(run: Save) -> str:
+        return (
+            f"{run.page_seconds:.1f} s; built in {run.build_seconds:.1f} s; "
+            f"written {_summary(run.written)}"
+        )
+
     def per_document(result: dict, counts: dict) -> str:
         runs = result["clean"].values()
         return f"{1000 * sum(run.seconds for run in runs) / (counts['documents'] * len(runs)):.0f}"
@@ -322,6 +387,11 @@ def table(all_results: list[dict], info: list[dict]) -> str:
         f"edit {THEME_PAGE}": [incremental(r["edit_theme"]) for r in all_results],
         "edit one news post's title": [incremental(r["edit_post"]) for r in all_results],
         f"edit {BIB_KEY} in references.bib": [incremental(r["edit_bib"]) for r in all_results],
+        f"preview: save {THEME_PAGE} → page shown": [save(r["preview_theme"]) for r in all_results],
+        "preview: save a news title → post shown": [save(r["preview_post"]) for r in all_results],
+        f"preview: a build within {IDLE:.0f} s with no edit": [
+            "yes" if r["preview_idle"] else "no" for r in all_results
+        ],
         "peak memory (MiB)": [
             f"{max(x.peak_kib for x in r['clean'].values()) / 1024:.0f}" for r in all_results
         ],
@@ -361,6 +431,9 @@ def main(argv: list[str] | None = None) -> int:
         all_results.append(results)
         info.append(counts)
     report = table(all_results, info)
+    check = check_second_run()
+    if check is not None:
+        report += f"\n`nox -s check` on the project, second run: {check:.1f} s.\n"
     elapsed = time.perf_counter() - started
     report += f"\nWhole run: {elapsed:.0f} s on {os.cpu_count()} CPUs.\n"
     print(report)

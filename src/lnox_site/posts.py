@@ -36,7 +36,7 @@ from pathlib import Path
 
 import yaml
 
-from . import publications, sources, vocabulary
+from . import publications, records, sources, vocabulary
 from .frontmatter import Field, FrontMatterError, closing_line, front_matter
 from .new import scaffold
 from .validation import ContentError, Problem, validator
@@ -54,7 +54,6 @@ POST_FIELDS = ("date", "tags")
 PRECISIONS = ("day", "month", "year")
 YEAR = re.compile(r"^\d{4}$")
 FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 EXAMPLE_DATE = "2019-11-07"
 
@@ -214,14 +213,10 @@ def _check_date(
         )
         return None, "day"
     try:
-        if not isinstance(field.value, str) or not ISO_DATE.match(field.value):
-            raise ValueError
-        date = dt.date.fromisoformat(field.value)
-    except ValueError:
+        date = records.date(field.value)
+    except ValueError as error:
         check.add(
-            field.line,
-            f"the date {field.value!r} is not a date written YYYY-MM-DD",
-            f"write it like {EXAMPLE_DATE} (year, month, day)",
+            field.line, f"the date {error}", f"write it like {EXAMPLE_DATE} (year, month, day)"
         )
         return None, "day"
     if date.isoformat() != named:
@@ -485,9 +480,25 @@ ARCHIVE_TEMPLATE = """% Page d’archive : la liste des actualités de l’anné
 """
 
 
-@scaffold("news", '"Titre de l’actualité" [sujet …]')
+def _given_date(args: list[str]) -> tuple[list[str], dt.date | None]:
+    """The arguments without ``--date YYYY-MM-DD``, and that date (the day of the news)."""
+    if "--date" not in args:
+        return args, None
+    at = args.index("--date")
+    if at + 1 == len(args):
+        raise SystemExit(f"give the day of the news after --date, e.g. --date {EXAMPLE_DATE}")
+    try:
+        date = records.date(args[at + 1])
+    except ValueError as error:
+        raise SystemExit(f"--date: {error} — write it like {EXAMPLE_DATE}") from None
+    return args[:at] + args[at + 2 :], date
+
+
+@scaffold("news", '"Titre de l’actualité" [sujet …] [--date YYYY-MM-DD]')
 def new_post(root: Path, args: list[str], today: dt.date | None = None) -> list[Path]:
-    """Create today's post (and the archive page of the year if it is the first)."""
+    """Create a post dated today or on the ``--date`` given (and the archive page of its year if
+    it is the first)."""
+    args, given = _given_date(args)
     if not args or not args[0].strip():
         raise SystemExit('give the title: nox -s new -- news "Titre de l’actualité" [sujet …]')
     title, tags = args[0].strip().replace("'", "’"), args[1:]
@@ -495,7 +506,7 @@ def new_post(root: Path, args: list[str], today: dt.date | None = None) -> list[
     unknown = [tag for tag in tags if tag not in known]
     if unknown:
         raise SystemExit(f"unknown tag(s) {', '.join(unknown)}: use {', '.join(known)}")
-    date = today or dt.date.today()
+    date = given or today or dt.date.today()
     slug = slugify(title)
     taken = {
         FILE_NAME.match(p.name)["slug"]: p for p in post_files(root) if FILE_NAME.match(p.name)

@@ -7,6 +7,7 @@ required, and how to write it; :func:`check` converts a record and reports every
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -123,14 +124,29 @@ def year(value: Any) -> int:
     return value
 
 
+ISO_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+# The messages are in English whatever the machine's locale (Sphinx sets it from the environment).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")  # fmt: skip
+
+
 def date(value: Any) -> dt.date:
+    """A date written YYYY-MM-DD. A date written that way that does not exist (2026-13-40) is told
+    apart from one written otherwise, and the error says which part is impossible."""
     written = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d\d-\d\d", written):
-        try:
-            return dt.date.fromisoformat(written)
-        except ValueError:
-            pass
-    raise ValueError(f"{value!r} is not a date")
+    match = ISO_DATE.fullmatch(written)
+    if not match:
+        raise ValueError(f"{written!r} is not a date written YYYY-MM-DD")
+    year, month, day = map(int, match.groups())
+    wrong = [f"no {part} {n:02}" for part, n, last in (("month", month, 12), ("day", day, 31))
+             if not 1 <= n <= last]  # fmt: skip
+    if wrong:
+        raise ValueError(f"{written!r} is impossible: there is {' and '.join(wrong)}")
+    days = calendar.monthrange(year, month)[1]
+    if day > days:
+        wrong_day = f"{MONTHS[month - 1]} {year} has {days} days, not {day}"
+        raise ValueError(f"{written!r} is impossible: {wrong_day}")
+    return dt.date(year, month, day)
 
 
 def flag(value: Any) -> bool:
@@ -224,6 +240,13 @@ def check(
             problems.append(
                 Problem(path, fields.line_of(key), f"unknown field {key!r}", fix, subject)
             )
+            continue
+        if raw is None:
+            # An empty field is left out rather than kept empty (the guides say so).
+            fix = f"write {field.how}"
+            if not field.required:
+                fix = f"remove the line if it is not known, or {fix}"
+            problems.append(Problem(path, fields.line_of(key), f"{key} is empty", fix, subject))
             continue
         try:
             values[key] = field.kind(raw)

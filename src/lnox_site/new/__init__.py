@@ -36,8 +36,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     from .. import MODULES  # noqa: F401  (importing the modules registers their scaffolds)
 
     args = sys.argv[1:] if argv is None else argv
-    if not args or args[0] not in SCAFFOLDS:
-        print(usage(), file=sys.stderr)
+    if not args or args[0] in ("-h", "--help"):
+        print(usage())
+        return 0
+    if args[0] not in SCAFFOLDS:
+        print(f"unknown kind {args[0]!r}\n{usage()}", file=sys.stderr)
         return 2
     func, _ = SCAFFOLDS[args[0]]
     for path in func(root or Path.cwd(), args[1:]):

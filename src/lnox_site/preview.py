@@ -1,0 +1,156 @@
+"""The live preview of one language (``nox -s serve``): sphinx-autobuild, rebuilt on every save.
+
+    python -m lnox_site.preview [fr|en] [--port 8000] [--root .]
+
+Each save starts an incremental build (lnox_site.forked_builds), where Sphinx reads again the
+pages whose source or dependencies changed (the site's extension adds the listings that show a
+changed post or entry) and writes the pages that show them. Nothing is written under ``docs/``
+outside ``docs/_build/`` (catalogues are compiled in the build folder, lnox_site.catalogues), so a
+build never starts the next one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import queue
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Self
+
+from .i18n import LANGUAGES, SOURCE_LANGUAGE
+
+HOST = "127.0.0.1"
+PORT = 8000
+# Files that editors write beside the one being saved (Vim's swap and test files, Emacs' locks and
+# backups): no reason to build.
+EDITOR_FILES = r"(\.sw[a-p]x?|~|/4913)$|/\.#"
+
+
+def build_folder(root: Path) -> Path:
+    return root / "docs" / "_build"
+
+
+def sphinx_arguments(root: Path, language: str) -> list[str]:
+    """The ``sphinx-build`` arguments of the preview, given to sphinx-autobuild as they are.
+
+    In one process: Sphinx 9 reads and writes in parallel however few the documents, and for the
+    one or few pages of a save, starting the worker processes and waiting for them costs more than
+    it saves (a third of a save at today's size)."""
+    build = build_folder(root)
+    return [
+        "-b", "html", "-D", f"language={language}",
+        "-d", str(build / "serve-doctrees" / language),
+        str(root / "docs"), str(build / "serve" / language),
+    ]  # fmt: skip
+
+
+def autobuild_arguments(root: Path, language: str, port: int = PORT) -> list[str]:
+    """Every argument of sphinx-autobuild. The sources are docs/ and references.bib: the project
+    folder is watched (a file watched on its own is lost when an editor saves it by replacing it)
+    and every other path ignored, as are the build folder and the files editors leave beside a
+    page."""
+    others = rf"^(?!{re.escape(root.as_posix())}/(docs/|references\.bib$))"
+    return [
+        "--host", HOST, "--port", str(port), "--watch", str(root),
+        "--ignore", str(build_folder(root)), "--re-ignore", others, "--re-ignore", EDITOR_FILES,
+        *sphinx_arguments(root, language),
+    ]  # fmt: skip
+
+
+class Running:
+    """The preview of ``root`` started in a process of its own on a free port, its output read
+    line by line (for the tests and the benchmark): ``with Running(root) as preview: …``."""
+
+    def __init__(self, root: Path, language: str = SOURCE_LANGUAGE, timeout: float = 600) -> None:
+        command = [sys.executable, "-m", "lnox_site.preview", language, "--port", "0"]
+        self.process = subprocess.Popen(
+            [*command, "--root", str(root)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.log: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        try:
+            serving = self.wait_for(r"Serving on (http://\S+)", timeout)
+            if serving is None or self.wait_for("Waiting to detect changes", timeout) is None:
+                raise RuntimeError("the preview did not start:\n" + "".join(self.log[-30:]))
+        except BaseException:
+            self.stop()
+            raise
+        self.url = serving[1]
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(re.sub(r"\x1b\[[0-9;]*m", "", line))
+        self.lines.put(None)  # the preview stopped
+
+    def wait_for(self, pattern: str, timeout: float) -> re.Match[str] | None:
+        """The first line of output from now on that matches, None when none came in time."""
+        end = time.monotonic() + timeout
+        while (left := end - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=left)
+            except queue.Empty:
+                break
+            if line is None:
+                self.lines.put(None)
+                break
+            self.log.append(line)
+            if match := re.search(pattern, line):
+                return match
+        return None
+
+    def recent(self, count: int = 30) -> str:
+        """The last ``count`` lines of output so far, to show when something went wrong."""
+        while True:
+            try:
+                line = self.lines.get_nowait()
+            except queue.Empty:
+                break
+            if line is None:
+                self.lines.put(None)
+                break
+            self.log.append(line)
+        return "".join(self.log[-count:])
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("language", nargs="?", default=SOURCE_LANGUAGE, choices=list(LANGUAGES))
+    parser.add_argument("--port", type=int, default=PORT, help="0 for any free port")
+    parser.add_argument("--root", type=Path, default=Path(), help="the project folder")
+    args = parser.parse_args(argv)
+    from sphinx_autobuild import __main__ as autobuild
+
+    from . import forked_builds
+
+    root = args.root.resolve()
+    if forked_builds.AVAILABLE:
+        forked_builds.preload(root / "docs")
+        # sphinx-autobuild has no option for how it builds: its builder is replaced by name.
+        autobuild.Builder = forked_builds.ForkingBuilder
+    autobuild.main(autobuild_arguments(root, args.language, args.port))
+
+
+if __name__ == "__main__":
+    main()
