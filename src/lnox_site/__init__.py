@@ -14,6 +14,7 @@ from . import (
     bibliography_lint,
     citations,
     diagrams,
+    entry_dependencies,
     feeds,
     i18n,
     metadata,
@@ -24,6 +25,7 @@ from . import (
     publication_jsonld,
     publications,
     research,
+    search_index,
     symposium,
     team,
     theme,
@@ -39,6 +41,7 @@ MODULES = (
     bibliography_lint,
     team,
     citations,
+    entry_dependencies,
     publications,
     publication_jsonld,
     research,
@@ -51,6 +54,7 @@ MODULES = (
     navigation,
     theme,
     metadata,
+    search_index,
 )
 
 
