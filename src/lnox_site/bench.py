@@ -135,7 +135,7 @@ class Run:
     updating: str = ""
 
 
-def _stamps(folder: Path, suffix: str) -> dict[str, int]:
+def stamps(folder: Path, suffix: str) -> dict[str, int]:
     """The modification time of each file of ``folder`` ending in ``suffix``, by document name."""
     files = folder.rglob(f"*{suffix}") if folder.exists() else ()
     return {
@@ -149,7 +149,7 @@ def timed(command: list[str], cwd: Path, out: Path | None = None) -> Run:
     doctrees and pages written again tell what the build read and wrote (Sphinx's log does not
     name every document of a parallel build)."""
     doctrees = out.parent.parent / "doctrees" / out.name if out else None
-    before = (_stamps(doctrees, ".doctree"), _stamps(out, ".html")) if out else ({}, {})
+    before = (stamps(doctrees, ".doctree"), stamps(out, ".html")) if out else ({}, {})
     # Beside the site, not in it: the content checks would see a new file at every build.
     report = cwd.with_name(f"{cwd.name}-time.txt")
     result = subprocess.run(
@@ -166,8 +166,8 @@ def timed(command: list[str], cwd: Path, out: Path | None = None) -> Run:
     updating = UPDATING.search(output)
     read, written = [], []
     if out:
-        documents = _stamps(doctrees, ".doctree")
-        pages = _stamps(out, ".html")
+        documents = stamps(doctrees, ".doctree")
+        pages = stamps(out, ".html")
         read = sorted(name for name, stamp in documents.items() if before[0].get(name) != stamp)
         # Pages of documents only: Sphinx writes its search and 404 pages at every build.
         written = sorted(

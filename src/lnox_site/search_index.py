@@ -1,11 +1,14 @@
-"""The search index of an incremental build keeps the index entries of the pages not written again.
+"""The search index of an incremental build is the clean build's.
 
-Sphinx 9.0 starts an incremental build's search index from the previous ``searchindex.js`` and
-feeds it the pages written again, but it does not take back the index entries (``indexentries``:
-the glossary's terms) of the others: after any incremental build the glossary's terms vanished from
-the search until the next clean build (https://github.com/sphinx-doc/sphinx/issues/12599). Until
-Sphinx restores them itself (``IndexBuilder.load`` and ``prune``), they are put back here, from the
-previous index, just before Sphinx writes the new one.
+Sphinx 9.0 starts an incremental build's search index from the previous ``searchindex.js``, drops
+the pages to write again and feeds them anew. Two things go wrong, both mended here just before
+Sphinx writes the new index, until Sphinx mends them itself (``IndexBuilder.load`` and ``prune``):
+
+* the index entries (``indexentries``: the glossary's terms) of the pages not written again are not
+  taken back from the previous index, so that after any incremental build the glossary's terms
+  vanished from the search until the next clean build
+  (https://github.com/sphinx-doc/sphinx/issues/12599);
+* a word found only in pages that no longer have it stays in the index with no page.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ def _restore_index_entries(app: Sphinx) -> list:
         for docname in sorted(indexer._titles)
         if docname in fed or docname in restored
     }
+    for words in (indexer._mapping, indexer._title_mapping):
+        for word in [word for word, docnames in words.items() if not docnames]:
+            del words[word]
     return []
 
 
