@@ -75,7 +75,8 @@ def tests(session: nox.Session) -> None:
     """Build both languages and check the result, browser tests included (pytest options after --)."""
     install(session, "test")
     node_tools(session)
-    session.run("pytest", *session.posargs)
+    # On every core: builds use them all, and browser tests spend much of their time waiting.
+    session.run("pytest", "-n", "auto", "--dist", "loadgroup", *session.posargs)
 
 
 @nox.session(default=False)

@@ -1,7 +1,8 @@
 """Quality gates in a real browser (Debian's Chromium), on every built page of both languages.
 
-Each page is opened once per colour scheme in one reused tab; what it requested, the errors it
-logged and axe-core's findings are recorded, then each gate asserts on the record. A failure lists
+Each page is opened once in one reused tab and checked by axe-core in each colour scheme; what it
+requested, the errors it logged and axe-core's findings are recorded, then each gate asserts on the
+record. A failure lists
 every page and every problem at once.
 """
 
@@ -51,7 +52,7 @@ class PageRecord:
     path: str
     requests: list[str]
     errors: list[str]
-    violations: list[dict]
+    violations: dict[str, list[dict]]  # colour scheme -> axe-core's violations
     cookies: list[dict]
 
 
@@ -60,30 +61,43 @@ def built_pages(site: Build, language: str) -> list[str]:
     return [f"{language}/{page.as_posix()}" for page in site.pages(language)]
 
 
+# The languages as test parameters, the tests of a language's sweep kept on the same worker when
+# the tests run in parallel (pytest-xdist's --dist loadgroup).
+SWEEP_LANGUAGES = [
+    pytest.param(language, marks=pytest.mark.xdist_group(f"sweep-{language}"))
+    for language in LANGUAGES
+]
+
+
 @pytest.fixture(scope="module")
-def sweep(browser, server, site, axe_script) -> Iterator[Callable[[str, str], list[PageRecord]]]:
-    """``sweep(language, scheme)``: every page of a language opened in that colour scheme."""
-    records: dict[tuple[str, str], list[PageRecord]] = {}
+def sweep(browser, server, site, axe_script) -> Iterator[Callable[[str], list[PageRecord]]]:
+    """``sweep(language)``: every page of a language opened once, checked by axe-core in each
+    colour scheme (the page is switched from one to the other, not loaded again)."""
+    records: dict[str, list[PageRecord]] = {}
     contexts = []
 
-    def run(language: str, scheme: str) -> list[PageRecord]:
-        if (language, scheme) not in records:
-            context = browser.new_context(color_scheme=scheme, viewport=DESKTOP)
+    def run(language: str) -> list[PageRecord]:
+        if language not in records:
+            context = browser.new_context(color_scheme=SCHEMES[0], viewport=DESKTOP)
             contexts.append(context)
             tab = Visit(context.new_page())
             pages = []
             for path in built_pages(site, language):
                 tab.open(server + path, wait_until="load")
                 tab.page.add_script_tag(content=axe_script)
-                violations = tab.page.evaluate(RUN_AXE)
+                violations = {}
+                for scheme in SCHEMES:
+                    tab.page.emulate_media(color_scheme=scheme)
+                    violations[scheme] = tab.page.evaluate(RUN_AXE)
+                tab.page.emulate_media(color_scheme=SCHEMES[0])
                 tab.page.wait_for_load_state("networkidle")
                 pages.append(
                     PageRecord(
                         path, list(tab.requests), list(tab.errors), violations, context.cookies()
                     )
                 )
-            records[language, scheme] = pages
-        return records[language, scheme]
+            records[language] = pages
+        return records[language]
 
     yield run
     for context in contexts:
@@ -95,23 +109,24 @@ def report(problems: dict[str, list[str]]) -> str:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", SWEEP_LANGUAGES)
 def test_axe_finds_no_violation(sweep, language, scheme):
     problems = {
         record.path: [
-            f"{v['id']} ({v['help']}):\n    " + "\n    ".join(v["nodes"]) for v in record.violations
+            f"{v['id']} ({v['help']}):\n    " + "\n    ".join(v["nodes"])
+            for v in record.violations[scheme]
         ]
-        for record in sweep(language, scheme)
-        if record.violations
+        for record in sweep(language)
+        if record.violations[scheme]
     }
     assert not problems, "axe-core violations:\n" + report(problems)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", SWEEP_LANGUAGES)
 def test_pages_load_nothing_from_elsewhere_and_set_no_cookie(sweep, server, language):
     origin = urlsplit(server).netloc
     problems = {}
-    for record in sweep(language, "light"):
+    for record in sweep(language):
         foreign = [u for u in record.requests if urlsplit(u).scheme not in {"data", "blob"}]
         foreign = [u for u in foreign if urlsplit(u).netloc != origin]
         cookies = [f"cookie {c['name']}" for c in record.cookies]
@@ -120,9 +135,9 @@ def test_pages_load_nothing_from_elsewhere_and_set_no_cookie(sweep, server, lang
     assert not problems, "requests outside the site or cookies:\n" + report(problems)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", SWEEP_LANGUAGES)
 def test_pages_log_no_error_and_no_failed_request(sweep, language):
-    problems = {r.path: r.errors for r in sweep(language, "light") if r.errors}
+    problems = {r.path: r.errors for r in sweep(language) if r.errors}
     assert not problems, "console errors or failed requests:\n" + report(problems)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pybtex.database import parse_string
 
 from lnox_site import build, i18n
+from lnox_site.entry_dependencies import fingerprint
 from lnox_site.translation import coverage
 
 
@@ -66,3 +68,20 @@ def test_coverage_ignores_fuzzy_translations(tmp_path):
 )
 def test_dates_in_each_language(date, language, pattern, expected):
     assert i18n.format_date(date, language, pattern) == expected
+
+
+def test_entry_fingerprint_follows_what_pages_show_not_how_the_file_is_written():
+    def entry(text: str):
+        return next(iter(parse_string(text, "bibtex").entries.values()))
+
+    base = "@article{k, author = {Roux, C. and Hérault, O.}, title = {A}, year = {2020}}"
+    spaced = "@article{k,\n  title  = {A},\n  author = {Roux, C. and Hérault, O.},\n  YEAR = 2020\n}"
+    assert fingerprint(entry(base)) == fingerprint(entry(spaced))
+    for changed in (
+        base.replace("{A}", "{B}"),
+        base.replace("2020", "2021"),
+        base.replace("Roux, C. and ", ""),
+        base.replace("@article", "@misc"),
+        base.replace("}}", "}, keywords = {lnox}}"),
+    ):
+        assert fingerprint(entry(changed)) != fingerprint(entry(base)), changed

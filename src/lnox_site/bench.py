@@ -3,11 +3,12 @@
 For each scale, a copy of the site (lnox_site.synthetic) is built the way ``nox -s docs`` builds it,
 and each ``sphinx-build`` runs under ``/usr/bin/time -v`` (wall-clock time, peak memory). Measured:
 clean build of each language, the same content in French with a bare configuration (Sphinx, MyST
-and Furo only), a clean build in one process (``-j 1``), a rebuild with nothing changed, rebuilds after
-editing one theme page, one news post and one BibTeX entry (with the documents read and written
-again, from Sphinx's output), the size of the output, and what the home page and a news post load
-(HTML plus the stylesheets and scripts they link). The bare, serial and incremental builds are in
-French only: the English build reads the same pages through its catalogues.
+and Furo only), a clean build in one process (``-j 1``), a rebuild with nothing changed, rebuilds
+after editing one theme page, one news post, one cited BibTeX entry and one that no page shows
+(with the documents read and written again, from the doctrees and pages Sphinx changed), the size
+of the output, and what the home page and a news post load (HTML plus the stylesheets and scripts
+they link). The bare, serial and incremental builds are in French only: the English build reads
+the same pages through its catalogues.
 
     python -m lnox_site.bench [--scales 1,5,20] [--out docs/_build/bench]
 
@@ -40,7 +41,8 @@ SCALES = (1, 5, 20)
 HOME = "index.html"
 POST = "actualites/2019/2019-11-07-oncogene-jonctions-gap"
 THEME_PAGE = "recherche/niche"
-BIB_KEY = "kouzi2020oncogene"
+BIB_KEY = "kouzi2020oncogene"  # cited by two theme pages, listed by others
+UNSHOWN_KEY = "kiel2008nri"  # an entry of references.bib that no page shows
 UPDATING = re.compile(r"^updating environment: (.*)$", re.MULTILINE)
 
 # The bare configuration: the same pages with Sphinx, MyST and Furo alone. The site's directives and
@@ -262,6 +264,8 @@ def measure(site: Path, scale: int) -> dict:
     results["edit_theme"] = site_build(SOURCE_LANGUAGE)
     edit(site / synthetic.BIBFILE, "title    = {Disruption", "title    = {The disruption")
     results["edit_bib"] = site_build(SOURCE_LANGUAGE)
+    edit(site / synthetic.BIBFILE, "title    = {Uncertainty in", "title    = {Uncertainty about")
+    results["edit_unshown_bib"] = site_build(SOURCE_LANGUAGE)
     results["load"].append(os.getloadavg()[0])
     return results
 
@@ -312,6 +316,9 @@ def table(all_results: list[dict], info: list[dict]) -> str:
         f"edit {THEME_PAGE}": [incremental(r["edit_theme"]) for r in all_results],
         "edit one news post's title": [incremental(r["edit_post"]) for r in all_results],
         f"edit {BIB_KEY} in references.bib": [incremental(r["edit_bib"]) for r in all_results],
+        f"edit {UNSHOWN_KEY} (shown on no page)": [
+            incremental(r["edit_unshown_bib"]) for r in all_results
+        ],
         "peak memory (MiB)": [
             f"{max(x.peak_kib for x in r['clean'].values()) / 1024:.0f}" for r in all_results
         ],
