@@ -69,7 +69,9 @@ SWEEP_LANGUAGES = [
 ]
 
 
-@pytest.fixture(scope="module")
+# Per session, not per module: a parallel worker may run other modules' tests between the tests of
+# this one, and would sweep again.
+@pytest.fixture(scope="session")
 def sweep(browser, server, site, axe_script) -> Iterator[Callable[[str], list[PageRecord]]]:
     """``sweep(language)``: every page of a language opened once, checked by axe-core in each
     colour scheme (the page is switched from one to the other, not loaded again)."""

@@ -46,7 +46,9 @@ def citing(project: Path, key: str, roles: tuple[str, ...] = ("footcite", "pub")
 def theme_pages(project: Path, keywords: set[str]) -> set[str]:
     """The theme pages whose publication list shows a team entry with these keywords."""
     vocabulary = load(project)
-    return {t.page for slug, t in vocabulary.themes.items() if vocabulary.keywords_of(slug) & keywords}
+    return {
+        t.page for slug, t in vocabulary.themes.items() if vocabulary.keywords_of(slug) & keywords
+    }
 
 
 def unshown_entry(project: Path) -> str:

@@ -75,7 +75,9 @@ def test_entry_fingerprint_follows_what_pages_show_not_how_the_file_is_written()
         return next(iter(parse_string(text, "bibtex").entries.values()))
 
     base = "@article{k, author = {Roux, C. and Hérault, O.}, title = {A}, year = {2020}}"
-    spaced = "@article{k,\n  title  = {A},\n  author = {Roux, C. and Hérault, O.},\n  YEAR = 2020\n}"
+    spaced = (
+        "@article{k,\n  title  = {A},\n  author = {Roux, C. and Hérault, O.},\n  YEAR = 2020\n}"
+    )
     assert fingerprint(entry(base)) == fingerprint(entry(spaced))
     for changed in (
         base.replace("{A}", "{B}"),

@@ -51,7 +51,6 @@ def listed(entry: Facts | None, selection: frozenset[str]) -> bool:
     )
 
 
-
 def fingerprint(entry: Entry) -> str:
     """A digest of everything a page can show of the entry (not of how the file spells it)."""
     fields = sorted((name.lower(), value) for name, value in entry.fields.items())
@@ -150,9 +149,7 @@ def _pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not changed:
         return []
     now = env.lnox_entry_facts
-    return [
-        docname for docname, uses in _uses(env).items() if uses.to_write(changed, before, now)
-    ]
+    return [docname for docname, uses in _uses(env).items() if uses.to_write(changed, before, now)]
 
 
 def setup(app: Sphinx) -> None:
