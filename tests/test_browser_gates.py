@@ -2,8 +2,7 @@
 
 Each page is opened once in one reused tab and checked by axe-core in each colour scheme; what it
 requested, the errors it logged and axe-core's findings are recorded, then each gate asserts on the
-record. A failure lists
-every page and every problem at once.
+record. A failure lists every page and every problem at once.
 """
 
 from __future__ import annotations
@@ -61,17 +60,7 @@ def built_pages(site: Build, language: str) -> list[str]:
     return [f"{language}/{page.as_posix()}" for page in site.pages(language)]
 
 
-# The languages as test parameters, the tests of a language's sweep kept on the same worker when
-# the tests run in parallel (pytest-xdist's --dist loadgroup).
-SWEEP_LANGUAGES = [
-    pytest.param(language, marks=pytest.mark.xdist_group(f"sweep-{language}"))
-    for language in LANGUAGES
-]
-
-
-# Per session, not per module: a parallel worker may run other modules' tests between the tests of
-# this one, and would sweep again.
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def sweep(browser, server, site, axe_script) -> Iterator[Callable[[str], list[PageRecord]]]:
     """``sweep(language)``: every page of a language opened once, checked by axe-core in each
     colour scheme (the page is switched from one to the other, not loaded again)."""
@@ -111,7 +100,7 @@ def report(problems: dict[str, list[str]]) -> str:
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("language", SWEEP_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_violation(sweep, language, scheme):
     problems = {
         record.path: [
@@ -124,7 +113,7 @@ def test_axe_finds_no_violation(sweep, language, scheme):
     assert not problems, "axe-core violations:\n" + report(problems)
 
 
-@pytest.mark.parametrize("language", SWEEP_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_pages_load_nothing_from_elsewhere_and_set_no_cookie(sweep, server, language):
     origin = urlsplit(server).netloc
     problems = {}
@@ -137,7 +126,7 @@ def test_pages_load_nothing_from_elsewhere_and_set_no_cookie(sweep, server, lang
     assert not problems, "requests outside the site or cookies:\n" + report(problems)
 
 
-@pytest.mark.parametrize("language", SWEEP_LANGUAGES)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_pages_log_no_error_and_no_failed_request(sweep, language):
     problems = {r.path: r.errors for r in sweep(language) if r.errors}
     assert not problems, "console errors or failed requests:\n" + report(problems)
