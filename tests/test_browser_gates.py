@@ -99,37 +99,50 @@ def report(problems: dict[str, list[str]]) -> str:
     return "\n".join(f"{path}:\n  " + "\n  ".join(items) for path, items in problems.items())
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_axe_finds_no_violation(sweep, language, scheme):
-    problems = {
-        record.path: [
-            f"{v['id']} ({v['help']}):\n    " + "\n    ".join(v["nodes"])
-            for v in record.violations[scheme]
-        ]
-        for record in sweep(language)
-        if record.violations[scheme]
-    }
-    assert not problems, "axe-core violations:\n" + report(problems)
+class SweptPages:
+    """The gates on the sweep of one language. A class per language: with the tests run in
+    parallel, each class stays on one worker (pytest-xdist's --dist loadscope), and the two
+    languages are swept at the same time."""
+
+    language_code: str
+
+    @pytest.fixture
+    def language(self) -> str:
+        return self.language_code
+
+    @pytest.mark.parametrize("scheme", SCHEMES)
+    def test_axe_finds_no_violation(self, sweep, language, scheme):
+        problems = {
+            record.path: [
+                f"{v['id']} ({v['help']}):\n    " + "\n    ".join(v["nodes"])
+                for v in record.violations[scheme]
+            ]
+            for record in sweep(language)
+            if record.violations[scheme]
+        }
+        assert not problems, "axe-core violations:\n" + report(problems)
+
+    def test_pages_load_nothing_from_elsewhere_and_set_no_cookie(self, sweep, server, language):
+        origin = urlsplit(server).netloc
+        problems = {}
+        for record in sweep(language):
+            foreign = [u for u in record.requests if urlsplit(u).scheme not in {"data", "blob"}]
+            foreign = [u for u in foreign if urlsplit(u).netloc != origin]
+            cookies = [f"cookie {c['name']}" for c in record.cookies]
+            if foreign or cookies:
+                problems[record.path] = foreign + cookies
+        assert not problems, "requests outside the site or cookies:\n" + report(problems)
+
+    def test_pages_log_no_error_and_no_failed_request(self, sweep, language):
+        problems = {r.path: r.errors for r in sweep(language) if r.errors}
+        assert not problems, "console errors or failed requests:\n" + report(problems)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_pages_load_nothing_from_elsewhere_and_set_no_cookie(sweep, server, language):
-    origin = urlsplit(server).netloc
-    problems = {}
-    for record in sweep(language):
-        foreign = [u for u in record.requests if urlsplit(u).scheme not in {"data", "blob"}]
-        foreign = [u for u in foreign if urlsplit(u).netloc != origin]
-        cookies = [f"cookie {c['name']}" for c in record.cookies]
-        if foreign or cookies:
-            problems[record.path] = foreign + cookies
-    assert not problems, "requests outside the site or cookies:\n" + report(problems)
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_pages_log_no_error_and_no_failed_request(sweep, language):
-    problems = {r.path: r.errors for r in sweep(language) if r.errors}
-    assert not problems, "console errors or failed requests:\n" + report(problems)
+# TestPages_fr, TestPages_en: the classes pytest collects.
+for _code in LANGUAGES:
+    globals()[f"TestPages_{_code}"] = type(
+        f"TestPages_{_code}", (SweptPages,), {"language_code": _code}
+    )
 
 
 def section(path: str) -> str:
