@@ -70,11 +70,12 @@ def run_build(source: Path, out: Path, *options: str, env: dict[str, str] | None
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Build:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """Both languages of the real site, built once for the whole run: when the tests run in
     parallel (pytest-xdist), by the first worker that needs it, the others waiting for it."""
     base = tmp_path_factory.getbasetemp()
-    folder = (base if worker_id == "master" else base.parent) / "site"
+    # A worker's temporary folder is inside the run's, which all workers share.
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "site"
     with FileLock(f"{folder}.lock"):
         log = folder / "build.log"
         if log.exists():
