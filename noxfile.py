@@ -95,7 +95,9 @@ def tests(session: nox.Session) -> None:
     """Build both languages and check the result, browser tests included (pytest options after --)."""
     install(session, "test")
     node_tools(session)
-    session.run("pytest", *session.posargs)
+    # On every core: builds use them all, and browser tests spend much of their time waiting. A
+    # module's tests stay on one worker, with the fixtures they share (the browser sweeps).
+    session.run("pytest", "-n", "auto", "--dist", "loadscope", *session.posargs)
 
 
 @nox.session(default=False)

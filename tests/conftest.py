@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from filelock import FileLock
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -70,10 +71,19 @@ def run_build(source: Path, out: Path, *options: str, env: dict[str, str] | None
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """Both languages of the real site, built once for the whole run."""
-    build = run_build(DOCS, tmp_path_factory.mktemp("site") / "html")
-    assert build.returncode == 0, build.log
-    return build
+    """Both languages of the real site, built once for the whole run: when the tests run in
+    parallel (pytest-xdist), by the first worker that needs it, the others waiting for it."""
+    base = tmp_path_factory.getbasetemp()
+    # A worker's temporary folder is inside the run's, which all workers share.
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "site"
+    with FileLock(f"{folder}.lock"):
+        log = folder / "build.log"
+        if log.exists():
+            return Build(folder / "html", 0, log.read_text(encoding="utf-8"))
+        build = run_build(DOCS, folder / "html")
+        assert build.returncode == 0, build.log
+        log.write_text(build.log, encoding="utf-8")
+        return build
 
 
 def copy_project(copy: Path) -> Path:

@@ -21,6 +21,7 @@ CASES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES)
 def test_bad_page_fails_the_build_with_its_place(project, case):
     text, message, line = CASES[case]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, build_copy
 
 from lnox_site import posts, synthetic, vocabulary
@@ -12,6 +13,7 @@ from lnox_site.publications import anchor
 from lnox_site.references import BIBFILE, read, team_publications
 
 
+@pytest.mark.slow
 def test_synthetic_site_builds(tmp_path: Path) -> None:
     # x2 is the smallest scale that copies every kind of content (x1 is the site as it is).
     project = tmp_path / "x2"
@@ -51,6 +53,7 @@ def _result(scale: int, seconds: float, status: int = 0) -> dict:
         "scale": scale, "languages": ["fr", "en"], "load": [1.0, 1.5],
         "clean": {"fr": run(), "en": run(1.5)}, "bare": run(0.5), "serial": run(1.2),
         "noop": run(0.1), "edit_post": run(0.2), "edit_theme": run(0.2), "edit_bib": run(0.3),
+        "edit_unshown_bib": run(0.1),
         "output_bytes": 2**20, "home_bytes": 50 * 1024, "post_bytes": 40 * 1024,
         "search_index": {"fr": (80 * 1024, 25 * 1024), "en": (75 * 1024, 24 * 1024)},
         "preview_idle": False, "preview_theme": Save(0.8, 1.1, ["a", "b"]),

@@ -102,6 +102,7 @@ def assert_fails_before_writing(project: Path, place: str, key: str, words: str)
     assert not list((project / "html" / "fr").rglob("*.html")), "a page was written"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", BIB_CASES)
 def test_bad_bibliography_stops_the_build(project, case):
     bib = project / "references.bib"
@@ -110,6 +111,7 @@ def test_bad_bibliography_stops_the_build(project, case):
     assert_fails_before_writing(project, f"references.bib:{line}", key, words)
 
 
+@pytest.mark.slow
 def test_latin1_file_stops_the_build(project):
     bib = project / "references.bib"
     text = bib.read_text(encoding="utf-8").replace("{\\'e}", "é")
@@ -119,6 +121,7 @@ def test_latin1_file_stops_the_build(project):
     assert_fails_before_writing(project, f"references.bib:{first}", key, "not valid UTF-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("role", ["cite:p", "footcite:p"])
 def test_unknown_key_in_a_page_stops_the_build(project, role):
     page = project / "docs" / "recherche" / "essai.md"

@@ -68,6 +68,7 @@ def test_parse_says_what_is_wrong(svg, message):
         parse(svg)
 
 
+@pytest.mark.slow
 def test_diagram_without_title_stops_the_build_at_its_line(project):
     folder = project / "docs" / "recherche"
     (folder / "schemas" / "essai.svg").write_text(

@@ -410,6 +410,7 @@ Une thèse {footcite:p}`{thesis}`, deux auteurs {footcite:t}`{pair}`, et des aut
 """
 
 
+@pytest.mark.slow
 def test_reference_lists_are_valid_and_in_the_page_language(project, vnu):
     """A page's reference list is valid HTML, in French words, with no deprecated DPUB role."""
     bibliography = parse_bib(str(project / "references.bib")).entries

@@ -52,6 +52,7 @@ def test_each_page_fills_the_marks_furo_would_give_it(docname, sphinx_tree):
     assert shared.render(docname) == get_navigation_tree(sphinx_tree)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_is_the_same_as_with_furos_own_navigation(site, tmp_path, language):
     furo = run_build(

@@ -313,6 +313,7 @@ def sidebar(build, page: str = "index.html") -> str:
     return str(build.soup("fr", page).select_one(".sidebar-tree"))
 
 
+@pytest.mark.slow
 def test_incremental_builds_follow_edits_additions_and_deletions(project):
     first = build_copy(project)
     assert first.returncode == 0, first.log
@@ -359,6 +360,7 @@ def set_themes(project: Path, source: Source, themes: list[str]) -> None:
     path.write_text(re.sub(r"^(tags: .*\n)", rf"\1{line}", text, count=1, flags=re.MULTILINE))
 
 
+@pytest.mark.slow
 def test_theme_pages_follow_the_themes_of_the_posts(project):
     sources = read_sources(project / "docs")
     # The theme with the fewest posts, taken off all of them: its page has no news left.
@@ -388,6 +390,7 @@ def test_theme_pages_follow_the_themes_of_the_posts(project):
         assert THEMES[slug].titles[language] in post.get_text()
 
 
+@pytest.mark.slow
 def test_serial_build_gives_the_same_feeds_as_the_parallel_one(site, project):
     build = run_build(project / "docs", project / "html", "-j", "1")
     assert build.returncode == 0, build.log
@@ -462,6 +465,7 @@ BAD_INPUT = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", BAD_INPUT)
 def test_bad_news_input_stops_the_build_with_its_place_and_fix(project, case):
     breaks, line, message = BAD_INPUT[case]

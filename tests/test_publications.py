@@ -116,6 +116,7 @@ def test_each_entry_downloads_as_its_own_bibtex(site, language):
         assert dict(downloaded[pub.key].fields) == dict(source[pub.key].entry.fields)
 
 
+@pytest.mark.slow
 def test_an_edited_entry_is_listed_and_downloaded_as_edited(project):
     assert build_copy(project).returncode == 0
     pub = TEAM[0]
@@ -155,6 +156,7 @@ def test_theme_tags_link_to_the_existing_theme_pages(site, language):
     check_theme_tags(site, language)
 
 
+@pytest.mark.slow
 def test_theme_tags_appear_when_the_theme_page_exists(project):
     # A bare page that still meets the content checks of a theme page (a glossary link, a source).
     (project / "docs" / "recherche" / "niche.md").write_text(
@@ -236,6 +238,7 @@ msgstr "The niche protects these cells {footcite:p}`kouzi2020oncogene`. Accordin
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_citations_are_author_year_links_to_the_page_reference_list(project, language):
     (project / "docs" / "recherche" / "essai.md").write_text(CITING_PAGE, encoding="utf-8")

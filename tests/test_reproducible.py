@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import DOCS, run_build
 
 
@@ -9,6 +10,7 @@ def tree(root):
     return {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow
 def test_two_builds_are_identical(site, tmp_path):
     again = run_build(DOCS, tmp_path / "html")
     assert again.returncode == 0, again.log

@@ -152,6 +152,7 @@ def _line_of(text: str, start: str) -> int:
     return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("field", "replacement", "message"),
     [
@@ -174,6 +175,7 @@ def test_bad_front_matter_stops_the_build_at_its_line(project, field, replacemen
     assert_stops_at(build_copy(project), EDITION_2019, line, message)
 
 
+@pytest.mark.slow
 def test_an_edition_number_used_twice_stops_the_build(project):
     text = (project / EDITION_2019).read_text(encoding="utf-8")
     copy = text.replace("year: 2019", "year: 2018").replace("2019-11-0", "2018-11-0")
@@ -184,6 +186,7 @@ def test_an_edition_number_used_twice_stops_the_build(project):
     )
 
 
+@pytest.mark.slow
 def test_new_edition_skeleton_builds_in_both_languages(project):
     result = new(project, "edition", "2020")
     assert result.returncode == 0, result.stderr

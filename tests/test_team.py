@@ -150,6 +150,7 @@ def _replace_first(project, old: str, new: str) -> int:
     return number + 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
@@ -167,6 +168,7 @@ def test_bad_person_stops_the_build_at_its_line(project, old, new, message):
     assert_stops_at(build_copy(project), PEOPLE_FILE, line, message)
 
 
+@pytest.mark.slow
 def test_new_person_skeleton_builds(project):
     result = new(project, "person", "Jeanne Martin")
     assert result.returncode == 0, result.stderr

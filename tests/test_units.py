@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from pybtex.database import parse_string
 
 from lnox_site import build, descriptions, i18n, news, symposium
+from lnox_site.entry_dependencies import fingerprint
 from lnox_site.posts import PostSource
 from lnox_site.translation import coverage
 
@@ -134,3 +136,22 @@ def test_ordinals_of_editions(number, fr, en):
 def test_a_post_is_published_as_precisely_as_its_date_is_known(precision, published):
     source = PostSource("x", dt.date(2019, 12, 1), precision, ("publication",), (), None, None)
     assert news.iso_date(source) == published
+
+
+def test_entry_fingerprint_follows_what_pages_show_not_how_the_file_is_written():
+    def entry(text: str):
+        return next(iter(parse_string(text, "bibtex").entries.values()))
+
+    base = "@article{k, author = {Roux, C. and Hérault, O.}, title = {A}, year = {2020}}"
+    spaced = (
+        "@article{k,\n  title  = {A},\n  author = {Roux, C. and Hérault, O.},\n  YEAR = 2020\n}"
+    )
+    assert fingerprint(entry(base)) == fingerprint(entry(spaced))
+    for changed in (
+        base.replace("{A}", "{B}"),
+        base.replace("2020", "2021"),
+        base.replace("Roux, C. and ", ""),
+        base.replace("@article", "@misc"),
+        base.replace("}}", "}, keywords = {lnox}}"),
+    ):
+        assert fingerprint(entry(changed)) != fingerprint(entry(base)), changed

@@ -17,6 +17,7 @@ from . import (
     comments,
     descriptions,
     diagrams,
+    entry_dependencies,
     feeds,
     i18n,
     metadata,
@@ -30,6 +31,7 @@ from . import (
     quiet,
     research,
     search,
+    search_index,
     symposium,
     team,
     theme,
@@ -51,6 +53,7 @@ MODULES = (
     translation_check,
     team,
     citations,
+    entry_dependencies,
     publications,
     publication_jsonld,
     publication_search,
@@ -65,6 +68,7 @@ MODULES = (
     theme,
     metadata,
     search,
+    search_index,
 )
 
 

@@ -3,12 +3,13 @@
 For each scale, a copy of the site (lnox_site.synthetic) is built the way ``nox -s docs`` builds it,
 and each ``sphinx-build`` runs under ``/usr/bin/time -v`` (wall-clock time, peak memory). Measured:
 clean build of each language, the same content in French with a bare configuration (Sphinx, MyST
-and Furo only), a clean build in one process (``-j 1``), a rebuild with nothing changed, rebuilds after
-editing one theme page, one news post and one BibTeX entry (with the documents read and written
-again, from Sphinx's output), the size of the output, what the home page and a news post load
-(HTML plus the stylesheets and scripts they link), and the search index that the search page of
-each language downloads (``searchindex.js``, as it is and gzip-compressed, as web servers send it). The bare, serial and incremental builds are in
-French only: the English build reads the same pages through its catalogues.
+and Furo only), a clean build in one process (``-j 1``), a rebuild with nothing changed, rebuilds
+after editing one theme page, one news post, one cited BibTeX entry and one that no page shows
+(with the documents read and written again, from the doctrees and pages Sphinx changed), the size
+of the output, what the home page and a news post load (HTML plus the stylesheets and scripts they
+link), and the search index that the search page of each language downloads (``searchindex.js``,
+as it is and gzip-compressed, as web servers send it). The bare, serial and incremental builds are
+in French only: the English build reads the same pages through its catalogues.
 
     python -m lnox_site.bench [--scales 1,5,20] [--out docs/_build/bench]
 
@@ -44,7 +45,8 @@ SCALES = (1, 5, 20)
 HOME = "index.html"
 POST = "actualites/2019/2019-11-07-oncogene-jonctions-gap"
 THEME_PAGE = "recherche/niche"
-BIB_KEY = "kouzi2020oncogene"
+BIB_KEY = "kouzi2020oncogene"  # cited by two theme pages, listed by others
+UNSHOWN_KEY = "kiel2008nri"  # an entry of references.bib that no page shows
 UPDATING = re.compile(r"^updating environment: (.*)$", re.MULTILINE)
 # How long the preview is watched for a build that nobody asked for.
 IDLE = 3.0
@@ -141,7 +143,7 @@ class Run:
     updating: str = ""
 
 
-def _stamps(folder: Path, suffix: str) -> dict[str, int]:
+def stamps(folder: Path, suffix: str) -> dict[str, int]:
     """The modification time of each file of ``folder`` ending in ``suffix``, by document name."""
     files = folder.rglob(f"*{suffix}") if folder.exists() else ()
     return {
@@ -155,7 +157,7 @@ def timed(command: list[str], cwd: Path, out: Path | None = None) -> Run:
     doctrees and pages written again tell what the build read and wrote (Sphinx's log does not
     name every document of a parallel build)."""
     doctrees = out.parent.parent / "doctrees" / out.name if out else None
-    before = (_stamps(doctrees, ".doctree"), _stamps(out, ".html")) if out else ({}, {})
+    before = (stamps(doctrees, ".doctree"), stamps(out, ".html")) if out else ({}, {})
     # Beside the site, not in it: the content checks would see a new file at every build.
     report = cwd.with_name(f"{cwd.name}-time.txt")
     result = subprocess.run(
@@ -172,8 +174,8 @@ def timed(command: list[str], cwd: Path, out: Path | None = None) -> Run:
     updating = UPDATING.search(output)
     read, written = [], []
     if out:
-        documents = _stamps(doctrees, ".doctree")
-        pages = _stamps(out, ".html")
+        documents = stamps(doctrees, ".doctree")
+        pages = stamps(out, ".html")
         read = sorted(name for name, stamp in documents.items() if before[0].get(name) != stamp)
         # Pages of documents only: Sphinx writes its search and 404 pages at every build.
         written = sorted(
@@ -322,6 +324,8 @@ def measure(site: Path, scale: int) -> dict:
     results["edit_theme"] = site_build(SOURCE_LANGUAGE)
     edit(site / synthetic.BIBFILE, "title    = {Disruption", "title    = {The disruption")
     results["edit_bib"] = site_build(SOURCE_LANGUAGE)
+    edit(site / synthetic.BIBFILE, "title    = {Uncertainty in", "title    = {Uncertainty about")
+    results["edit_unshown_bib"] = site_build(SOURCE_LANGUAGE)
     with Running(site) as preview:
         results["preview_idle"] = preview.wait_for("Detected changes", IDLE) is not None
         sentence = "Une autre phrase ajoutée."
@@ -387,6 +391,9 @@ def table(all_results: list[dict], info: list[dict]) -> str:
         f"edit {THEME_PAGE}": [incremental(r["edit_theme"]) for r in all_results],
         "edit one news post's title": [incremental(r["edit_post"]) for r in all_results],
         f"edit {BIB_KEY} in references.bib": [incremental(r["edit_bib"]) for r in all_results],
+        f"edit {UNSHOWN_KEY} (shown on no page)": [
+            incremental(r["edit_unshown_bib"]) for r in all_results
+        ],
         f"preview: save {THEME_PAGE} → page shown": [save(r["preview_theme"]) for r in all_results],
         "preview: save a news title → post shown": [save(r["preview_post"]) for r in all_results],
         f"preview: a build within {IDLE:.0f} s with no edit": [

@@ -32,7 +32,7 @@ from sphinxcontrib.bibtex.richtext import BaseReferenceText
 from sphinxcontrib.bibtex.style.referencing import BaseReferenceStyle
 from sphinxcontrib.bibtex.style.template import FootReferenceInfo
 
-from . import team
+from . import entry_dependencies, team
 from .bibstyle import style_for, word
 from .i18n import SOURCE_LANGUAGE
 from .references import authors
@@ -47,6 +47,8 @@ class CitationLink(BaseReferenceText[FootReferenceInfo]):
 
     def render(self, backend: Any) -> list[nodes.Node]:
         info = self.info[0]
+        # Rendered while the page is read: the page is read again when this entry changes.
+        entry_dependencies.note_cited(info.document.settings.env, info.key)
         # The name, resolved by docutils to the entry's id, is also what Sphinx compares to check
         # that a translation keeps the citations of the original.
         link = nodes.reference(info.refname, "", *super().render(backend), refname=info.refname)

@@ -23,7 +23,7 @@ from pybtex.exceptions import PybtexError
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from . import publications, records, sources
+from . import entry_dependencies, publications, records, sources
 from .i18n import format_date, localise
 from .new import scaffold
 from .publications import BIBFILE, PUBLICATIONS_PAGE, Publication, anchor, plain, short_citation
@@ -178,7 +178,11 @@ class PeopleDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         root = project_root(self.env.app)
         self.env.note_dependency(str(root / PEOPLE_FILE))
-        self.env.note_dependency(str(root / BIBFILE))
+        # The theses and works are rendered when the page is written: written again when one of
+        # their entries changes (the order of the theses follows their years).
+        for person in load(root)[0]:
+            for key in filter(None, [person.thesis, *person.works]):
+                entry_dependencies.note_named(self.env, key)
         return [people_list()]
 
 

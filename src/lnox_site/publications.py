@@ -36,7 +36,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
 
-from . import publication_chart, reference_managers, team, vocabulary
+from . import entry_dependencies, publication_chart, reference_managers, team, vocabulary
 from .bibfile import scan
 from .citations import cited_names
 from .i18n import LOCALES, localise
@@ -142,12 +142,12 @@ class publication_ref(nodes.Inline, nodes.Element):
 
 
 def _note_dependencies(directive: SphinxDirective) -> None:
-    """What a list shows: the entries, the members and the themes. Not the theme pages: the checks
-    of themes.yaml stop the build while a theme's page is missing, so that a page can only appear
-    or go with a change of themes.yaml, and editing the text of one theme page does not make every
-    list be read again."""
+    """What a list shows besides its entries (:func:`entry_dependencies.note_list`): the members
+    and the themes. Not the theme pages: the checks of themes.yaml stop the build while a theme's
+    page is missing, so that a page can only appear or go with a change of themes.yaml, and editing
+    the text of one theme page does not make every list be read again."""
     root = project_root(directive.env.app)
-    for path in (root / BIBFILE, root / team.PEOPLE_FILE, root / vocabulary.VOCABULARY_FILE):
+    for path in (root / team.PEOPLE_FILE, root / vocabulary.VOCABULARY_FILE):
         directive.env.note_dependency(str(path))
 
 
@@ -168,6 +168,7 @@ class PublicationList(SphinxDirective):
                 known = ", ".join(sorted(themes.themes))
                 raise self.error(f"unknown theme {theme!r}: use one of {known}")
             keywords |= themes.keywords_of(theme)
+        entry_dependencies.note_list(self.env, keywords)
         node = publication_list(keywords=sorted(keywords), by_year="by-year" in self.options)
         self.set_source_info(node)
         return [node]
@@ -176,6 +177,7 @@ class PublicationList(SphinxDirective):
 class PublicationSummary(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         _note_dependencies(self)
+        entry_dependencies.note_list(self.env)  # every team entry is counted
         node = publication_summary()
         self.set_source_info(node)
         return [node]
@@ -183,8 +185,8 @@ class PublicationSummary(SphinxDirective):
 
 class PublicationRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-        self.env.note_dependency(str(bibfile(self.env.app)))
         node = publication_ref(key=self.text.strip())
+        entry_dependencies.note_named(self.env, node["key"])
         self.set_source_info(node)
         return [node], []
 
@@ -334,24 +336,30 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
-    """Each team entry's BibTeX, exactly as written in references.bib, and RIS; the whole file."""
+    """Each team entry's BibTeX, exactly as written in references.bib, and RIS, and the whole file;
+    only the files whose text changed are written (the others keep their date), and the downloads
+    of entries that are no longer the team's are removed."""
     if exception or app.builder.format != "html":
         return
     source = bibfile(app)
     folder = Path(app.outdir) / DOWNLOADS
-    copy = folder / BIBFILE
-    team = {pub.key: pub for pub in entries(app).values() if pub.is_team_work}
-    downloads = [folder / f"{key}.{kind}" for key in team for kind in ("bib", "ris")]
-    written = copy.exists() and all(path.exists() for path in downloads)
-    if written and copy.read_bytes() == source.read_bytes():
+    whole = folder / BIBFILE
+    if whole.exists() and whole.read_bytes() == source.read_bytes():
         return  # written by an earlier build from the same file
     folder.mkdir(exist_ok=True)
+    team = {pub.key: pub for pub in entries(app).values() if pub.is_team_work}
+    wanted = {}
     for entry in scan(source.read_text(encoding="utf-8")).entries:
         if entry.key in team:
-            (folder / f"{entry.key}.bib").write_text(entry.text + "\n", encoding="utf-8")
-            ris = reference_managers.ris(team[entry.key])
-            (folder / f"{entry.key}.ris").write_text(ris, encoding="utf-8")
-    shutil.copyfile(source, copy)  # last: the mark that every download is written
+            wanted[folder / f"{entry.key}.bib"] = entry.text + "\n"
+            wanted[folder / f"{entry.key}.ris"] = reference_managers.ris(team[entry.key])
+    for path in [*folder.glob("*.bib"), *folder.glob("*.ris")]:
+        if path != whole and path not in wanted:
+            path.unlink()
+    for path, text in wanted.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    shutil.copyfile(source, whole)  # last: the mark that every download is written
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
