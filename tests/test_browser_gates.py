@@ -103,10 +103,12 @@ def report(problems: dict[str, list[str]]) -> str:
     return "\n".join(f"{path}:\n  " + "\n  ".join(items) for path, items in problems.items())
 
 
+@pytest.mark.slow
 class SweptPages:
     """The gates on the sweep of one language. A class per language: with the tests run in
     parallel, each class stays on one worker (pytest-xdist's --dist loadscope), and the two
-    languages are swept at the same time."""
+    languages are swept at the same time. A minute or more per language: left to the whole suite
+    (and CI), out of the quick lane."""
 
     language_code: str
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
-import sys
 
 import pytest
+from conftest import run_check
 
 from lnox_site import records
 
@@ -50,13 +49,7 @@ def test_the_check_names_the_impossible_part_everywhere(project, path, line, imp
     assert text.count(line) == 1
     number = text[: text.index(line)].count("\n") + 1
     source.write_text(text.replace(line, impossible), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "lnox_site.check", "."],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_check(project)
     assert result.returncode == 1
     reported = [entry for entry in result.stdout.splitlines() if entry.startswith(f"{path}:")]
     assert any(

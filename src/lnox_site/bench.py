@@ -261,7 +261,7 @@ def preview_save(preview: Running, site: Path, page: str, old: str, new: str, sh
     ``new``, and time the preview until the page shows ``shows``."""
     out = build_folder(site) / "serve" / SOURCE_LANGUAGE
     doctrees = build_folder(site) / "serve-doctrees" / SOURCE_LANGUAGE
-    before = _stamps(out, ".html")
+    before = stamps(out, ".html")
     shown = out / f"{page}.html"
     started = time.perf_counter()
     edit(site / "docs" / f"{page}.md", old, new)
@@ -272,10 +272,10 @@ def preview_save(preview: Running, site: Path, page: str, old: str, new: str, sh
     page_seconds = time.perf_counter() - started
     preview.wait_for("Serving on", 600)
     build_seconds = time.perf_counter() - started
-    documents = _stamps(doctrees, ".doctree")
+    documents = stamps(doctrees, ".doctree")
     written = sorted(
         name
-        for name, stamp in _stamps(out, ".html").items()
+        for name, stamp in stamps(out, ".html").items()
         if name in documents and before.get(name) != stamp
     )
     return Save(page_seconds, build_seconds, written)

@@ -94,30 +94,28 @@ class Running:
     def wait_for(self, pattern: str, timeout: float) -> re.Match[str] | None:
         """The first line of output from now on that matches, None when none came in time."""
         end = time.monotonic() + timeout
-        while (left := end - time.monotonic()) > 0:
-            try:
-                line = self.lines.get(timeout=left)
-            except queue.Empty:
-                break
-            if line is None:
-                self.lines.put(None)
-                break
-            self.log.append(line)
+        while (line := self._next_line(end - time.monotonic())) is not None:
             if match := re.search(pattern, line):
                 return match
         return None
 
+    def _next_line(self, timeout: float) -> str | None:
+        """The next line of output, kept in the log; None when none came in time (0: only what is
+        there already) or when the preview stopped."""
+        try:
+            line = self.lines.get(timeout=timeout) if timeout > 0 else self.lines.get_nowait()
+        except queue.Empty:
+            return None
+        if line is None:
+            self.lines.put(None)  # for the next reader: the preview stays stopped
+            return None
+        self.log.append(line)
+        return line
+
     def recent(self, count: int = 30) -> str:
         """The last ``count`` lines of output so far, to show when something went wrong."""
-        while True:
-            try:
-                line = self.lines.get_nowait()
-            except queue.Empty:
-                break
-            if line is None:
-                self.lines.put(None)
-                break
-            self.log.append(line)
+        while self._next_line(0) is not None:
+            pass
         return "".join(self.log[-count:])
 
     def stop(self) -> None:
