@@ -326,6 +326,7 @@ Un autre paragraphe.
 """
 
 
+@pytest.mark.slow
 def test_a_page_is_described_by_its_own_running_text(project):
     """Not a list item; the title of a linked page as the reader sees it; no citation."""
     page = project / "docs" / "recherche" / "essai.md"

@@ -5,6 +5,7 @@ reads it."""
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import parse_qs
 
@@ -26,7 +27,14 @@ def text(latex: str) -> str:
 
 
 def expected(key: str) -> dict[str, list[str]]:
-    """The fields of an entry, by meaning, as plain text (missing fields left out)."""
+    """The fields of an entry, by meaning, as plain text (missing fields left out); a copy of its
+    own for each caller, who takes the fields off it as they are compared."""
+    return {name: list(values) for name, values in _expected(key).items()}
+
+
+@functools.cache
+def _expected(key: str) -> dict[str, list[str]]:
+    # An entry is listed on several pages of two languages: its fields are read once.
     entry = BIB[key]
     fields = {name: text(value) for name, value in entry.fields.items()}
     pages = re.split(r"\s*-+\s*", entry.fields.get("pages", ""), maxsplit=1)
