@@ -25,7 +25,6 @@ language. After an incremental read, every page whose lists or neighbours change
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +41,15 @@ from sphinx.util.osutil import relative_uri
 
 from . import posts as post_files
 from . import publications, vocabulary
-from .descriptions import EVENT, Article, Description, first_paragraph, is_reference_key, plain_text
+from .descriptions import (
+    EVENT,
+    Article,
+    Description,
+    first_paragraph,
+    is_reference_key,
+    plain_text,
+    shorten,
+)
 from .i18n import format_date, localise
 from .posts import PostSource, is_post_docname, tag_docname, year_docname
 from .validation import project_root
@@ -281,8 +288,8 @@ def _collect(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def _summary(paragraph: nodes.paragraph | None) -> str:
-    """The first paragraph as plain text, shortened: what listings, feeds and the page's
-    description show of a post."""
+    """The first paragraph as plain text, cut to whole sentences like a description (French
+    non-breaking spaces kept): what listings, feeds and the page's description show of a post."""
     if paragraph is None:
         return ""
     for node in paragraph.findall(is_reference_key):
@@ -291,7 +298,7 @@ def _summary(paragraph: nodes.paragraph | None) -> str:
             "reference would show as its key — move the reference to a later paragraph",
             location=node, type="lnox", subtype="news",
         )  # fmt: skip
-    return textwrap.shorten(plain_text(paragraph), width=SUMMARY_LENGTH, placeholder="…")
+    return shorten(plain_text(paragraph), SUMMARY_LENGTH)
 
 
 def archive_of(docname: str) -> tuple[str, int | str] | None:
