@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import gettext
 import os
+import subprocess
+import sys
 
+import pytest
+from conftest import DOCS
 from sphinx.util.i18n import CatalogInfo
 
 from lnox_site.catalogues import mirror
@@ -63,3 +67,21 @@ def test_a_fuzzy_header_does_not_hide_a_catalogue(tmp_path):
     translation = gettext.translation("page", tmp_path, ["en"])
     assert translation.gettext("Bonjour") == "Hello"
     assert translation.gettext("Au revoir") == "Au revoir"
+
+
+@pytest.mark.slow
+def test_the_catalogue_templates_are_built_as_nox_s_translate_builds_them(tmp_path):
+    """`nox -s translate` extracts the messages with Sphinx's gettext builder: the site's extension
+    (which sets the HTML theme up early) must not refuse a build that is not HTML."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "build", "-q", "-b", "gettext", str(DOCS), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    # One template per French page, with the page's own words (here, its title).
+    page = DOCS / "symposium" / "index.md"
+    title = page.read_text(encoding="utf-8").splitlines()[0].removeprefix("# ")
+    template = (tmp_path / "symposium" / "index.pot").read_text(encoding="utf-8")
+    assert f'msgid "{title}"' in template

@@ -6,12 +6,16 @@
   nothing changed: Sphinx gives ``html_css_files`` entries their priority (800) in place, after the
   configuration was read, and furo registers ``pygments_dark_style`` only when the theme is loaded,
   after the comparison. The priority is given when the configuration is read, and furo is set up
-  with the site's extension.
+  with the site's extension. Set up that way, furo would refuse the builds that are not HTML
+  (``-b gettext`` for the catalogues, ``-b linkcheck``): its handlers of the builder's start and
+  end then run for HTML builds only.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from myst_parser.config.main import MdParserConfig
 from sphinx.application import Sphinx
@@ -35,8 +39,24 @@ def _css_priorities(app: Sphinx, config: Config) -> None:
     ]
 
 
-def setup(app: Sphinx) -> None:
+def _for_html_only(handler: Callable[..., Any]) -> Callable[..., Any]:
+    def handle(app: Sphinx, *args: Any) -> Any:
+        return handler(app, *args) if app.builder.format == "html" else None
+
+    return handle
+
+
+def _setup_furo(app: Sphinx) -> None:
     app.setup_extension("furo")
+    for event in ("builder-inited", "build-finished"):
+        for listener in list(app.events.listeners[event]):
+            if listener.handler.__module__ == "furo":
+                app.disconnect(listener.id)
+                app.connect(event, _for_html_only(listener.handler), priority=listener.priority)
+
+
+def setup(app: Sphinx) -> None:
+    _setup_furo(app)
     sphinx_logging.getLogger("myst_parser.sphinx_ext.main").logger.addFilter(
         _WithoutMystConfiguration()
     )
