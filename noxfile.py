@@ -106,7 +106,7 @@ def audit(session: nox.Session) -> None:
     install(session)
     node_tools(session)
     session.run("python", "-m", "lnox_site.build", "docs", str(HTML))
-    session.run("python", "-m", "lnox_site.audit", str(HTML), str(BUILD / "audit"))
+    session.run("python", "-m", "benchmarks.audit", str(HTML), str(BUILD / "audit"))
 
 
 @nox.session(default=False)
@@ -114,7 +114,7 @@ def bench(session: nox.Session) -> None:
     """Build synthetic copies of the site at x1, x5, x20 and time them (docs/_build/bench/report.md);
     `nox -s bench -- --scales 1,5` for fewer."""
     install(session, "serve")
-    session.run("python", "-m", "lnox_site.bench", *session.posargs)
+    session.run("python", "-m", "benchmarks.bench", *session.posargs)
 
 
 @nox.session(default=False)

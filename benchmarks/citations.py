@@ -42,7 +42,7 @@ WATCHED = {
     "footcite roles": "sphinxcontrib.bibtex.foot_roles:FootCiteRole.run",
     "bibliography filtering": "sphinxcontrib.bibtex.domain:BibtexDomain.env_updated",
     "bibliography rendering": "sphinxcontrib.bibtex.transforms:BibliographyTransform.run",
-    "publication list": "lnox_site.publications:_resolve",
+    "publication list": "lnox_site.bibliography.publications:_resolve",
 }
 
 

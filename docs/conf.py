@@ -22,7 +22,7 @@ nitpicky = True
 
 # -- Languages ---------------------------------------------------------------
 # French is the source language; English comes from docs/locales/en/LC_MESSAGES/*.po, which
-# lnox_site compiles in the build folder rather than beside them (lnox_site.catalogues).
+# lnox_site compiles in the build folder rather than beside them (lnox_site.site.catalogues).
 # https://www.sphinx-doc.org/en/master/usage/advanced/intl.html
 
 language = "fr"
@@ -42,7 +42,7 @@ myst_heading_anchors = 3
 # https://sphinxcontrib-bibtex.readthedocs.io/en/latest/usage.html#configuration
 
 bibtex_bibfiles = ["../references.bib"]
-# The site's own style (lnox_site.bibstyle, lnox_site.citations): author-year citations and
+# The site's own style (lnox_site.bibliography.style, lnox_site.bibliography.citations): author-year citations and
 # entries with their connecting words in the page's language. Pages cite with {footcite:p} and
 # {footcite:t} and end with {footbibliography}; the bibliography lint refuses {cite}.
 bibtex_default_style = "lnox"
@@ -88,4 +88,4 @@ html_sidebars = {
         "sidebar/scroll-end.html",
     ]
 }
-# The public address is set per language by lnox_site.i18n, from $LNOX_SITE_URL.
+# The public address is set per language by lnox_site.site.i18n, from $LNOX_SITE_URL.

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
 
-from lnox_site.symposium import date_span, ordinal_suffix
+from lnox_site.pages.symposium import date_span, ordinal_suffix
 
 # Roles that show a citation: a description leaves them out.
 CITING_ROLES = re.compile(r"^(footcite|cite|pub)(:|$)")

@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_copy
 
-from lnox_site import posts, synthetic, vocabulary
-from lnox_site.bench import Run, Save, page_weight, runs, table
-from lnox_site.publications import anchor
-from lnox_site.references import BIBFILE, read, team_publications
+from benchmarks import synthetic
+from benchmarks.bench import Run, Save, page_weight, runs, table
+from lnox_site.bibliography.publications import anchor
+from lnox_site.content import paths, vocabulary
+from lnox_site.content.paths import BIBFILE
+from lnox_site.content.references import read, team_publications
 
 
 @pytest.mark.slow
@@ -37,7 +39,7 @@ def test_synthetic_site_builds(tmp_path: Path) -> None:
     assert listed == [anchor(pub.key) for pub in expected]
     named = [
         path
-        for path in (project / posts.NEWS_DIR).glob("[0-9]*/*-*.md")
+        for path in (project / paths.NEWS).glob("[0-9]*/*-*.md")
         if "niche-copie1" in path.read_text(encoding="utf-8").split("\n---", 1)[0]
     ]
     assert named

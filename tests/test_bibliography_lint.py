@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_copy
 
-from lnox_site.bibfile import scan
-from lnox_site.bibliography_lint import check_bibliography, check_citations, problems_of
-from lnox_site.references import read
-from lnox_site.vocabulary import load
+from lnox_site.checks.bibliography import check_bibliography, check_citations, problems_of
+from lnox_site.content.bibfile import scan
+from lnox_site.content.references import read
+from lnox_site.content.vocabulary import load
 
 BIB = ROOT / "references.bib"
 VOCABULARY = set(load(ROOT).keywords)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from pybtex.database import Entry, Person, parse_string
 
-from lnox_site.bibstyle import style_for
-from lnox_site.citations import cited_names
-from lnox_site.people import work_label
-from lnox_site.publication_chart import html
-from lnox_site.publications import short_citation
-from lnox_site.references import as_plain, publications
-from lnox_site.team import signature
+from lnox_site.bibliography.chart import html
+from lnox_site.bibliography.citations import cited_names
+from lnox_site.bibliography.publications import short_citation
+from lnox_site.bibliography.style import style_for
+from lnox_site.content.references import as_plain, publications
+from lnox_site.content.team import signature
+from lnox_site.pages.people import work_label
 
 BIB = r"""
 @article{two, author = {Boulais, P. E. and Frenette, P. S.}, title = {Niches}, journal = {Blood},

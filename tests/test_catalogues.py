@@ -11,7 +11,7 @@ import pytest
 from conftest import DOCS
 from sphinx.util.i18n import CatalogInfo
 
-from lnox_site.catalogues import mirror
+from lnox_site.site.catalogues import mirror
 
 HEADER = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n'
 

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from lnox_site.comments import hidden_lines
-from lnox_site.posts import new_post
-from lnox_site.symposium import new_edition
+from lnox_site.checks.comments import hidden_lines
+from lnox_site.new.edition import new_edition
+from lnox_site.new.news import new_post
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build_copy, copy_project, run_check
 
-from lnox_site import comments, diagrams, research, translation_check
-from lnox_site.bibliography_lint import check_bibliography
+from lnox_site.checks import comments, diagrams, themes
+from lnox_site.checks import translations as translation_check
+from lnox_site.checks.bibliography import check_bibliography
 
 CATALOGUES = Path("docs") / "locales" / "en" / "LC_MESSAGES"
 PESTICIDES = CATALOGUES / "actualites" / "2021" / "2021-01-21-pesticides-et-risque-de-lam.po"
@@ -80,7 +81,7 @@ def latin1(relative: str, encoding: str = "latin-1") -> Callable[[Path], str]:
 def intro_without_term(root: Path) -> str:
     page = root / "docs" / "recherche" / "lipides.md"
     text = page.read_text(encoding="utf-8")
-    line, intro = research.introduction(text)
+    line, intro = themes.introduction(text)
     assert "{term}`" in intro
     lines = text.splitlines()
     end = line
@@ -150,7 +151,7 @@ def test_todays_content_passes_these_checks():
     for check in (
         comments.check_comment_lines,
         translation_check.check_translations,
-        research.check_themes,
+        themes.check_themes,
         diagrams.check_diagrams,
         check_bibliography,
     ):

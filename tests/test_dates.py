@@ -9,7 +9,7 @@ import re
 import pytest
 from conftest import run_check
 
-from lnox_site import records
+from lnox_site.content import records
 
 
 @pytest.mark.parametrize(

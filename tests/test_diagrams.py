@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import build_copy
 
-from lnox_site.diagrams import labelled, parse, render
+from lnox_site.content.diagrams import labelled, parse, render
 
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" width="100" height="50">'

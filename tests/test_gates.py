@@ -23,17 +23,17 @@ from page_sources import Sources
 from pybtex.database import parse_file as parse_bib
 
 import lnox_site
-from lnox_site.bench import page_weight
-from lnox_site.bibstyle import WORDS
-from lnox_site.i18n import LOCALES
-from lnox_site.metadata import (
+from benchmarks.bench import page_weight
+from lnox_site.bibliography.style import WORDS
+from lnox_site.content.languages import LOCALES
+from lnox_site.site.metadata import (
     NOT_FOUND_PAGE,
     SITEMAP_NS,
     SOCIAL_IMAGE,
     SOCIAL_IMAGE_SIZE,
     XHTML_NS,
 )
-from lnox_site.theme import FOLD_LABEL
+from lnox_site.site.theme import FOLD_LABEL
 
 # Pages Sphinx writes without a source file; they are left out of the sitemaps.
 GENERATED = {"search.html", f"{NOT_FOUND_PAGE}.html"}

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import LANGUAGES, Build, build_copy, run_build
 
-from lnox_site.bench import stamps
-from lnox_site.publications import anchor
-from lnox_site.references import read, team_publications
-from lnox_site.vocabulary import load
+from benchmarks.bench import stamps
+from lnox_site.bibliography.publications import anchor
+from lnox_site.content.references import read, team_publications
+from lnox_site.content.vocabulary import load
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import pytest
 from conftest import DOCS, LANGUAGES, run_build
 from furo.navigation import get_navigation_tree
 
-from lnox_site.navigation import template
+from lnox_site.site.navigation import template
 
 # Sphinx's tree for a page of the folder "recherche" that is in no toctree.
 UNLISTED_TREE = """<ul>

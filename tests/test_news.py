@@ -20,13 +20,14 @@ from bs4 import BeautifulSoup
 from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL, build_copy, run_build
 from content import new
 
-from lnox_site import posts as post_files
-from lnox_site import vocabulary
-from lnox_site.news import Archives, Post, Selection, display_date
-from lnox_site.posts import PostSource, new_post, slugify
-from lnox_site.publications import anchor, short_citation
-from lnox_site.references import read as read_bib
-from lnox_site.validation import run as check_project
+from lnox_site.bibliography.publications import anchor, short_citation
+from lnox_site.checks import run as check_project
+from lnox_site.content import posts as post_files
+from lnox_site.content import vocabulary
+from lnox_site.content.posts import PostSource
+from lnox_site.content.references import read as read_bib
+from lnox_site.new.news import ARCHIVE_TEMPLATE, new_post, slugify
+from lnox_site.news.listings import Archives, Post, Selection, display_date
 
 NEWS = DOCS / "actualites"
 CATALOGUES = DOCS / "locales" / "en" / "LC_MESSAGES"
@@ -419,7 +420,7 @@ def _duplicate_slug(project: Path) -> str:
     slug = post_files.FILE_NAME.match(source.name)["slug"]
     copy = project / "docs" / "actualites" / "2030" / f"2030-01-02-{slug}.md"
     copy.parent.mkdir()
-    (copy.parent / "index.md").write_text(post_files.ARCHIVE_TEMPLATE, encoding="utf-8")
+    (copy.parent / "index.md").write_text(ARCHIVE_TEMPLATE, encoding="utf-8")
     text = re.sub(
         r"^date: .*$", "date: 2030-01-02", source.read_text(), count=1, flags=re.MULTILINE
     )

@@ -11,11 +11,11 @@ from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT, TEST_SITE_URL, build_copy
 from pybtex.database import parse_file
 
-from lnox_site.bibstyle import WORDS
-from lnox_site.publications import KIND_NAMES, anchor, read, team_publications
-from lnox_site.references import authors, kind, plain
-from lnox_site.team import members, signature
-from lnox_site.vocabulary import load
+from lnox_site.bibliography.publications import KIND_NAMES, anchor
+from lnox_site.bibliography.style import WORDS
+from lnox_site.content.references import authors, kind, plain, read, team_publications
+from lnox_site.content.team import members, signature
+from lnox_site.content.vocabulary import load
 
 BIB = ROOT / "references.bib"
 TEAM = team_publications(BIB)

@@ -12,10 +12,12 @@ import pytest
 from babel.messages.pofile import read_po
 from conftest import DOCS, LANGUAGES, ROOT
 
-from lnox_site import vocabulary
-from lnox_site.diagrams import check_diagrams, labelled, parse
-from lnox_site.publications import anchor, read, team_publications
-from lnox_site.research import check_themes
+from lnox_site.bibliography.publications import anchor
+from lnox_site.checks.diagrams import check_diagrams
+from lnox_site.checks.themes import check_themes
+from lnox_site.content import vocabulary
+from lnox_site.content.diagrams import labelled, parse
+from lnox_site.content.references import read, team_publications
 
 BIB = ROOT / "references.bib"
 VOCABULARY = vocabulary.load(ROOT)

@@ -19,7 +19,7 @@ from docutils.nodes import make_id
 from pybtex.database import parse_file
 from pybtex.richtext import Text
 
-from lnox_site.search import English, French, normalise
+from lnox_site.site.search import English, French, normalise
 
 BIB = parse_file(str(ROOT / "references.bib")).entries
 CATALOGUES = ROOT / "docs" / "locales" / "en" / "LC_MESSAGES"

@@ -12,8 +12,8 @@ from conftest import LANGUAGES, ROOT, TEST_SITE_URL, build_copy
 from content import assert_stops_at, new
 from page_sources import Sources
 
-from lnox_site.i18n import localise
-from lnox_site.symposium import (
+from lnox_site.content.languages import localise
+from lnox_site.pages.symposium import (
     LABELS,
     Edition,
     date_span,

@@ -5,6 +5,7 @@ build with their place."""
 from __future__ import annotations
 
 import json
+from functools import cache
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,19 +13,33 @@ import yaml
 from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL, build_copy
 from content import assert_stops_at, new
 
-from lnox_site import organisation, people
-from lnox_site.i18n import localise
-from lnox_site.people import STATUSES
+from lnox_site.content import organisation, people
+from lnox_site.content.languages import localise
+from lnox_site.content.people import STATUSES
 
-PEOPLE, PEOPLE_PROBLEMS = people.load(ROOT)
-TEAM, TEAM_PROBLEMS = organisation.load(ROOT)
 TEAM_PAGE = "equipe/index.html"
+PEOPLE_YAML = "docs/_data/people.yaml"  # as contributors name it
+TEAM_YAML = "docs/_data/team.yaml"
 
 
-def test_data_files_are_valid():
-    assert not PEOPLE_PROBLEMS
-    assert not TEAM_PROBLEMS
-    assert PEOPLE
+@pytest.fixture(scope="module")
+def everyone():
+    """The people of the site's people.yaml, as the site reads them."""
+    found, problems = people.load(ROOT)
+    assert not problems
+    assert found
+    return found
+
+
+@pytest.fixture(scope="module")
+def team():
+    found, problems = organisation.load(ROOT)
+    assert not problems
+    return found
+
+
+def test_data_files_are_valid(everyone, team):
+    assert team.name
 
 
 def _person(soup, name):
@@ -36,9 +51,9 @@ def _person(soup, name):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_team_page_lists_every_person_under_their_status(site, language):
+def test_team_page_lists_every_person_under_their_status(site, language, everyone):
     soup = site.soup(language, TEAM_PAGE)
-    for person in PEOPLE:
+    for person in everyone:
         entry = _person(soup, person.name)
         heading = entry.find_parent("section").select_one("h2").get_text(strip=True).rstrip("¶")
         assert heading == localise(STATUSES[person.status].heading, language), person.name
@@ -47,29 +62,29 @@ def test_team_page_lists_every_person_under_their_status(site, language):
             assert localise(role, language) in text
 
 
-# The statuses as people.yaml writes them, read without the site's code.
-STATUS_OF = {
-    entry["name"]: entry["status"]
-    for entry in yaml.safe_load((DOCS / "_data" / "people.yaml").read_text(encoding="utf-8"))
-}
+@cache
+def status_of() -> dict[str, str]:
+    """The statuses as people.yaml writes them, read without the site's code."""
+    people_yaml = (DOCS / "_data" / "people.yaml").read_text(encoding="utf-8")
+    return {entry["name"]: entry["status"] for entry in yaml.safe_load(people_yaml)}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_group_holds_exactly_the_people_of_its_status(site, language):
     """Only the people the file calls leaders appear under the team's leadership, and so on."""
     soup = site.soup(language, TEAM_PAGE)
-    for status in set(STATUS_OF.values()):
+    for status in set(status_of().values()):
         group = soup.select_one(f"section#people-{status}")
         shown = [strong.get_text() for strong in group.select("li.lnox-person > p > strong")]
-        assert sorted(shown) == sorted(n for n, s in STATUS_OF.items() if s == status), status
-    assert len(soup.select("li.lnox-person")) == len(STATUS_OF)
+        assert sorted(shown) == sorted(n for n, s in status_of().items() if s == status), status
+    assert len(soup.select("li.lnox-person")) == len(status_of())
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_theses_and_works_link_to_existing_publication_entries(site, language):
+def test_theses_and_works_link_to_existing_publication_entries(site, language, everyone):
     soup = site.soup(language, TEAM_PAGE)
     linked = 0
-    for person in PEOPLE:
+    for person in everyone:
         keys = [person.thesis, *person.works] if person.thesis else person.works
         links = _person(soup, person.name).select("a[href]")
         assert len(links) == len(keys), person.name
@@ -85,18 +100,22 @@ def test_theses_and_works_link_to_existing_publication_entries(site, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_team_page_describes_the_organisation_in_json_ld(site, language):
+def test_team_page_describes_the_organisation_in_json_ld(site, language, team):
     soup = site.soup(language, TEAM_PAGE)
     blocks = [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
     (org,) = [block for block in blocks if block["@type"] == "ResearchOrganization"]
-    assert org["name"] == TEAM.name
+    assert org["name"] == team.name
     assert org["url"] == f"{TEST_SITE_URL}{language}/"
-    assert org["address"]["postalCode"] == TEAM.address["postal_code"]
-    assert org["address"]["addressCountry"] == TEAM.address["country_code"]
-    assert [p["name"] for p in org["parentOrganization"]] == TEAM.parents
+    assert org["address"]["postalCode"] == team.address["postal_code"]
+    assert org["address"]["addressCountry"] == team.address["country_code"]
+    assert [p["name"] for p in org["parentOrganization"]] == team.parents
 
 
-TEAM_DATA = yaml.safe_load((ROOT / "docs/_data/team.yaml").read_text(encoding="utf-8"))
+@cache
+def team_data() -> dict:
+    return yaml.safe_load((ROOT / TEAM_YAML).read_text(encoding="utf-8"))
+
+
 # How the History page writes the years of a label (the file's header says what each field means).
 YEARS = {
     "fr": {"onward": "À partir de {}", "inferred": " (date déduite)", "undated": "Date inconnue"},
@@ -120,15 +139,15 @@ def test_history_shows_every_label_with_its_years(site, language):
     timeline = site.soup(language, "equipe/histoire.html").select_one("dl.lnox-timeline")
     terms = [dt.get_text(strip=True) for dt in timeline.select("dt")]
     labels = [dd.select_one("strong").get_text(strip=True) for dd in timeline.select("dd")]
-    assert terms == [years_of(period, language) for period in TEAM_DATA["history"]]
-    assert labels == [period["label"] for period in TEAM_DATA["history"]]
+    assert terms == [years_of(period, language) for period in team_data()["history"]]
+    assert labels == [period["label"] for period in team_data()["history"]]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_contact_page_shows_the_postal_address(site, language):
     block = site.soup(language, "contact.html").select_one(".lnox-address")
     lines = [line.get_text(strip=True) for line in block.select(".line")]
-    a = TEAM_DATA["address"]
+    a = team_data()["address"]
     street = ", ".join(part for part in (a["street"], a.get("po_box")) if part)
     expected = [a["organisation"], a.get("building"), street]
     expected += [f"{a['postal_code']} {a['locality']}", a["country"]]
@@ -137,12 +156,10 @@ def test_contact_page_shows_the_postal_address(site, language):
 
 # -- Mistakes in the people file -----------------------------------------------------------------
 
-PEOPLE_FILE = "docs/_data/people.yaml"
-
 
 def _replace_first(project, old: str, new: str) -> int:
     """Replace the first line starting with ``old`` (after indentation); returns its number."""
-    path = project / PEOPLE_FILE
+    path = project / PEOPLE_YAML
     lines = path.read_text(encoding="utf-8").splitlines()
     number = next(n for n, line in enumerate(lines) if line.strip().startswith(old))
     lines[number] = lines[number].replace(old, new, 1)
@@ -165,7 +182,7 @@ def _replace_first(project, old: str, new: str) -> int:
 )
 def test_bad_person_stops_the_build_at_its_line(project, old, new, message):
     line = _replace_first(project, old, new)
-    assert_stops_at(build_copy(project), PEOPLE_FILE, line, message)
+    assert_stops_at(build_copy(project), PEOPLE_YAML, line, message)
 
 
 @pytest.mark.slow
@@ -180,12 +197,12 @@ def test_new_person_skeleton_builds(project):
 
 
 def test_history_years_in_the_wrong_order_are_reported(project):
-    path = project / organisation.TEAM_FILE
+    path = project / TEAM_YAML
     text = path.read_text(encoding="utf-8").replace("    to: 2015\n", "    to: 2012\n", 1)
     path.write_text(text, encoding="utf-8")
     line = text.splitlines().index("    to: 2012") + 1
     problems = organisation.load(project)[1]
-    assert [(p.path, p.line) for p in problems] == [(organisation.TEAM_FILE, line)]
+    assert [(p.path, p.line) for p in problems] == [(TEAM_YAML, line)]
     assert "'to: 2012' comes without 'from' or before it" in str(problems[0])
 
 
@@ -198,11 +215,11 @@ def test_history_years_in_the_wrong_order_are_reported(project):
     ],
 )  # fmt: skip
 def test_malformed_people_entries_are_reported_at_their_line(project, addition, message):
-    path = project / PEOPLE_FILE
+    path = project / PEOPLE_YAML
     text = path.read_text(encoding="utf-8") + "\n"
     path.write_text(text + addition, encoding="utf-8")
     problems = people.load(project)[1]
     assert problems, addition
     last_line = len(text.splitlines()) + len(addition.splitlines())
-    assert all(p.path == PEOPLE_FILE and 0 < p.line <= last_line for p in problems)
+    assert all(p.path == PEOPLE_YAML and 0 < p.line <= last_line for p in problems)
     assert any(message in str(p) and p.line > len(text.splitlines()) for p in problems), problems

@@ -8,7 +8,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from lnox_site.translation_check import Message, message_problems
+from lnox_site.checks.translations import Message, message_problems
 
 WHERE = "docs/locales/en/LC_MESSAGES/page.po"
 

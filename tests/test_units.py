@@ -7,9 +7,13 @@ import datetime as dt
 import pytest
 from pybtex.database import parse_string
 
-from lnox_site import build, descriptions, i18n, news, symposium
-from lnox_site.entry_dependencies import fingerprint
-from lnox_site.posts import PostSource
+from lnox_site import build
+from lnox_site.bibliography.entry_dependencies import fingerprint
+from lnox_site.content.languages import format_date
+from lnox_site.content.posts import PostSource
+from lnox_site.news import listings as news
+from lnox_site.pages import symposium
+from lnox_site.site import descriptions, i18n
 from lnox_site.translation import coverage
 
 
@@ -68,7 +72,7 @@ def test_coverage_ignores_fuzzy_translations(tmp_path):
     ],
 )
 def test_dates_in_each_language(date, language, pattern, expected):
-    assert i18n.format_date(date, language, pattern) == expected
+    assert format_date(date, language, pattern) == expected
 
 
 # -- Descriptions ---------------------------------------------------------------------------------

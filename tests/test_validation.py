@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from lnox_site import validation
-from lnox_site.validation import Problem
+from lnox_site import checks
+from lnox_site.content.problems import Problem
 
 
 def test_problem_names_file_line_subject_and_fix():
@@ -17,8 +17,8 @@ def test_problems_are_sorted_by_file_and_line(monkeypatch, tmp_path):
         Problem("a.md", 9, "x", "y"),
         Problem("a.md", 2, "x", "y"),
     ]
-    monkeypatch.setattr(validation, "VALIDATORS", [lambda root: found])
-    assert [(p.path, p.line) for p in validation.run(tmp_path)] == [
+    monkeypatch.setattr(checks, "CHECKS", [lambda root: found])
+    assert [(p.path, p.line) for p in checks.run(tmp_path)] == [
         ("a.md", 2),
         ("a.md", 9),
         ("b.md", 3),

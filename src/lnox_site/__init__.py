@@ -1,7 +1,16 @@
-"""Sphinx extensions of the LNOx team website.
+"""Sphinx extensions of the LNOx team website, loaded by ``conf.py`` as one extension.
 
-``conf.py`` loads this package as one extension; each concept of the site (languages, news, people,
-publications, …) lives in its own module and registers itself here.
+The package is grouped by concern (ARCHITECTURE.md at the project root tells the whole flow):
+
+* :mod:`lnox_site.content`: the readers of the project's files (pages' front matter, YAML data,
+  references.bib, catalogues' languages) and the project's paths. They know nothing of Sphinx.
+* :mod:`lnox_site.checks`: every content check, in one list; they use the readers only.
+* :mod:`lnox_site.bibliography`, :mod:`lnox_site.news`, :mod:`lnox_site.pages`: what the site renders
+  (directives, roles, generated pages), from the readers.
+* :mod:`lnox_site.site`: what every page shares: languages, navigation, theme, metadata, search,
+  and the gate that runs the checks before a build.
+* The commands (``python -m lnox_site.build``, ``.check``, ``.new``, ``.preview``, ``.translation``)
+  are the modules at the top of the package.
 """
 
 from __future__ import annotations
@@ -10,56 +19,41 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import (
-    bibliography_lint,
+from lnox_site.bibliography import citations, entry_dependencies, jsonld, publications
+from lnox_site.bibliography import search as publication_search
+from lnox_site.news import feeds, listings
+from lnox_site.pages import diagrams, organisation, people, research, symposium
+from lnox_site.site import (
     catalogues,
-    citations,
-    comments,
+    content_gate,
     descriptions,
-    diagrams,
-    entry_dependencies,
-    feeds,
     i18n,
     metadata,
     navigation,
-    news,
-    organisation,
-    people,
-    publication_jsonld,
-    publication_search,
-    publications,
     quiet,
-    research,
     search,
     search_index,
-    symposium,
-    team,
     theme,
-    translation_check,
-    validation,
 )
 
 __version__ = "0.1.0"
 
-# Modules that register their own config values, directives and event handlers.
-MODULES = (
+# Each part registers its own config values, directives and event handlers, in this order (handlers
+# of one event and one priority run in the order they were connected).
+PARTS = (
     quiet,
     catalogues,
     i18n,
     descriptions,
-    validation,
-    bibliography_lint,
-    comments,
-    translation_check,
-    team,
+    content_gate,
     citations,
     entry_dependencies,
     publications,
-    publication_jsonld,
+    jsonld,
     publication_search,
     research,
     diagrams,
-    news,
+    listings,
     feeds,
     symposium,
     people,
@@ -73,6 +67,6 @@ MODULES = (
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    for module in MODULES:
-        module.setup(app)
+    for part in PARTS:
+        part.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -13,8 +13,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .i18n import LANGUAGES, SOURCE_LANGUAGE, site_url
-from .metadata import root_files
+from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from lnox_site.site.i18n import site_url
+from lnox_site.site.metadata import root_files
 
 # Nitpicky, warnings are errors, but every warning of a run is shown before it fails.
 STRICT = ("-n", "-W", "--keep-going")

@@ -1,6 +1,6 @@
 """Check the content without building the site: ``python -m lnox_site.check [project root]``.
 
-Runs every validator of :mod:`lnox_site.validation` (bibliography, news, people, editions, pages,
+Runs every check of :mod:`lnox_site.checks` (bibliography, news, people, editions, pages,
 translations, …) and prints each problem as ``file:line: what is wrong — how to fix it``. Exit
 status 1 if there is any.
 """
@@ -10,8 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import MODULES  # noqa: F401  (importing the modules registers their validators)
-from .validation import run
+from lnox_site.checks import run
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,7 @@
 Each save starts an incremental build (lnox_site.forked_builds), where Sphinx reads again the
 pages whose source or dependencies changed (the site's extension adds the listings that show a
 changed post or entry) and writes the pages that show them. Nothing is written under ``docs/``
-outside ``docs/_build/`` (catalogues are compiled in the build folder, lnox_site.catalogues), so a
+outside ``docs/_build/`` (catalogues are compiled in the build folder, lnox_site.site.catalogues), so a
 build never starts the next one.
 """
 
@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Self
 
-from .i18n import LANGUAGES, SOURCE_LANGUAGE
+from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
 
 HOST = "127.0.0.1"
 PORT = 8000
@@ -140,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     from sphinx_autobuild import __main__ as autobuild
 
-    from . import forked_builds
+    from lnox_site import forked_builds
 
     root = args.root.resolve()
     if forked_builds.AVAILABLE:

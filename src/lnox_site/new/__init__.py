@@ -1,10 +1,7 @@
 """Create a new piece of content, ready to edit: ``python -m lnox_site.new KIND ARGUMENTS…``.
 
-Each content module registers its kind with :func:`scaffold`; ``nox -s new -- KIND …`` calls this.
-A scaffold writes its file(s) under the project root and returns their paths.
-
-This is a package run through its ``__main__`` module: ``python -m`` on a plain module would run a
-second copy of it, not the one in which the content modules register their scaffolds.
+``nox -s new -- KIND …`` calls this. Each kind is a module of this package listed in
+:data:`SCAFFOLDS`; a scaffold writes its file(s) under the project root and returns their paths.
 """
 
 from __future__ import annotations
@@ -13,18 +10,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from lnox_site.new import edition, news, person
+
 Scaffold = Callable[[Path, list[str]], list[Path]]
-SCAFFOLDS: dict[str, tuple[Scaffold, str]] = {}
 
-
-def scaffold(kind: str, usage: str) -> Callable[[Scaffold], Scaffold]:
-    """Register a scaffold for ``kind``; ``usage`` shows its arguments, e.g. ``"Titre"``."""
-
-    def register(func: Scaffold) -> Scaffold:
-        SCAFFOLDS[kind] = (func, usage)
-        return func
-
-    return register
+# kind -> (what writes it, its arguments as the usage line shows them)
+SCAFFOLDS: dict[str, tuple[Scaffold, str]] = {
+    "edition": (edition.new_edition, "YEAR [NUMBER]"),
+    "news": (news.new_post, '"Titre de l’actualité" [sujet …] [--date YYYY-MM-DD]'),
+    "person": (person.new_person, '"Prénom Nom"'),
+}
 
 
 def usage() -> str:
@@ -33,8 +28,6 @@ def usage() -> str:
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
-    from .. import MODULES  # noqa: F401  (importing the modules registers their scaffolds)
-
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0] in ("-h", "--help"):
         print(usage())

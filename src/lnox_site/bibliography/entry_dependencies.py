@@ -1,0 +1,160 @@
+"""Pages depend on the entries of references.bib they show, not on the whole file.
+
+sphinxcontrib-bibtex (and Sphinx's own dependency check) would read every citing page again after
+any edit of references.bib. Here each page records what it shows while it is read:
+
+* entries it cites (``{footcite}``, rendered when the page is read): the page is **read** again
+  when one of them changes;
+* entries it names when it is written (``{pub}``, the theses and works of the Team page): the page
+  is **written** again when one of them changes;
+* lists of the team's work (``publication-list``, ``publication-summary``), by their keywords (none:
+  every team entry): the page is **written** again when an entry of the list changes, or enters or
+  leaves it (its keywords or the ``lnox`` mark changed).
+
+What an entry is, for these comparisons, is a fingerprint of its parsed fields and people, kept in
+the environment with its keywords: the build compares them with the entries of this build
+(``env-get-outdated`` for the pages to read, ``env-get-updated`` for those to write), so that an
+entry no page shows can be edited without any page being read or written. Posts that name an entry
+in their front matter follow it in :mod:`lnox_site.news`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from docutils import nodes
+from pybtex.database import Entry
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from lnox_site.content.references import keywords
+from lnox_site.content.vocabulary import TEAM_KEYWORD
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the build remembers of an entry: its fingerprint, and its keywords, which decide the
+    lists it is in."""
+
+    fingerprint: str
+    keywords: frozenset[str]
+
+
+def listed(entry: Facts | None, selection: frozenset[str]) -> bool:
+    """Whether a team list of these keywords (none: all the team's work) shows the entry."""
+    return (
+        entry is not None
+        and TEAM_KEYWORD in entry.keywords
+        and (not selection or bool(entry.keywords & selection))
+    )
+
+
+def fingerprint(entry: Entry) -> str:
+    """A digest of everything a page can show of the entry (not of how the file spells it)."""
+    fields = sorted((name.lower(), value) for name, value in entry.fields.items())
+    people = sorted((role, [str(person) for person in persons])
+                    for role, persons in entry.persons.items())  # fmt: skip
+    return hashlib.blake2b(repr((entry.type, fields, people)).encode(), digest_size=16).hexdigest()
+
+
+def facts(entries: Mapping[str, Entry]) -> dict[str, Facts]:
+    return {
+        key: Facts(fingerprint(entry), frozenset(keywords(entry))) for key, entry in entries.items()
+    }
+
+
+@dataclass
+class Uses:
+    """What one page shows of references.bib."""
+
+    cited: set[str] = field(default_factory=set)
+    named: set[str] = field(default_factory=set)
+    lists: set[frozenset[str]] = field(default_factory=set)
+
+    def to_write(
+        self, changed: Iterable[str], before: dict[str, Facts], now: dict[str, Facts]
+    ) -> bool:
+        """Whether a change of the ``changed`` entries shows on the page once it is written."""
+        return any(
+            key in self.named
+            or any(listed(before.get(key), s) or listed(now.get(key), s) for s in self.lists)
+            for key in changed
+        )
+
+
+def _uses(env: BuildEnvironment) -> dict[str, Uses]:
+    """docname -> what the page shows."""
+    if not hasattr(env, "lnox_entry_uses"):
+        env.lnox_entry_uses = {}
+    return env.lnox_entry_uses
+
+
+def _of(env: BuildEnvironment) -> Uses:
+    return _uses(env).setdefault(env.docname, Uses())
+
+
+def note_cited(env: BuildEnvironment, key: str) -> None:
+    """The page being read renders the entry ``key``: read it again when the entry changes."""
+    _of(env).cited.add(key)
+
+
+def note_named(env: BuildEnvironment, key: str) -> None:
+    """The page being read shows ``key`` when it is written: write it again when it changes."""
+    _of(env).named.add(key)
+
+
+def note_list(env: BuildEnvironment, selection: Iterable[str] = ()) -> None:
+    """The page being read lists the team's entries of these keywords (none: all of them)."""
+    _of(env).lists.add(frozenset(selection))
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    _uses(env).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    theirs = _uses(other)
+    _uses(env).update({docname: theirs[docname] for docname in docnames if docname in theirs})
+
+
+def _forget_the_whole_file(app: Sphinx, doctree: nodes.document) -> None:
+    """sphinxcontrib-bibtex makes every ``{footbibliography}`` depend on the whole file: the page
+    follows its entries instead (:func:`note_cited`)."""
+    env = app.env
+    dependencies = env.dependencies.get(env.docname)
+    if dependencies:
+        for path in env.get_domain("cite").bibdata.bibfiles:
+            dependencies.discard(env.srcdir / path)
+
+
+def _changes(app: Sphinx, env: BuildEnvironment) -> tuple[set[str], dict[str, Facts]]:
+    """The keys whose entry changed since the last build, and the facts of that build."""
+    before = getattr(env, "lnox_entry_facts", {})
+    env.lnox_entry_facts = facts(env.get_domain("cite").bibdata.data.entries)
+    now = env.lnox_entry_facts
+    return {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}, before
+
+
+def _pages_to_read(app: Sphinx, env: BuildEnvironment, *changes: set[str]) -> list[str]:
+    changed, before = _changes(app, env)
+    # Kept for env-get-updated, in this process only (the builder is not pickled).
+    app.builder.lnox_entry_changes = changed, before
+    return [docname for docname, uses in _uses(env).items() if uses.cited & changed]
+
+
+def _pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    changed, before = getattr(app.builder, "lnox_entry_changes", (set(), {}))
+    if not changed:
+        return []
+    now = env.lnox_entry_facts
+    return [docname for docname, uses in _uses(env).items() if uses.to_write(changed, before, now)]
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("doctree-read", _forget_the_whole_file)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-get-outdated", _pages_to_read)
+    app.connect("env-get-updated", _pages_to_write)

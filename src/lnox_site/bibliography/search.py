@@ -1,0 +1,54 @@
+"""The team's publications as results of the site's search.
+
+Each entry of the Publications page is an object of Sphinx's search index (a small domain,
+``pub``): a search for a word of its title, an author's surname, its journal or its DOI lists the
+entry itself, linked to ``publications.html#pub-<key>``, with its citation as the result's text (as
+the page shows it, in the page's language) and « Publication » as its kind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+import pybtex.plugin
+from sphinx.application import Sphinx
+from sphinx.domains import Domain, ObjType
+
+from lnox_site.bibliography.publications import PUBLICATIONS_PAGE, anchor
+from lnox_site.content.languages import localise
+from lnox_site.content.references import as_plain, publications, team_only
+
+KIND = {"fr": "Publication", "en": "Publication"}
+# "Important" objects for Sphinx's search: an entry found by a word of its citation comes before
+# the pages that only mention that word in their text.
+PRIORITY = 0
+
+
+class PublicationDomain(Domain):
+    name = "pub"
+    label = "Publications"
+    object_types: ClassVar = {"publication": ObjType("publication")}
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        return localise(KIND, self.env.config.language)
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        if PUBLICATIONS_PAGE not in self.env.all_docs:
+            return
+        config = self.env.config
+        style = pybtex.plugin.find_plugin("pybtex.style.formatting", config.bibtex_default_style)()
+        entries = publications(self.env.get_domain("cite").bibdata.data.entries)
+        for pub in team_only(entries.values()):
+            citation = as_plain(style.format_entry("", pub.entry).text)
+            yield citation, citation, "publication", PUBLICATIONS_PAGE, anchor(pub.key), PRIORITY
+
+    def merge_domaindata(self, docnames: Any, otherdata: dict[str, Any]) -> None:
+        """Nothing to merge: the objects come from references.bib, not from the pages."""
+
+    def resolve_any_xref(self, *args: Any) -> list[tuple[str, Any]]:
+        return []
+
+
+def setup(app: Sphinx) -> None:
+    app.add_domain(PublicationDomain)

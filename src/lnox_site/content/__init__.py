@@ -1,0 +1,11 @@
+"""Reading the project's files: pages' front matter, YAML data, references.bib, SVG diagrams.
+
+Owns the project's paths (:mod:`.paths`), its languages (:mod:`.languages`), the reading of every
+file as UTF-8 (:mod:`.sources`), one YAML reader that keeps the line of every value
+(:mod:`.records`), the BibTeX scanner with lines (:mod:`.bibfile`) and pybtex's view of the entries
+(:mod:`.references`), and the records built from them (people, posts, editions, the team, themes).
+Readers report mistakes as :class:`.problems.Problem` objects with file, line and fix.
+
+May import: the standard library, PyYAML, pybtex, Babel, and this package. Never Sphinx or
+docutils: the checks and the commands use these readers without starting Sphinx.
+"""

@@ -1,0 +1,57 @@
+"""The SVG files of the explanatory diagrams (:mod:`lnox_site.pages.diagrams`): what the site asks of
+one (a ``viewBox`` to scale on phones, a ``<title>`` that stands for the picture) and its texts,
+each of which becomes a message to translate."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+SVG = "http://www.w3.org/2000/svg"
+ET.register_namespace("", SVG)
+# Elements whose text is shown or read out: each one is a message to translate.
+TEXT_TAGS = {f"{{{SVG}}}{tag}" for tag in ("title", "desc", "text", "tspan")}
+# A text alternative shorter than this names the diagram rather than describing it.
+TITLE_WORDS = 5
+
+
+def labelled(root: ET.Element) -> list[ET.Element]:
+    """The elements carrying a text of their own, in document order."""
+    return [el for el in root.iter() if el.tag in TEXT_TAGS and (el.text or "").strip()]
+
+
+def parse(svg: str) -> ET.Element:
+    """The SVG's root element; ValueError says what is wrong with the file."""
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError as error:
+        raise ValueError(f"not well-formed XML ({error})") from None
+    if root.tag != f"{{{SVG}}}svg":
+        raise ValueError('the root element must be <svg xmlns="http://www.w3.org/2000/svg">')
+    if "viewBox" not in root.attrib:
+        raise ValueError('<svg> needs a viewBox (e.g. viewBox="0 0 360 300") to scale on phones')
+    title = root.find(f"{{{SVG}}}title")
+    if title is None or not (title.text or "").strip():
+        raise ValueError(
+            "no <title>: add <title>what the diagram shows</title> as the first element inside "
+            "<svg> — it is the text alternative read by screen readers"
+        )
+    if len(title.text.split()) < TITLE_WORDS:
+        raise ValueError(
+            f"the <title> {title.text.strip()!r} is too short to stand for the diagram: say what "
+            f"it shows in at least {TITLE_WORDS} words (it is read out in place of the picture)"
+        )
+    return root
+
+
+def render(svg: str, labels: list[str], ident: str) -> str:
+    """The inline ``<svg>`` markup with ``labels`` in place of the file's texts."""
+    root = parse(svg)
+    for element, label in zip(labelled(root), labels, strict=True):
+        element.text = label
+    root.set("role", "img")
+    root.set("aria-labelledby", f"{ident}-title")
+    root.find(f"{{{SVG}}}title").set("id", f"{ident}-title")
+    # Width and height come from the page's CSS; the viewBox keeps the proportions.
+    for attribute in ("width", "height"):
+        root.attrib.pop(attribute, None)
+    return ET.tostring(root, encoding="unicode")

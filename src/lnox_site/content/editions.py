@@ -1,0 +1,194 @@
+"""The « Niches Tumorales » symposium: one page per edition, its facts in the page's front matter.
+
+An edition is a page ``docs/symposium/<year>.md`` whose front matter holds the edition's number,
+year, dates, place, chair, the bodies it is held under… (see :data:`FIELDS`). From those fields the
+site writes:
+
+* at the top of each edition page, a summary of the edition in the page's language;
+* on the series page, the table of the editions (``symposium-editions`` directive), newest first,
+  followed by the numbers of the editions that no page describes yet;
+* in each edition page's ``<head>``, a schema.org ``Event`` in JSON-LD, and a description made of
+  its number, place and dates (the sentence is an interface string, translated in
+  ``docs/locales/<language>/LC_MESSAGES/sphinx.po``).
+
+``nox -s new -- edition 2020`` writes the skeleton of a new edition page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lnox_site.content import records
+from lnox_site.content.paths import SYMPOSIUM
+from lnox_site.content.problems import Problem
+from lnox_site.content.records import Field
+
+EDITION_FILE = re.compile(r"(\d{4})\.md")
+DATE_HOW = "a date as YYYY-MM-DD, e.g. 2019-11-07"
+NAMES_HOW = "a list of names, one per line, each starting with '- '"
+
+FIELDS = {
+    "edition": Field(records.number, "the edition's number in the series, e.g. 9", required=True),
+    "year": Field(
+        records.year, "the year of the edition, the same as the file name", required=True
+    ),
+    "start": Field(records.date, DATE_HOW),
+    "end": Field(records.date, DATE_HOW + " (leave it out for a one-day meeting)"),
+    "city": Field(records.name, "the city, e.g. Tours"),
+    "venue": Field(records.name, "the building or the room"),
+    "chair": Field(records.name, "the name of the person who chairs the edition"),
+    # « sous l'égide de »: the bodies an edition is held under, which does not say they organise it.
+    "aegis": Field(records.listing(records.name), NAMES_HOW),
+    "organisers": Field(records.listing(records.name), NAMES_HOW),
+    "partners": Field(records.listing(records.name), NAMES_HOW),
+    "themes": Field(records.listing(records.translated), "a list of themes, each as fr: … en: …"),
+    "speakers": Field(records.listing(records.name), NAMES_HOW),
+    "programme": Field(records.url, "the web address of the programme, https://…"),
+    "links": Field(
+        records.listing(
+            records.record(
+                {
+                    "title": Field(records.text, "", required=True),
+                    "url": Field(records.url, "", required=True),
+                }
+            )
+        ),
+        "a list of links, each with a title (fr: … en: …) and a url (https://…)",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Edition:
+    path: str  # relative to the project root
+    number: int
+    year: int
+    start: dt.date | None = None
+    end: dt.date | None = None
+    city: str | None = None
+    venue: str | None = None
+    chair: str | None = None
+    aegis: list[str] = field(default_factory=list)
+    organisers: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    themes: list[dict[str, str]] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    programme: str | None = None
+    links: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def docname(self) -> str:
+        return f"symposium/{self.year}"
+
+    @property
+    def last_day(self) -> dt.date | None:
+        return self.end or self.start
+
+
+def edition_files(root: Path) -> list[Path]:
+    folder = root / SYMPOSIUM
+    return sorted(p for p in folder.glob("*.md") if EDITION_FILE.fullmatch(p.name))
+
+
+def load(root: Path) -> tuple[list[Edition], list[Problem]]:
+    """Every edition described under docs/symposium/, sorted by number, and every problem found.
+
+    Read again only when a file is added, removed or changed.
+    """
+    stamps = tuple((p.name, p.stat().st_mtime) for p in edition_files(root))
+    return _load(root, stamps)
+
+
+@cache
+def _load(root: Path, stamps: tuple[tuple[str, float], ...]) -> tuple[list[Edition], list[Problem]]:
+    editions: list[Edition] = []
+    problems: list[Problem] = []
+    lines: dict[str, records.Fields] = {}
+    numbers: list[tuple[int, str, int]] = []  # every readable number, for duplicates
+    for name, _ in stamps:
+        path = f"{SYMPOSIUM}/{name}"
+        fields, found = records.read_front_matter(root, path)
+        if fields is None and not found:
+            found = [
+                Problem(
+                    path,
+                    1,
+                    "an edition page needs its front matter",
+                    "start the page with the fields between two '---' lines; "
+                    "`nox -s new -- edition YEAR` writes an example",
+                )
+            ]
+        if fields is not None:
+            values, checked = records.check(fields, FIELDS, path, f"edition {name[:-3]}")
+            found += checked + _coherence(values, fields, path, int(name[:-3]))
+            if "edition" in values:
+                numbers.append((values["edition"], path, fields.line_of("edition")))
+            if not found:
+                editions.append(Edition(path, values.pop("edition"), **values))
+                lines[path] = fields
+        problems += found
+    editions.sort(key=lambda e: e.number)
+    problems += _series_problems(editions, lines, numbers)
+    return editions, problems
+
+
+def _coherence(
+    values: dict[str, Any], fields: records.Fields, path: str, file_year: int
+) -> list[Problem]:
+    """Dates that contradict each other or the file name."""
+    start, end, year = values.get("start"), values.get("end"), values.get("year")
+    checks = [
+        (year is not None and year != file_year, "year",
+         f"year {year} but the file is named {file_year}.md", "make the year and the file name agree"),
+        (bool(start and year and start.year != year), "start",
+         f"start {start} is not in {year}", "check the start date and the year"),
+        (bool(end and "start" not in fields), "end", "an end date without a start date",
+         f"add start: {DATE_HOW}"),
+        (bool(start and end and end < start), "end",
+         f"the end {end} is before the start {start}", "check both dates (YYYY-MM-DD)"),
+    ]  # fmt: skip
+    subject = f"edition {file_year}"
+    return [
+        Problem(path, fields.line_of(key), what, fix, subject)
+        for failed, key, what, fix in checks
+        if failed
+    ]
+
+
+def _series_problems(
+    editions: list[Edition], lines: dict[str, records.Fields], numbers: list[tuple[int, str, int]]
+) -> list[Problem]:
+    """An edition number used twice, or numbers that do not follow the years."""
+    problems = [
+        Problem(
+            path,
+            line,
+            f"edition number {number} is already used by {first}:{first_line}",
+            "give each edition its own number",
+            f"edition {Path(path).stem}",
+        )
+        for number, path, line, first, first_line in records.duplicates(numbers)
+    ]
+    for before, after in itertools.pairwise(editions):
+        if before.number != after.number and before.year >= after.year:
+            problems.append(
+                Problem(
+                    after.path,
+                    lines[after.path].line_of("edition"),
+                    f"edition {after.number} in {after.year} comes after edition "
+                    f"{before.number} in {before.year} ({before.path})",
+                    "check the numbers and the years of both editions",
+                    f"edition {after.year}",
+                )
+            )
+    return problems
+
+
+def check_editions(root: Path) -> list[Problem]:
+    return load(root)[1]

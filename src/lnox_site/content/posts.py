@@ -1,0 +1,439 @@
+"""News posts as files: where they live, what their front matter may say, and how to start one.
+
+A post is one MyST file per news item, ``docs/actualites/<year>/<date>-<slug>.md``::
+
+    ---
+    date: 2019-11-07            # required, YYYY-MM-DD
+    tags: [publication]         # one or more tags of docs/_data/tags.yaml
+    themes: [jonctions-gap]     # optional, research themes of docs/_data/themes.yaml
+    bib: kouzi2020oncogene      # optional, the team's publication in references.bib
+    doi: 10.1038/s41388-019-1069-y   # optional, for a paper that has no entry there
+    ---
+
+    # Title of the news item
+
+    The first paragraph is the summary shown in listings and feeds.
+
+An item known only by its month or year says so with ``date_precision: month`` (date on the 1st of
+that month) or ``date_precision: year`` (date on 1 January): the date then sorts the post, and pages
+and feeds show only the month or the year.
+
+Each year folder has an archive page (``index.md``) and each tag a page ``sujets/<tag>.md``; both
+hold only the ``news-archive`` directive. The checks below run before every build and with
+``nox -s check``; ``nox -s new -- news "Titre"`` starts a post.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from lnox_site.content import records, sources, vocabulary
+from lnox_site.content.frontmatter import Field, FrontMatterError, closing_line, front_matter
+from lnox_site.content.paths import BIBFILE, DOCS, NEWS, TAGS
+from lnox_site.content.problems import ContentError, Problem
+from lnox_site.content.references import read
+
+NEWS_DOCNAME = "actualites"  # the news folder as Sphinx names it
+TAG_FOLDER = "sujets"
+ARCHIVE_PAGE = "index.md"
+
+FIELDS = ("date", "date_precision", "tags", "themes", "bib", "doi")
+# Fields that make a page a news post: anywhere else they are a mistake.
+POST_FIELDS = ("date", "tags")
+PRECISIONS = ("day", "month", "year")
+YEAR = re.compile(r"^\d{4}$")
+FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+EXAMPLE_DATE = "2019-11-07"
+
+
+@dataclass(frozen=True)
+class PostSource:
+    """What a post's file name and front matter say (the text is read by Sphinx)."""
+
+    slug: str
+    date: dt.date
+    precision: str
+    tags: tuple[str, ...]
+    themes: tuple[str, ...]
+    bib: str | None
+    doi: str | None
+
+
+# -- Vocabulary of tags ------------------------------------------------------------------------
+
+
+@cache
+def _load_tags(root: Path, path: Path, mtime: float) -> dict[str, dict[str, str]]:
+    data = yaml.safe_load(sources.read_text(path, root)) or {}
+    return {str(slug): dict(names) for slug, names in (data.get("tags") or {}).items()}
+
+
+def load_tags(root: Path) -> dict[str, dict[str, str]]:
+    """Tag slug -> its name in each language (docs/_data/tags.yaml, re-read when it changes)."""
+    path = root / TAGS
+    return _load_tags(root, path, path.stat().st_mtime)
+
+
+# -- Where things are --------------------------------------------------------------------------
+
+
+def is_post_docname(docname: str) -> bool:
+    """``actualites/2019/2019-11-07-slug``: a file of a year folder other than its archive page."""
+    parts = docname.split("/")
+    return (
+        len(parts) == 3
+        and parts[0] == NEWS_DOCNAME
+        and bool(YEAR.match(parts[1]))
+        and parts[2] != "index"
+    )
+
+
+def year_docname(year: int) -> str:
+    return f"{NEWS_DOCNAME}/{year}/index"
+
+
+def tag_docname(tag: str) -> str:
+    return f"{NEWS_DOCNAME}/{TAG_FOLDER}/{tag}"
+
+
+def post_files(root: Path) -> list[Path]:
+    return [path for path in sources.pages(root) if is_post_docname(_docname(root, path))]
+
+
+def _docname(root: Path, path: Path) -> str:
+    return path.relative_to(root / DOCS).with_suffix("").as_posix()
+
+
+def _as_list(field: Field | None) -> list[str]:
+    if field is None:
+        return []
+    return field.value if isinstance(field.value, list) else [field.value] if field.value else []
+
+
+def _suggest(word: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(word, known, n=1)
+    return f"did you mean {close[0]}? " if close else ""
+
+
+# -- Checking a post ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Check:
+    """The problems of one file, with the place they belong to."""
+
+    path: str
+    problems: list[Problem]
+
+    def add(self, line: int, what: str, fix: str, subject: str = "") -> None:
+        self.problems.append(Problem(self.path, line, what, fix, subject))
+
+
+def read_post(root: Path, path: Path) -> tuple[PostSource | None, list[Problem]]:
+    """A post's file name and front matter, checked; None when anything is wrong."""
+    check = _Check(path.relative_to(root).as_posix(), [])
+    name = FILE_NAME.match(path.name)
+    if not name:
+        check.add(
+            0,
+            "the file name of a post must be YYYY-MM-DD-slug.md",
+            f"rename it, e.g. {EXAMPLE_DATE}-article-oncogene.md (the date of the news, then "
+            "a few words in lower case joined by hyphens)",
+        )
+        return None, check.problems
+    try:
+        text = sources.read_text(path, root)
+    except ContentError as error:
+        return None, [error.problem]
+    try:
+        fields = front_matter(text)
+    except FrontMatterError as error:
+        check.add(error.line, error.what, error.fix)
+        return None, check.problems
+    if fields is None:
+        check.add(
+            1,
+            "the post has no front matter",
+            f"start the file with the lines ---, date: {name['date']}, tags: [publication], ---",
+        )
+        return None, check.problems
+    for key, field in fields.items():
+        if key not in FIELDS:
+            check.add(
+                field.line,
+                f"unknown field {key!r}",
+                f"{_suggest(key, list(FIELDS))}the fields of a post are {', '.join(FIELDS)}",
+            )
+    date, precision = _check_date(check, fields, name["date"], path.parent.name)
+    tags = _check_words(
+        check,
+        fields,
+        "tags",
+        sorted(load_tags(root)),
+        required=True,
+        where=TAGS,
+    )
+    themes = _check_words(
+        check,
+        fields,
+        "themes",
+        sorted(vocabulary.load(root).themes),
+        required=False,
+        where=vocabulary.THEMES,
+    )
+    bib = _check_bib(root, check, fields.get("bib"))
+    doi = _check_doi(check, fields.get("doi"))
+    _check_text(check, text)
+    if check.problems or date is None:
+        return None, check.problems
+    return PostSource(name["slug"], date, precision, tags, themes, bib, doi), []
+
+
+def _check_date(
+    check: _Check, fields: dict[str, Field], named: str, folder: str
+) -> tuple[dt.date | None, str]:
+    field = fields.get("date")
+    if field is None or not field.value:
+        check.add(
+            1,
+            "the post has no date",
+            f"add a line `date: {named}` to the front matter (the day of the news, YYYY-MM-DD)",
+        )
+        return None, "day"
+    try:
+        date = records.date(field.value)
+    except ValueError as error:
+        check.add(
+            field.line, f"the date {error}", f"write it like {EXAMPLE_DATE} (year, month, day)"
+        )
+        return None, "day"
+    if date.isoformat() != named:
+        check.add(
+            field.line,
+            f"the file name says {named} but the date is {date}",
+            f"rename the file to {date}-….md, or correct the date",
+        )
+    if str(date.year) != folder:
+        check.add(
+            field.line,
+            f"a post of {date.year} is in the folder {folder}",
+            f"move it to {NEWS}/{date.year}/",
+        )
+    precision_field = fields.get("date_precision")
+    precision = precision_field.value if precision_field else "day"
+    if precision not in PRECISIONS:
+        check.add(
+            precision_field.line,
+            f"unknown date_precision {precision!r}",
+            "use day (the default), month or year",
+        )
+        return date, "day"
+    first = {"month": date.replace(day=1), "year": date.replace(month=1, day=1)}.get(precision)
+    if first and first != date:
+        check.add(
+            precision_field.line,
+            f"a date known to the {precision} is written {first}",
+            f"write date: {first} (and name the file after it)",
+        )
+    return date, str(precision)
+
+
+def _check_words(
+    check: _Check,
+    fields: dict[str, Field],
+    key: str,
+    known: list[str],
+    *,
+    required: bool,
+    where: str,
+) -> tuple[str, ...]:
+    field = fields.get(key)
+    words = _as_list(field)
+    if required and not words:
+        check.add(
+            field.line if field else 1,
+            f"the post has no {key}",
+            f"add `{key}: [{known[0]}]` with one or more of: {', '.join(known)}",
+        )
+    for word in words:
+        if word not in known:
+            check.add(
+                field.line,
+                f"unknown {key[:-1]} {word!r}",
+                f"{_suggest(word, known)}use one of {', '.join(known)} (declared in {where})",
+            )
+    return tuple(words)
+
+
+def _check_bib(root: Path, check: _Check, field: Field | None) -> str | None:
+    if field is None or not field.value:
+        return None
+    key = str(field.value)
+    entries = read(root / BIBFILE)
+    if key not in entries:
+        check.add(
+            field.line,
+            f"no entry {key!r} in {BIBFILE}",
+            f"{_suggest(key, sorted(entries))}use the key of the publication "
+            f"(the word after @article{{)",
+        )
+    elif not entries[key].is_team_work:
+        check.add(
+            field.line,
+            f"{key!r} is not on the Publications page",
+            f"add the keyword {vocabulary.TEAM_KEYWORD} to the entry if it is the team's "
+            "work, or link the paper with doi:",
+        )
+    return key
+
+
+def _check_doi(check: _Check, field: Field | None) -> str | None:
+    if field is None or not field.value:
+        return None
+    doi = str(field.value)
+    if not DOI.match(doi):
+        check.add(
+            field.line,
+            f"{doi!r} is not a DOI",
+            "write the bare DOI, e.g. 10.1038/s41388-019-1069-y (no https://doi.org/)",
+        )
+    return doi
+
+
+def _check_text(check: _Check, text: str) -> None:
+    """The title is the first heading; a paragraph must follow it (the summary)."""
+    lines = text.splitlines()
+    start = (closing_line(lines) or -1) + 1
+    content = [(i + 1, line) for i, line in enumerate(lines) if i >= start and line.strip()]
+    if not content or not content[0][1].startswith("# "):
+        check.add(
+            content[0][0] if content else 0,
+            "the post does not start with its title",
+            "write the title on the first line after the front matter: # Title",
+        )
+    elif not any(not line.startswith("%") for _, line in content[1:]):
+        check.add(
+            content[0][0],
+            "the post has no text after its title",
+            "write at least one paragraph: the first one is the summary shown in "
+            "listings and the feed",
+        )
+
+
+# -- The whole news folder ---------------------------------------------------------------------
+
+
+def check_news(root: Path) -> Iterator[Problem]:
+    """Posts, their slugs, the archive pages, and pages that look like posts elsewhere."""
+    if not (root / TAGS).exists():
+        yield Problem(
+            TAGS,
+            0,
+            "the vocabulary of news tags is missing",
+            "restore it from the project's history",
+        )
+        return
+    tags = load_tags(root)
+    yield from _check_tag_vocabulary(tags)
+    slugs: dict[str, str] = {}
+    years: set[str] = set()
+    for path in sources.pages(root):
+        docname = _docname(root, path)
+        relative = path.relative_to(root).as_posix()
+        if not is_post_docname(docname):
+            yield from _check_not_a_post(root, path, relative)
+            continue
+        source, problems = read_post(root, path)
+        yield from problems
+        years.add(path.parent.name)
+        if source is None:
+            continue
+        if source.slug in slugs:
+            yield Problem(
+                relative,
+                0,
+                f"the slug {source.slug!r} is already used by {slugs[source.slug]}",
+                "give one of the two posts another name "
+                "after the date (the slug identifies the post in the feeds)",
+            )
+        slugs.setdefault(source.slug, relative)
+    for year in sorted(years):
+        page = Path(NEWS) / year / ARCHIVE_PAGE
+        if not (root / page).exists():
+            yield Problem(
+                page.as_posix(),
+                0,
+                f"the posts of {year} have no archive page",
+                "create it with the three lines ```{news-archive}, ``` "
+                "(see the page of another year)",
+            )
+    for tag in tags:
+        page = Path(NEWS) / TAG_FOLDER / f"{tag}.md"
+        if not (root / page).exists():
+            yield Problem(
+                page.as_posix(),
+                0,
+                f"the tag {tag!r} has no page",
+                "create it as a copy of the page of another tag",
+            )
+    for page in sorted((root / NEWS / TAG_FOLDER).glob("*.md")):
+        if page.stem not in tags:
+            yield Problem(
+                page.relative_to(root).as_posix(),
+                0,
+                f"no tag {page.stem!r} in {TAGS}",
+                "declare the tag there, or delete this page",
+            )
+
+
+def _check_tag_vocabulary(tags: dict[str, dict[str, str]]) -> Iterator[Problem]:
+    for slug, names in tags.items():
+        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
+            yield Problem(
+                TAGS,
+                0,
+                "a tag is written in lower case, digits and hyphens",
+                "rename it, e.g. etude-clinique",
+                slug,
+            )
+        for language in ("fr", "en"):
+            if not isinstance(names, dict) or not names.get(language):
+                yield Problem(
+                    TAGS,
+                    0,
+                    f"the tag has no {language} name",
+                    f"add `{language}: …` under it",
+                    slug,
+                )
+
+
+def _check_not_a_post(root: Path, path: Path, relative: str) -> Iterator[Problem]:
+    """A page outside the year folders that carries a post's front matter was misplaced."""
+    try:
+        text = sources.read_text(path, root)
+    except ContentError as error:
+        yield error.problem
+        return
+    try:
+        fields = front_matter(text) or {}
+    except FrontMatterError:
+        return  # not a post: its own checks, or MyST, report the YAML
+    found = [key for key in POST_FIELDS if key in fields]
+    if found:
+        yield Problem(
+            relative,
+            fields[found[0]].line,
+            f"this page has the {' and '.join(found)} "
+            "of a news post but is not in a year folder of the news",
+            f"move it to {NEWS}/YYYY/YYYY-MM-DD-slug.md, or remove "
+            f"{', '.join(found)} if it is not a news item",
+        )

@@ -1,0 +1,287 @@
+"""Structured content that contributors write by hand: YAML data files and page front matter.
+
+Every value is read together with its line, so that a validator can point at the exact line of a
+mistake. A record's fields are described once (:class:`Field`): what kind of value, whether it is
+required, and how to write it; :func:`check` converts a record and reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lnox_site.content import sources
+from lnox_site.content.languages import LANGUAGES
+from lnox_site.content.problems import ContentError, Problem
+
+
+class Fields(dict):
+    """A YAML mapping that remembers its own line and the line of each of its keys."""
+
+    line: int = 0
+    lines: Mapping[str, int] = {}  # replaced per instance by the loader
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML, with line numbers, duplicate keys refused and dates kept as text.
+
+    Dates are parsed by :func:`date` instead of PyYAML: an impossible date such as 2019-11-31 then
+    becomes a problem with its line rather than a crash of the loader.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> Fields:
+    loader.flatten_mapping(node)
+    fields = Fields()
+    fields.line = node.start_mark.line + 1
+    fields.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in fields:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key {key!r} appears twice", key_node.start_mark
+            )
+        fields[key] = loader.construct_object(value_node, deep=True)
+        fields.lines[key] = key_node.start_mark.line + 1
+    return fields
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+YAML_FIX = "check the indentation, the colon after each key and the quotes around text with ': '"
+
+
+def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
+    """Parse ``text``, which starts at line ``first_line`` of the file ``path``."""
+    # Blank lines in front keep the parser's line numbers equal to the file's.
+    padded = "\n" * (first_line - 1) + text
+    try:
+        return yaml.load(padded, Loader=_Loader), []
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        # An error found at the end of the text is reported on its last line.
+        line = min(mark.line + 1, len(padded.splitlines())) if mark else 0
+        return None, [Problem(path, line, f"unreadable YAML: {error.problem}", YAML_FIX)]
+
+
+def read_yaml(root: Path, path: str) -> tuple[Any, list[Problem]]:
+    """A YAML data file of the project, ``path`` being relative to ``root``."""
+    try:
+        return load_yaml(sources.read_text(root / path, root), path)
+    except ContentError as error:
+        return None, [error.problem]
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+def read_front_matter(root: Path, path: str) -> tuple[Fields | None, list[Problem]]:
+    """The front matter of a MyST page (the YAML between the two ``---`` lines at its top)."""
+    try:
+        match = FRONT_MATTER.match(sources.read_text(root / path, root))
+    except ContentError as error:
+        return None, [error.problem]
+    if match is None:
+        return None, []
+    data, problems = load_yaml(match.group(1), path, first_line=2)
+    if problems or isinstance(data, Fields):
+        return data, problems
+    return None, [Problem(path, 2, "the front matter is not a list of fields", YAML_FIX)]
+
+
+# -- Kinds of values ------------------------------------------------------------------------------
+# A kind converts a raw YAML value, or raises ValueError (TypeError) saying what is wrong with it.
+
+Kind = Callable[[Any], Any]
+
+
+def number(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{value!r} is not a whole number")
+    return value
+
+
+def year(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
+        raise ValueError(f"{value!r} is not a year")
+    return value
+
+
+ISO_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+# The messages are in English whatever the machine's locale (Sphinx sets it from the environment).
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")  # fmt: skip
+
+
+def date(value: Any) -> dt.date:
+    """A date written YYYY-MM-DD. A date written that way that does not exist (2026-13-40) is told
+    apart from one written otherwise, and the error says which part is impossible."""
+    written = str(value).strip()
+    match = ISO_DATE.fullmatch(written)
+    if not match:
+        raise ValueError(f"{written!r} is not a date written YYYY-MM-DD")
+    year, month, day = map(int, match.groups())
+    wrong = [f"no {part} {n:02}" for part, n, last in (("month", month, 12), ("day", day, 31))
+             if not 1 <= n <= last]  # fmt: skip
+    if wrong:
+        raise ValueError(f"{written!r} is impossible: there is {' and '.join(wrong)}")
+    days = calendar.monthrange(year, month)[1]
+    if day > days:
+        wrong_day = f"{MONTHS[month - 1]} {year} has {days} days, not {day}"
+        raise ValueError(f"{written!r} is impossible: {wrong_day}")
+    return dt.date(year, month, day)
+
+
+def flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{value!r} is neither true nor false")
+    return value
+
+
+def sequence(value: Any) -> list[Any]:
+    """A YAML list whose items the caller checks one by one (to report each at its own line)."""
+    if not isinstance(value, list):
+        raise TypeError(f"{value!r} is not a list")
+    return value
+
+
+def name(value: Any) -> str:
+    """Text that is the same in every language: a person's or a body's name, a place."""
+    if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
+        raise ValueError(f"{value!r} is not a text")
+    return str(value).strip()
+
+
+def translated(value: Any) -> dict[str, str]:
+    """Text written in each language of the site: ``{fr: …, en: …}``."""
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{value!r} is not a text in each language")
+    missing = [code for code in LANGUAGES if not isinstance(value.get(code), str)]
+    extra = [key for key in value if key not in LANGUAGES]
+    if missing or extra:
+        raise ValueError(f"the text needs exactly the languages {', '.join(LANGUAGES)}")
+    return {code: value[code].strip() for code in LANGUAGES}
+
+
+def text(value: Any) -> dict[str, str]:
+    """Either a name (the same in every language) or a translated text."""
+    if isinstance(value, Mapping):
+        return translated(value)
+    return dict.fromkeys(LANGUAGES, name(value))
+
+
+def url(value: Any) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"https?://\S+", value.strip()):
+        raise ValueError(f"{value!r} is not a web address")
+    return value.strip()
+
+
+def listing(kind: Kind) -> Kind:
+    """A YAML list whose items are all of ``kind``."""
+
+    def convert(value: Any) -> list[Any]:
+        if not isinstance(value, list):
+            value = [value]
+        return [kind(item) for item in value]
+
+    return convert
+
+
+def record(spec: Mapping[str, Field]) -> Kind:
+    """A nested mapping checked against ``spec`` (its problems surface as one ValueError)."""
+
+    def convert(value: Any) -> dict[str, Any]:
+        if not isinstance(value, Mapping):
+            raise TypeError(f"{value!r} should have the fields {', '.join(spec)}")
+        unknown = [key for key in value if key not in spec]
+        missing = [key for key, field in spec.items() if field.required and key not in value]
+        if unknown or missing:
+            raise ValueError(f"{value!r} should have the fields {', '.join(spec)}")
+        return {key: spec[key].kind(raw) for key, raw in value.items()}
+
+    return convert
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: Kind
+    how: str  # what to write, e.g. "a date YYYY-MM-DD": the fix of a problem says "write …"
+    required: bool = False
+
+
+def check(
+    fields: Fields, spec: Mapping[str, Field], path: str, subject: str
+) -> tuple[dict[str, Any], list[Problem]]:
+    """The fields converted by their kind, and a problem for each missing, unknown or bad one."""
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, raw in fields.items():
+        field = spec.get(key)
+        if field is None:
+            close = difflib.get_close_matches(str(key), spec, n=1)
+            fix = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(spec)}"
+            problems.append(
+                Problem(path, fields.line_of(key), f"unknown field {key!r}", fix, subject)
+            )
+            continue
+        if raw is None:
+            # An empty field is left out rather than kept empty (the guides say so).
+            fix = f"write {field.how}"
+            if not field.required:
+                fix = f"remove the line if it is not known, or {fix}"
+            problems.append(Problem(path, fields.line_of(key), f"{key} is empty", fix, subject))
+            continue
+        try:
+            values[key] = field.kind(raw)
+        except (TypeError, ValueError) as error:
+            problems.append(
+                Problem(path, fields.line_of(key), f"{key}: {error}", f"write {field.how}", subject)
+            )
+    for key, field in spec.items():
+        if field.required and key not in fields:
+            what = f"the required field {key!r} is missing"
+            problems.append(Problem(path, fields.line, what, f"add {key}: {field.how}", subject))
+    return values, problems
+
+
+def items(data: Any, path: str, what: str) -> tuple[list[Fields], list[Problem]]:
+    """The entries of a YAML list of mappings, each entry being one record."""
+    if not isinstance(data, list):
+        fix = "start each entry with '- ' at the beginning of a line"
+        return [], [Problem(path, 1, f"the file should be a list of {what}", fix)]
+    entries = [entry for entry in data if isinstance(entry, Fields)]
+    problems = [
+        Problem(path, 0, f"an entry of the list is not a {what}", "give each entry its fields")
+        for entry in data
+        if not isinstance(entry, Fields)
+    ]
+    return entries, problems
+
+
+def duplicates(values: Iterable[tuple[Any, str, int]]) -> list[tuple[Any, str, int, str, int]]:
+    """For ``(value, path, line)`` triples, each repeat with the place of its first occurrence."""
+    first: dict[Any, tuple[str, int]] = {}
+    repeats = []
+    for value, path, line in values:
+        if value in first:
+            repeats.append((value, path, line, *first[value]))
+        else:
+            first[value] = (path, line)
+    return repeats

@@ -1,0 +1,61 @@
+"""Reading the project's content files: every page, data file, catalogue and the bibliography is
+text in UTF-8, and a file that is not (saved as Latin-1 or Windows-1252 by an editor) is reported
+as a content problem with the line of its first bad byte, rather than as a decoding traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from lnox_site.content.problems import ContentError, Problem
+
+NOT_UTF8 = "not valid UTF-8"
+SAVE_AS_UTF8 = "save the file as UTF-8"
+# What Sphinx does not read as pages (conf.py's exclude_patterns).
+NOT_PAGES = {"_build", "locales"}
+
+
+def bad_lines(raw: bytes) -> list[int]:
+    """The 1-based lines of ``raw`` that are not valid UTF-8."""
+    bad = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+    return bad
+
+
+def read_text(path: Path, root: Path) -> str:
+    """The text of the content file ``path`` of the project at ``root``; ContentError when it is
+    not UTF-8 (a byte-order mark, which some editors write, is dropped)."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        raise ContentError(Problem(where, line, NOT_UTF8, SAVE_AS_UTF8)) from None
+
+
+def each(
+    root: Path, paths: Iterable[Path], check: Callable[[Path, str], Iterable[Problem]]
+) -> Iterator[Problem]:
+    """The problems ``check`` finds in the text of each file; a file that cannot be read is
+    reported, and the other files are still checked."""
+    for path in paths:
+        try:
+            text = read_text(path, root)
+        except ContentError as error:
+            yield error.problem
+            continue
+        yield from check(path, text)
+
+
+def pages(root: Path) -> Iterator[Path]:
+    """Every page of the site, in a stable order."""
+    docs = root / "docs"
+    for page in sorted(docs.rglob("*.md")):
+        if page.relative_to(docs).parts[0] not in NOT_PAGES and page.name != "README.md":
+            yield page

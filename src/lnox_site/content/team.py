@@ -1,0 +1,54 @@
+"""The team's members as authors: the one list of names shown in bold in author lists.
+
+The names are those of the people of the Team page, ``docs/_data/people.yaml`` (its header says who
+is listed and why). A BibTeX author is a member when the surname and the first initial agree,
+accents and case aside, so that the forms found in references.bib (``Herault, O.``,
+``H{\\'e}rault, Olivier``) all match ``Olivier Hérault``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pybtex.database import Person
+
+from lnox_site.content import sources
+from lnox_site.content.paths import PEOPLE
+from lnox_site.content.problems import ContentError
+from lnox_site.content.references import plain
+
+Signature = tuple[str, str]  # folded surname, folded first initial
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: ``Hérault`` and ``Herault`` compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def signature(person: Person) -> Signature:
+    surname = plain(" ".join(person.prelast_names + person.last_names))
+    first = plain(" ".join(person.first_names + person.middle_names))
+    return fold(surname), fold(first[:1])
+
+
+@cache
+def _load(root: Path, path: Path, mtime: float) -> frozenset[Signature]:
+    entries = yaml.safe_load(sources.read_text(path, root)) or []
+    names = (entry.get("name") for entry in entries if isinstance(entry, dict))
+    return frozenset(signature(Person(name)) for name in names if isinstance(name, str))
+
+
+def members(root: Path) -> frozenset[Signature]:
+    """The signatures of the people of the project at ``root`` (an unreadable file: none).
+
+    Mistakes in the people file are reported by its own check (lnox_site.content.people).
+    """
+    path = root / PEOPLE
+    try:
+        return _load(root, path, path.stat().st_mtime)
+    except (OSError, yaml.YAMLError, ContentError):
+        return frozenset()

@@ -1,0 +1,114 @@
+"""The Team page: the ``people`` directive lists the people of docs/_data/people.yaml
+(read by :mod:`lnox_site.content.people`), one group per status, in the language of the page.
+Theses and works link to their entries on the Publications page."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from lnox_site.bibliography import entry_dependencies
+from lnox_site.bibliography.publications import PUBLICATIONS_PAGE, anchor, short_citation
+from lnox_site.content.languages import format_date, localise
+from lnox_site.content.paths import BIBFILE, PEOPLE, root_of
+from lnox_site.content.people import STATUSES, Person, load
+from lnox_site.content.references import Publication, plain, read
+
+LABELS = {
+    "defended-on": {"fr": "Thèse soutenue le {} : ", "en": "Thesis defended on {}: "},
+    "defended-in": {"fr": "Thèse soutenue en {} : ", "en": "Thesis defended in {}: "},
+    "works": {"fr": "Publications : ", "en": "Publications: "},
+}
+
+
+# -- The Team page --------------------------------------------------------------------------------
+
+
+class people_list(nodes.General, nodes.Element):
+    """Placeholder for the groups of people, rendered in the language of the page."""
+
+
+class PeopleDirective(SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        root = root_of(self.env.srcdir)
+        self.env.note_dependency(str(root / PEOPLE))
+        # The theses and works are rendered when the page is written: written again when one of
+        # their entries changes (the order of the theses follows their years).
+        for person in load(root)[0]:
+            for key in filter(None, [person.thesis, *person.works]):
+                entry_dependencies.note_named(self.env, key)
+        return [people_list()]
+
+
+def _entry(person: Person, language: str, bib: dict[str, Publication], link) -> nodes.list_item:
+    item = nodes.list_item(classes=["lnox-person"])
+    item += nodes.paragraph("", "", nodes.strong(text=person.name))
+    for role in person.roles:
+        item += nodes.paragraph(text=localise(role, language))
+    if person.thesis:
+        thesis = bib[person.thesis]
+        if person.defended:
+            intro = localise(LABELS["defended-on"], language).format(
+                format_date(person.defended, language)
+            )
+        else:
+            intro = localise(LABELS["defended-in"], language).format(thesis.year)
+        title = plain(thesis.entry.fields["title"])
+        item += nodes.paragraph("", intro, link(title, person.thesis, nodes.emphasis))
+    if person.works:
+        para = nodes.paragraph("", localise(LABELS["works"], language))
+        for index, key in enumerate(person.works):
+            para += [nodes.Text(", ")] if index else []
+            para += link(work_label(bib[key], language), key, nodes.inline)
+        item += para
+    return item
+
+
+def work_label(pub: Publication, language: str) -> str:
+    """``Kouzi et al. 2020 (Oncogene)``: the journal tells apart two papers of the same year."""
+    cited = short_citation(pub, language)
+    journal = pub.entry.fields.get("journal")
+    return f"{cited} ({plain(journal)})" if journal else cited
+
+
+def groups(people: list[Person]) -> dict[str, list[Person]]:
+    """The people of each status, in the order of the statuses; people with a thesis come newest
+    thesis first, the others keep the order of the file."""
+    ordered = sorted(people, key=lambda p: -p.thesis_year)
+    found = {status: [p for p in ordered if p.status == status] for status in STATUSES}
+    return {status: members for status, members in found.items() if members}
+
+
+def render(people: list[Person], language: str, bib, link) -> list[nodes.section]:
+    sections = []
+    for status, members in groups(people).items():
+        section = nodes.section(ids=[f"people-{status}"], classes=["lnox-people"])
+        section += nodes.title(text=localise(STATUSES[status].heading, language))
+        listing = nodes.bullet_list()
+        listing += [_entry(person, language, bib, link) for person in members]
+        section += listing
+        sections.append(section)
+    return sections
+
+
+def _render(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    placeholders = list(doctree.findall(people_list))
+    if not placeholders:
+        return
+    root = root_of(app.srcdir)
+    bib = read(root / BIBFILE)
+    page = app.builder.get_relative_uri(docname, PUBLICATIONS_PAGE)
+
+    def link(text: str, key: str, wrapper: type[nodes.Element]) -> nodes.reference:
+        return nodes.reference("", "", wrapper(text=text), refuri=f"{page}#{anchor(key)}",
+                               internal=True)  # fmt: skip
+
+    for node in placeholders:
+        node.replace_self(render(load(root)[0], app.config.language, bib, link))
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(people_list)
+    app.add_directive("people", PeopleDirective)
+    app.connect("doctree-resolved", _render)

@@ -1,0 +1,39 @@
+"""Run the content checks (:mod:`lnox_site.checks`) before Sphinx reads any page.
+
+A build whose content and code are exactly those of the last build that passed the checks does not
+run them again: they take most of a rebuild where nothing changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from lnox_site import checks
+from lnox_site.content.paths import root_of
+
+STAMP = "lnox-checked"
+
+
+def _check_before_reading(app: Sphinx) -> None:
+    root = root_of(app.srcdir)
+    checked = Path(app.doctreedir) / STAMP
+    current = checks.fingerprint(root)
+    if checked.exists() and checked.read_text(encoding="utf-8") == current:
+        return
+    problems = checks.run(root)
+    if problems:
+        listing = "\n".join(str(problem) for problem in problems)
+        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        # Stop before any page is read or written, with exit status 1. A Sphinx error would print
+        # Sphinx's crash report ("report this error to the developers"): a content mistake is not one.
+        raise SystemExit(f"{listing}\n\n{count} to fix: the site was not built.")
+    Path(app.doctreedir).mkdir(parents=True, exist_ok=True)
+    checked.write_text(current, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    # Before sphinxcontrib-bibtex parses references.bib (default priority 500), so that a broken
+    # file ends in the list of its problems rather than in a parser's traceback.
+    app.connect("builder-inited", _check_before_reading, priority=100)

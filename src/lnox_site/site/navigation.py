@@ -1,0 +1,164 @@
+"""The sidebar's navigation tree, made once per folder rather than once per page.
+
+furo asks Sphinx for the whole navigation tree of every page it writes, then reshapes it with
+BeautifulSoup. Sphinx resolves every toctree again for each page, so the cost of a page grows with
+the size of the navigation: half of the build at 20 times today's content. Yet two pages of one
+folder get the same tree but for the marks of the page being written (its entry and the entries
+above it are ``current`` and unfolded, its own link is ``#``). So furo's tree is made once per
+folder, for a page that is in no toctree, and kept with a slot wherever a mark can go; each page
+fills the slots of its own entries. The markup is exactly furo's (a test compares both on every
+page); ``lnox_shared_navigation = False`` gives furo's own, made for each page.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any
+from weakref import WeakKeyDictionary
+
+from bs4 import BeautifulSoup
+from furo.navigation import get_navigation_tree
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment.adapters.toctree import global_toctree_for_doc
+
+# The tree furo asks for (furo 2025.12.19, __init__.py: _compute_navigation_tree, whose
+# html-page-context handler runs at priority 500, and navigation.py: get_navigation_tree).
+FURO_TREE = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
+# A page name that no toctree holds: its tree marks nothing.
+UNLISTED = "lnox-unlisted-page"
+# Where the marks go, once the tree is written out: \0kind:number\0.
+SLOT = re.compile("\0(\\w+):(\\d+)\0")
+STASH = "lnox_toctree"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An entry (``<li>``) of the tree."""
+
+    docname: str | None  # None for a link out of the site
+    href: str  # relative to the folder of the tree
+    classes: str  # of its link
+    parent: int | None  # the entry it is listed under
+    holder: int  # the list (``<ul>``) it is in
+
+
+@dataclass(frozen=True)
+class Template:
+    """furo's tree for the pages of one folder, with slots for the marks of the page."""
+
+    html: str
+    entries: tuple[Entry, ...]
+
+    def render(self, docname: str) -> str:
+        own = {index for index, entry in enumerate(self.entries) if entry.docname == docname}
+        current: set[int] = set()
+        for index in own:
+            at: int | None = index
+            while at is not None and at not in current:
+                current.add(at)
+                at = self.entries[at].parent
+        current_lists = {self.entries[index].holder for index in current}
+        # furo calls the last current entry of the page "current-page".
+        page = max(current, default=None)
+        marks = {
+            "li": lambda n: " current" if n in current else "",
+            "page": lambda n: " current-page" if n == page else "",
+            "checked": lambda n: ' checked=""' if n in current else "",
+            "ul": lambda n: ' class="current"' if n in current_lists else "",
+            "a": lambda n: (
+                f'class="current {self.entries[n].classes}" href="#"'
+                if n in own
+                else f'class="{self.entries[n].classes}" href="{self.entries[n].href}"'
+            ),
+        }
+        return SLOT.sub(lambda slot: marks[slot[1]](int(slot[2])), self.html)
+
+
+def template(html: str, folder: str, suffix: str) -> Template:
+    """Slots in furo's tree ``html`` of a page of ``folder`` that is in no toctree."""
+    soup = BeautifulSoup(html, "html.parser")
+    lists = {}
+    for number, ul in enumerate(soup.find_all("ul")):
+        lists[id(ul)] = number
+        ul["class"] = f"slot-ul-{number}"
+    items = soup.find_all("li")
+    numbers = {id(item): number for number, item in enumerate(items)}
+    entries = []
+    for number, item in enumerate(items):
+        link = item.find("a", recursive=False)
+        above = item.find_parent("li")
+        entries.append(
+            Entry(
+                _docname(link["href"], folder, suffix),
+                link["href"],
+                " ".join(link["class"]),
+                None if above is None else numbers[id(above)],
+                lists[id(item.find_parent("ul"))],
+            )
+        )
+        level, *others = item["class"]
+        item["class"] = [f"{level}slot-li-{number}", *others]
+        item["class"][-1] += f"slot-page-{number}"
+        link["class"] = f"slot-a-{number}"
+        checkbox = item.find("input", recursive=False)
+        if checkbox is not None:
+            checkbox["checked"] = f"slot-checked-{number}"
+    text = str(soup)
+    for pattern, kind in (
+        (r' class="slot-ul-(\d+)"', "ul"),
+        (r' checked="slot-checked-(\d+)"', "checked"),
+        (r'class="slot-a-(\d+)" href="[^"]*"', "a"),
+        (r"slot-li-(\d+)", "li"),
+        (r"slot-page-(\d+)", "page"),
+    ):
+        text = re.sub(pattern, f"\0{kind}:\\1\0", text)
+    return Template(text, tuple(entries))
+
+
+def _docname(href: str, folder: str, suffix: str) -> str | None:
+    if "://" in href or "#" in href or not href.endswith(suffix):
+        return None
+    return posixpath.normpath(posixpath.join(folder, href.removesuffix(suffix)))
+
+
+_TEMPLATES: WeakKeyDictionary[Builder, dict[str, Template]] = WeakKeyDictionary()
+
+
+def _template_for(app: Sphinx, folder: str) -> Template:
+    """The tree of ``folder``, made on its first page of the build."""
+    templates = _TEMPLATES.setdefault(app.builder, {})
+    if folder not in templates:
+        unlisted = posixpath.join(folder, UNLISTED)
+        tree = global_toctree_for_doc(
+            app.env, unlisted, app.builder, tags=app.builder.tags, **FURO_TREE
+        )
+        html = app.builder.render_partial(tree)["fragment"]
+        templates[folder] = template(get_navigation_tree(html), folder, app.builder.link_suffix)
+    return templates[folder]
+
+
+def _hide_toctree(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Before furo: with no ``toctree`` to call, furo makes no tree of its own."""
+    if app.config.lnox_shared_navigation and "toctree" in context:
+        context[STASH] = context.pop("toctree")
+
+
+def _shared_tree(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if STASH in context:
+        context["toctree"] = context.pop(STASH)
+        tree = _template_for(app, posixpath.dirname(pagename))
+        context["furo_navigation_tree"] = tree.render(pagename)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_config_value("lnox_shared_navigation", True, "html", types=frozenset({bool}))
+    # furo makes its tree at priority 500; the translation of its labels (theme.py) comes after.
+    app.connect("html-page-context", _hide_toctree, priority=499)
+    app.connect("html-page-context", _shared_tree, priority=501)

@@ -1,0 +1,109 @@
+"""The layers of the site's extension go one way (ARCHITECTURE.md): the readers know nothing of
+Sphinx, the checks use the readers only, the renderers use the readers and never the checks, and
+nothing of the package imports the benchmarks."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+PACKAGE = ROOT / "src" / "lnox_site"
+RENDERING = {"bibliography", "news", "pages", "site"}
+# Libraries of the Sphinx side: a reader or a check that imports one cannot run without Sphinx.
+SPHINX_SIDE = {
+    "sphinx", "docutils", "myst_parser", "furo", "sphinxcontrib", "pybtex_docutils",
+    "sphinx_autobuild", "feedgen", "bs4", "markupsafe",
+}  # fmt: skip
+# What each layer may import of the package, besides itself.
+ALLOWED = {
+    "content": set(),
+    "checks": {"content"},
+    **{layer: {"content"} | RENDERING for layer in RENDERING},
+}
+# Packages of commands (``python -m lnox_site.new``), which may use every layer.
+COMMANDS = {"new"}
+# The one module of the rendering side that runs the checks: before Sphinx reads any page.
+GATE = "lnox_site.site.content_gate"
+
+
+def layer(module: str) -> str:
+    """``lnox_site.content.posts`` -> ``content``; a module at the top of the package (a command)
+    -> ``commands``."""
+    parts = module.split(".")
+    package = parts[1] if len(parts) > 1 and (PACKAGE / parts[1]).is_dir() else None
+    return package if package and package not in COMMANDS else "commands"
+
+
+def modules() -> list[tuple[str, Path]]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found.append((name, path))
+    return found
+
+
+def imports(path: Path) -> list[tuple[int, str]]:
+    """Every module that ``path`` imports, with the line of the import."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            assert node.level == 0, f"{path}:{node.lineno}: write the import in full (lnox_site.…)"
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+    return found
+
+
+def broken_rules(module: str, path: Path) -> list[str]:
+    own = layer(module)
+    where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    broken = []
+    for line, imported in imports(path):
+        top = imported.split(".")[0]
+        if top == "benchmarks":
+            broken.append(f"{where}:{line}: imports the benchmarks ({imported})")
+        if own in ("content", "checks") and top in SPHINX_SIDE:
+            broken.append(f"{where}:{line}: the {own} layer imports {imported}")
+        parts = imported.split(".")
+        if top != "lnox_site" or own == "commands" or len(parts) < 2:
+            continue
+        other = parts[1]
+        if other == own or not (PACKAGE / other).is_dir():
+            continue
+        if other == "checks" and module == GATE:
+            continue
+        if other not in ALLOWED[own]:
+            broken.append(f"{where}:{line}: the {own} layer imports {imported}")
+    return broken
+
+
+@pytest.mark.parametrize(("module", "path"), modules(), ids=[name for name, _ in modules()])
+def test_layers_go_one_way(module, path):
+    assert broken_rules(module, path) == []
+
+
+def test_every_module_belongs_to_a_known_layer():
+    assert {layer(name) for name, _ in modules()} == set(ALLOWED) | {"commands"}
+
+
+@pytest.mark.parametrize(
+    "package", sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
+)
+def test_each_package_says_what_it_owns(package):
+    docstring = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text()))
+    assert docstring, f"src/lnox_site/{package}/__init__.py has no docstring"
+    if package in ALLOWED:
+        assert "May import" in docstring
+
+
+def test_the_rule_sees_a_reader_that_imports_sphinx(tmp_path):
+    # The rule itself: a reader importing Sphinx, or a renderer importing a check, is reported.
+    reader = tmp_path / "reader.py"
+    reader.write_text("from sphinx.application import Sphinx\nfrom lnox_site.checks import run\n")
+    assert len(broken_rules("lnox_site.content.reader", reader)) == 2
+    assert len(broken_rules("lnox_site.pages.reader", reader)) == 1
+    assert broken_rules("lnox_site.check", reader) == []
