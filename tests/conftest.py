@@ -229,3 +229,21 @@ def visit(browser, server: str) -> Iterator:
     yield open_page
     for context in contexts:
         context.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--against",
+        metavar="REV",
+        help="also check that the site is byte for byte the one git revision REV builds",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked ``against`` run only when a revision is given (--against REV)."""
+    if config.getoption("against"):
+        return
+    kept = [item for item in items if item.get_closest_marker("against") is None]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
