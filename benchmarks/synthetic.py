@@ -27,7 +27,6 @@ import yaml
 from lnox_site.content import paths, vocabulary
 from lnox_site.content.paths import BIBFILE, PEOPLE, THEMES
 from lnox_site.content.references import read
-from lnox_site.content.vocabulary import TEAM_KEYWORD
 
 SEED = 2019
 LOCALES = Path("docs") / "locales" / "en" / "LC_MESSAGES"
@@ -84,16 +83,17 @@ def _posts(root: Path, dest: Path, scale: int) -> int:
 
 def _entries(root: Path, dest: Path, scale: int, rng: random.Random) -> list[str]:
     """Append made-up entries to references.bib; returns their keys."""
-    real = read(root / BIBFILE)
+    real = read(root)
     wanted = len(real) * scale
     if scale >= LARGE_SCALE:
         wanted = max(wanted, LARGE["entries"])
     team_share = sum(pub.is_team_work for pub in real.values()) / len(real)
-    keywords = sorted(k for k in vocabulary.load(dest).keywords if k != TEAM_KEYWORD)
+    team = vocabulary.load(dest).team
+    keywords = sorted(k for k in vocabulary.load(dest).keywords if k != team)
     keys, chunks = [], []
     for number in range(len(real), wanted):
         key = f"synthetique{number}"
-        words = rng.sample(keywords, 2) + ([TEAM_KEYWORD] if rng.random() < team_share else [])
+        words = rng.sample(keywords, 2) + ([team] if rng.random() < team_share else [])
         authors = " and ".join(
             f"Auteur{rng.randrange(500)}, Prénom{rng.randrange(50)}"
             for _ in range(rng.randint(1, 6))
@@ -202,7 +202,7 @@ def generate(root: Path, dest: Path, scale: int, seed: int = SEED) -> dict[str, 
     _people(dest, scale)
     return {
         "posts": count,
-        "entries": len(read(dest / BIBFILE)),
+        "entries": len(read(dest)),
         "pages": sum(1 for _ in (dest / "docs").rglob("*.md")),
     }
 

@@ -22,7 +22,7 @@ def test_synthetic_site_builds(tmp_path: Path) -> None:
     counts = synthetic.generate(ROOT, project, 2)
     real_posts = len(list((ROOT / "docs" / "actualites").glob("[0-9]*/*-*.md")))
     assert counts["posts"] == 2 * real_posts
-    assert counts["entries"] == 2 * len(read(ROOT / BIBFILE))
+    assert counts["entries"] == 2 * len(read(ROOT))
     again = synthetic.generate(ROOT, tmp_path / "again", 2)
     assert again == counts
     assert (project / BIBFILE).read_text() == (tmp_path / "again" / BIBFILE).read_text()
@@ -33,7 +33,7 @@ def test_synthetic_site_builds(tmp_path: Path) -> None:
     assert "Synthetic study number" in theme.get_text()
     # A copied theme is a theme of its own: its publications and posts, not the original's.
     keywords = vocabulary.load(project).keywords_of("niche-copie1")
-    expected = team_publications(project / BIBFILE, keywords)
+    expected = team_publications(project, keywords)
     assert expected
     listed = [item["id"] for item in theme.select(".lnox-publications li")]
     assert listed == [anchor(pub.key) for pub in expected]

@@ -58,7 +58,7 @@ def unshown_entry(project: Path) -> str:
     theme_keywords = {k for k, slug in load(project).keywords.items() if slug}
     return next(
         key
-        for key, pub in read(project / "references.bib").items()
+        for key, pub in read(project).items()
         if not pub.is_team_work and key not in texts and pub.keywords & theme_keywords
     )
 
@@ -107,8 +107,8 @@ def test_bibtex_edits_read_and_write_only_the_pages_that_show_the_entry(project)
 
     # A cited team entry: the pages that cite it are read again; the lists that show it, the
     # pages that link it and the Team page (if it names it) are written again.
-    cited = next(pub for pub in team_publications(bib) if citing(project, pub.key))
-    untouched = next(pub for pub in team_publications(bib) if pub.key != cited.key)
+    cited = next(pub for pub in team_publications(project) if citing(project, pub.key))
+    untouched = next(pub for pub in team_publications(project) if pub.key != cited.key)
     untouched_stamp = (downloads / f"{untouched.key}.bib").stat().st_mtime_ns
     replace_in_entry(bib, cited.key, "title    = {", "title    = {Titre édité, ")
     edit = Rebuild(project)
@@ -124,7 +124,7 @@ def test_bibtex_edits_read_and_write_only_the_pages_that_show_the_entry(project)
 
     # The unshown entry becomes the team's: it enters the Publications page and its themes' pages,
     # which are written again, and nothing is read.
-    keywords = read(bib)[hidden].keywords
+    keywords = read(project)[hidden].keywords
     replace_in_entry(bib, hidden, "keywords = {", "keywords = {lnox, ")
     edit = Rebuild(project)
     entered = theme_pages(project, keywords) | {PUBLICATIONS}
@@ -133,16 +133,16 @@ def test_bibtex_edits_read_and_write_only_the_pages_that_show_the_entry(project)
     assert not edit.written & (all_themes - entered)
     for docname in entered:
         selection = None if docname == PUBLICATIONS else keywords_of(project, docname)
-        wanted = team_publications(bib, selection)
+        wanted = team_publications(project, selection)
         assert edit.listed(docname) == [anchor(pub.key) for pub in wanted], docname
     assert (downloads / f"{hidden}.bib").exists()
 
     # Its year changes: it moves on the Publications page.
-    year = read(bib)[hidden].year
+    year = read(project)[hidden].year
     replace_in_entry(bib, hidden, f"year     = {{{year}}}", "year     = {2003}")
     edit = Rebuild(project)
     assert PUBLICATIONS in edit.written
-    assert edit.listed(PUBLICATIONS) == [anchor(pub.key) for pub in team_publications(bib)]
+    assert edit.listed(PUBLICATIONS) == [anchor(pub.key) for pub in team_publications(project)]
     section = edit.build.soup("fr", f"{PUBLICATIONS}.html").find(id=anchor(hidden))
     assert section.find_parent("section")["id"] == "year-2003"
 
@@ -195,7 +195,7 @@ def test_an_incremental_build_gives_the_clean_build_output(site, project):
     originals = {path: path.read_text(encoding="utf-8") for path in (page, post, bib)}
     page.write_text(originals[page].replace("\n## ", "\nUne phrase.\n\n## ", 1))
     post.write_text(originals[post].replace("\n# ", "\n# Modifié : ", 1))
-    cited = next(pub for pub in team_publications(bib) if citing(project, pub.key))
+    cited = next(pub for pub in team_publications(project) if citing(project, pub.key))
     replace_in_entry(bib, cited.key, "title    = {", "title    = {Titre édité, ")
     edited = run_build(docs, project / "html")
     assert edited.returncode == 0, edited.log

@@ -33,7 +33,7 @@ NEWS = DOCS / "actualites"
 CATALOGUES = DOCS / "locales" / "en" / "LC_MESSAGES"
 TAGS = yaml.safe_load((DOCS / "_data" / "tags.yaml").read_text(encoding="utf-8"))["tags"]
 THEMES = vocabulary.load(ROOT).themes
-PUBLICATIONS = read_bib(ROOT / "references.bib")
+PUBLICATIONS = read_bib(ROOT)
 
 
 @dataclass(frozen=True)

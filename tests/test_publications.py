@@ -18,7 +18,7 @@ from lnox_site.content.team import members, signature
 from lnox_site.content.vocabulary import load
 
 BIB = ROOT / "references.bib"
-TEAM = team_publications(BIB)
+TEAM = team_publications(ROOT)
 PAGE = "publications.html"
 
 
@@ -32,7 +32,7 @@ def entry_text(soup: BeautifulSoup, key: str) -> str:
 
 def test_team_entries_are_the_ones_marked_lnox():
     team = {pub.key for pub in TEAM}
-    marked = {key for key, pub in read(BIB).items() if "lnox" in pub.keywords}
+    marked = {key for key, pub in read(ROOT).items() if "lnox" in pub.keywords}
     assert team == marked
     assert team
 
@@ -108,7 +108,7 @@ def test_doi_links(site, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_entry_downloads_as_its_own_bibtex(site, language):
-    soup, source = site.soup(language, PAGE), read(BIB)
+    soup, source = site.soup(language, PAGE), read(ROOT)
     for pub in TEAM:
         link = soup.find(id=anchor(pub.key)).select_one("a[download]")
         downloaded = parse_file(str(site.out / language / link["href"])).entries

@@ -95,7 +95,7 @@ def test_theme_page_links_related_themes(site, slug):
 @pytest.mark.parametrize("slug", SLUGS)
 def test_theme_page_lists_the_team_publications_of_its_keywords(site, language, slug):
     theme = VOCABULARY.themes[slug]
-    expected = team_publications(BIB, VOCABULARY.keywords_of(slug))
+    expected = team_publications(ROOT, VOCABULARY.keywords_of(slug))
     assert expected, f"no team publication carries a keyword of {slug}"
     body = article(site, language, theme.page)
     missing = [pub.key for pub in expected if body.find(id=anchor(pub.key)) is None]
@@ -111,7 +111,7 @@ def test_every_citation_leads_to_its_entry_in_the_page_reference_list(site, lang
     body = soup.select_one("article")
     in_page = {a["href"][1:] for a in body.select('a[href^="#"]') if a["href"] != "#"}
     assert all(soup.find(id=target) for target in in_page), "a link of the page leads nowhere"
-    entries = read(BIB)
+    entries = read(ROOT)
     for key in keys:
         targets = [el for el in body.find_all(id=re.compile(re.escape(key))) if el["id"] in in_page]
         assert targets, f"{key}: no citation links to its reference entry"
@@ -126,7 +126,7 @@ def test_no_unresolved_citation_or_raw_key(site, language, slug):
     text = article(site, language, VOCABULARY.themes[slug].page).get_text(" ")
     assert "[?]" not in text
     assert "(?)" not in text
-    assert not [key for key in read(BIB) if key in text]
+    assert not [key for key in read(ROOT) if key in text]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

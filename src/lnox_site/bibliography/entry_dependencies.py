@@ -29,8 +29,9 @@ from pybtex.database import Entry
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from lnox_site.content import vocabulary
+from lnox_site.content.paths import root_of
 from lnox_site.content.references import keywords
-from lnox_site.content.vocabulary import TEAM_KEYWORD
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,12 @@ class Facts:
     keywords: frozenset[str]
 
 
-def listed(entry: Facts | None, selection: frozenset[str]) -> bool:
-    """Whether a team list of these keywords (none: all the team's work) shows the entry."""
+def listed(entry: Facts | None, selection: frozenset[str], team: str) -> bool:
+    """Whether a list of the team's work (``team``: its keyword) restricted to these keywords
+    (none: all of it) shows the entry."""
     return (
         entry is not None
-        and TEAM_KEYWORD in entry.keywords
+        and team in entry.keywords
         and (not selection or bool(entry.keywords & selection))
     )
 
@@ -74,12 +76,15 @@ class Uses:
     lists: set[frozenset[str]] = field(default_factory=set)
 
     def to_write(
-        self, changed: Iterable[str], before: dict[str, Facts], now: dict[str, Facts]
+        self, changed: Iterable[str], before: dict[str, Facts], now: dict[str, Facts], team: str
     ) -> bool:
         """Whether a change of the ``changed`` entries shows on the page once it is written."""
         return any(
             key in self.named
-            or any(listed(before.get(key), s) or listed(now.get(key), s) for s in self.lists)
+            or any(
+                listed(before.get(key), s, team) or listed(now.get(key), s, team)
+                for s in self.lists
+            )
             for key in changed
         )
 
@@ -149,7 +154,10 @@ def _pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not changed:
         return []
     now = env.lnox_entry_facts
-    return [docname for docname, uses in _uses(env).items() if uses.to_write(changed, before, now)]
+    team = vocabulary.load(root_of(app.srcdir)).team
+    return [
+        docname for docname, uses in _uses(env).items() if uses.to_write(changed, before, now, team)
+    ]
 
 
 def setup(app: Sphinx) -> None:

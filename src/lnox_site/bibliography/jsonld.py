@@ -11,8 +11,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from lnox_site.bibliography import publications
 from lnox_site.bibliography.publications import PUBLICATIONS_PAGE, anchor
-from lnox_site.content.references import Publication, authors, full_name, publications, team_only
+from lnox_site.content.references import Publication, authors, full_name, team_only
 from lnox_site.site.head import append_head, json_ld
 from lnox_site.site.i18n import language_root
 
@@ -60,7 +61,7 @@ def _add_json_ld(
         return
     page = language_root(app.config.lnox_site_url, app.config.language)
     page += app.builder.get_target_uri(pagename)
-    entries = publications(app.env.get_domain("cite").bibdata.data.entries)
+    entries = publications.entries(app)
     graph = [describe(pub, f"{page}#{anchor(pub.key)}") for pub in team_only(entries.values())]
     append_head(context, json_ld({"@context": "https://schema.org", "@graph": graph}))
 

@@ -111,7 +111,8 @@ def bibfile(app: Sphinx) -> Path:
 
 def entries(app: Sphinx) -> dict[str, Publication]:
     """Every entry of references.bib, as parsed once per build by sphinxcontrib-bibtex."""
-    return publications(app.env.get_domain("cite").bibdata.data.entries)
+    team = vocabulary.load(root_of(app.srcdir)).team
+    return publications(app.env.get_domain("cite").bibdata.data.entries, team)
 
 
 class publication_list(nodes.General, nodes.Element):

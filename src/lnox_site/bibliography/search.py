@@ -15,9 +15,10 @@ import pybtex.plugin
 from sphinx.application import Sphinx
 from sphinx.domains import Domain, ObjType
 
+from lnox_site.bibliography import publications
 from lnox_site.bibliography.publications import PUBLICATIONS_PAGE, anchor
 from lnox_site.content.languages import localise
-from lnox_site.content.references import as_plain, publications, team_only
+from lnox_site.content.references import as_plain, team_only
 
 KIND = {"fr": "Publication", "en": "Publication"}
 # "Important" objects for Sphinx's search: an entry found by a word of its citation comes before
@@ -38,7 +39,7 @@ class PublicationDomain(Domain):
             return
         config = self.env.config
         style = pybtex.plugin.find_plugin("pybtex.style.formatting", config.bibtex_default_style)()
-        entries = publications(self.env.get_domain("cite").bibdata.data.entries)
+        entries = publications.entries(self.env.app)
         for pub in team_only(entries.values()):
             citation = as_plain(style.format_entry("", pub.entry).text)
             yield citation, citation, "publication", PUBLICATIONS_PAGE, anchor(pub.key), PRIORITY

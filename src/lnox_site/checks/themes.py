@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
 from lnox_site.content import myst, sources, vocabulary
 from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.paths import THEMES
@@ -57,32 +55,24 @@ def page_problems(root: Path, theme: vocabulary.Theme) -> Iterator[Problem]:
         )  # fmt: skip
 
 
-def _key_lines(root: Path, path: Path) -> dict[tuple[str, ...], int]:
-    """The 1-based line of every mapping key of a YAML file, by its path of keys."""
-    lines: dict[tuple[str, ...], int] = {}
-
-    def walk(node: yaml.Node, prefix: tuple[str, ...]) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                lines[(*prefix, key.value)] = key.start_mark.line + 1
-                walk(value, (*prefix, key.value))
-
-    walk(yaml.compose(sources.read_text(path, root)), ())
-    return lines
-
-
 def check_themes(root: Path) -> Iterator[Problem]:
     """Each theme has a page that exists, and a name and a summary in every language."""
     path = root / THEMES
     if not path.exists():
         return
     where = THEMES
-    lines = _key_lines(root, path)
-    for slug, theme in vocabulary.load(root).themes.items():
-        line = lines.get(("themes", slug), 0)
+    loaded = vocabulary.load(root)
+    if loaded.team not in loaded.keywords:
+        yield Problem(
+            where, loaded.fields.line_of("team"), f"the team's keyword {loaded.team!r} is not a keyword",
+            f"add `{loaded.team}: null` under `keywords:`",
+        )  # fmt: skip
+    for slug, theme in loaded.themes.items():
+        line = loaded.fields["themes"].line_of(slug)
+        spec = loaded.fields["themes"][slug]
         if not (root / "docs" / f"{theme.page}.md").exists():
             yield Problem(
-                where, lines.get(("themes", slug, "page"), line),
+                where, spec.line_of("page"),
                 f"page {theme.page!r} does not exist",
                 f"create docs/{theme.page}.md or correct `page`", slug,
             )  # fmt: skip
@@ -91,7 +81,7 @@ def check_themes(root: Path) -> Iterator[Problem]:
         # The file's other keys are read as languages: a misspelt key would hide a missing one.
         for key in sorted(set(theme.titles) - set(LANGUAGES)):
             yield Problem(
-                where, lines.get(("themes", slug, key), line), f"unknown key {key!r}",
+                where, spec.line_of(key), f"unknown key {key!r}",
                 f"use `page`, `summary` or a language code ({', '.join(LANGUAGES)})", slug,
             )  # fmt: skip
         for language in LANGUAGES:
@@ -102,7 +92,7 @@ def check_themes(root: Path) -> Iterator[Problem]:
                 )  # fmt: skip
             if not str(theme.summaries.get(language) or "").strip():
                 yield Problem(
-                    where, lines.get(("themes", slug, "summary"), line),
+                    where, spec.line_of("summary"),
                     f"no summary in language {language!r}",
                     f"add `{language}: \"<one sentence>\"` under `summary:` of `{slug}`", slug,
                 )  # fmt: skip

@@ -32,7 +32,7 @@ MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 
 
 @dataclass(frozen=True)
-class Field:
+class BibField:
     name: str  # lower case
     value: str  # as written, without the outer braces or quotes
     line: int
@@ -44,7 +44,7 @@ class Entry:
     key: str
     line: int
     text: str = ""  # the entry as written, from "@" to its closing brace ("" if unreadable)
-    fields: dict[str, Field] = field(default_factory=dict)
+    fields: dict[str, BibField] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ class _Reader:
                     )
                 )
             else:
-                self.entry.fields[name] = Field(name, value, self.line(start))
+                self.entry.fields[name] = BibField(name, value, self.line(start))
             char = self.peek()
             if char == ",":
                 self.pos += 1

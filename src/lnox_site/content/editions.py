@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lnox_site.content import records
+from lnox_site.content import frontmatter, records
 from lnox_site.content.paths import SYMPOSIUM
 from lnox_site.content.problems import Problem
 from lnox_site.content.records import Field
@@ -113,7 +113,7 @@ def _load(root: Path, stamps: tuple[tuple[str, float], ...]) -> tuple[list[Editi
     numbers: list[tuple[int, str, int]] = []  # every readable number, for duplicates
     for name, _ in stamps:
         path = f"{SYMPOSIUM}/{name}"
-        fields, found = records.read_front_matter(root, path)
+        fields, found = frontmatter.read(root, path)
         if fields is None and not found:
             found = [
                 Problem(

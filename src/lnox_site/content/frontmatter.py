@@ -1,18 +1,24 @@
 """The YAML front matter that opens a MyST page, read with the line of each field.
 
-A mistake in it is reported with its line (:class:`FrontMatterError`), so that a content check can
-say where to fix it.
+Two views of the same block: :func:`front_matter` keeps each value as written (a news post's
+fields are checked one by one, as text), :func:`read` converts them (a symposium edition's fields
+are records, :mod:`lnox_site.content.records`). Both parse with the site's one YAML loader, and a
+mistake is reported with its line, so that a content check can say where to fix it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
+from lnox_site.content import records, sources
+from lnox_site.content.problems import ContentError, Problem
+
 
 @dataclass(frozen=True)
-class Field:
+class Value:
     """A field's value as written (a string, or a list of strings) and its line."""
 
     value: str | list[str]
@@ -37,7 +43,7 @@ def closing_line(lines: list[str]) -> int | None:
     raise FrontMatterError(1, "the front matter is never closed", "end it with a line ---")
 
 
-def front_matter(text: str) -> dict[str, Field] | None:
+def front_matter(text: str) -> dict[str, Value] | None:
     """The fields of the YAML block that opens a page, with their lines; None without one.
 
     Values are kept as written (strings, or lists of strings): dates are checked here, not
@@ -48,7 +54,7 @@ def front_matter(text: str) -> dict[str, Field] | None:
     if end is None:
         return None
     try:
-        node = yaml.compose("\n".join(lines[1:end]), Loader=yaml.BaseLoader)
+        node = yaml.compose("\n".join(lines[1:end]), Loader=records.Loader)
     except yaml.MarkedYAMLError as error:
         # The context (e.g. the list left open) is where the mistake is; YAML may only notice it
         # further down, at the problem mark.
@@ -66,15 +72,33 @@ def front_matter(text: str) -> dict[str, Field] | None:
         return {}
     if not isinstance(node, yaml.MappingNode):
         raise FrontMatterError(2, "the front matter is not a list of fields", "write `name: value`")
-    fields: dict[str, Field] = {}
+    fields: dict[str, Value] = {}
     for key, value in node.value:
         line = key.start_mark.line + 2
         if key.value in fields:
             raise FrontMatterError(line, f"{key.value} is given twice", "keep one of the two lines")
         if isinstance(value, yaml.SequenceNode):
-            fields[key.value] = Field([item.value for item in value.value], line)
+            fields[key.value] = Value([item.value for item in value.value], line)
         elif isinstance(value, yaml.ScalarNode):
-            fields[key.value] = Field(value.value, line)
+            fields[key.value] = Value(value.value, line)
         else:
             raise FrontMatterError(line, f"{key.value} holds a mapping", "give a value or a list")
     return fields
+
+
+def read(root: Path, path: str) -> tuple[records.Fields | None, list[Problem]]:
+    """The front matter of the page ``path`` (relative to ``root``) as a record: values converted
+    by YAML, each with its line; None when the page has none."""
+    try:
+        lines = sources.read_text(root / path, root).splitlines()
+        end = closing_line(lines)
+    except ContentError as error:
+        return None, [error.problem]
+    except FrontMatterError as error:
+        return None, [Problem(path, error.line, error.what, error.fix)]
+    if end is None:
+        return None, []
+    data, problems = records.load_yaml("\n".join(lines[1:end]), path, first_line=2)
+    if problems or isinstance(data, records.Fields):
+        return data, problems
+    return None, [Problem(path, 2, "the front matter is not a list of fields", records.YAML_FIX)]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pybtex.exceptions import PybtexError
 
-from lnox_site.content import records
+from lnox_site.content import records, vocabulary
 from lnox_site.content.paths import BIBFILE, PEOPLE
 from lnox_site.content.problems import Problem
 from lnox_site.content.records import Field
@@ -85,14 +85,16 @@ def _load(root: Path, *mtimes: float) -> tuple[list[Person], list[Problem]]:
     entries, found = records.items(data, PEOPLE, "person") if not problems else ([], [])
     problems += found
     try:
-        bib = read(root / BIBFILE)
+        bib = read(root)
     except PybtexError as error:
         what = f"unreadable ({error}), so the keys of {PEOPLE} could not be checked"
         return [], [*problems, Problem(BIBFILE, 0, what, "fix the bibliography first")]
     people = []
     for entry in entries:
         values, found = records.check(entry, FIELDS, PEOPLE, str(entry.get("name", "")))
-        found += _status_problems(values, entry) + _key_problems(values, entry, bib)
+        found += _status_problems(values, entry) + _key_problems(
+            values, entry, bib, vocabulary.load(root).team
+        )
         if not found:
             thesis = bib.get(values.get("thesis", ""))
             people.append(Person(**values, thesis_year=thesis.year if thesis else 0))
@@ -123,7 +125,7 @@ def _status_problems(values: dict, entry: records.Fields) -> list[Problem]:
     return problems
 
 
-def _key_problems(values: dict, entry: records.Fields, bib: dict[str, Publication]):
+def _key_problems(values: dict, entry: records.Fields, bib: dict[str, Publication], team: str):
     """Keys missing from the bibliography, or whose entry the Publications page does not show."""
     problems = []
 
@@ -139,7 +141,7 @@ def _key_problems(values: dict, entry: records.Fields, bib: dict[str, Publicatio
                    f"add the entry to {BIBFILE} or correct the key")  # fmt: skip
         elif not pub.is_team_work:
             report(line, f"{key!r} is not on the Publications page",
-                   f"add the keyword lnox to its entry in {BIBFILE}")  # fmt: skip
+                   f"add the keyword {team} to its entry in {BIBFILE}")  # fmt: skip
         elif field_name == "thesis" and pub.entry.type != "phdthesis":
             report(line, f"{key!r} is a @{pub.entry.type}, not a thesis",
                    "give the key of a @phdthesis entry")  # fmt: skip

@@ -1,4 +1,4 @@
-"""News posts as files: where they live, what their front matter may say, and how to start one.
+"""News posts as files: where they live and what their front matter may say.
 
 A post is one MyST file per news item, ``docs/actualites/<year>/<date>-<slug>.md``::
 
@@ -20,7 +20,7 @@ and feeds show only the month or the year.
 
 Each year folder has an archive page (``index.md``) and each tag a page ``sujets/<tag>.md``; both
 hold only the ``news-archive`` directive. The checks below run before every build and with
-``nox -s check``; ``nox -s new -- news "Titre"`` starts a post.
+``nox -s check``; ``nox -s new -- news "Titre"`` starts a post (:mod:`lnox_site.new.news`).
 """
 
 from __future__ import annotations
@@ -33,10 +33,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from lnox_site.content import records, sources, vocabulary
-from lnox_site.content.frontmatter import Field, FrontMatterError, closing_line, front_matter
+from lnox_site.content.frontmatter import FrontMatterError, Value, closing_line, front_matter
 from lnox_site.content.paths import BIBFILE, DOCS, NEWS, TAGS
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.references import read
@@ -72,15 +70,21 @@ class PostSource:
 
 
 @cache
-def _load_tags(root: Path, path: Path, mtime: float) -> dict[str, dict[str, str]]:
-    data = yaml.safe_load(sources.read_text(path, root)) or {}
-    return {str(slug): dict(names) for slug, names in (data.get("tags") or {}).items()}
+def _load_tags(root: Path, mtime: float) -> dict[str, dict[str, str]]:
+    data, problems = records.read_yaml(root, TAGS)
+    if problems:
+        raise ContentError(problems[0])
+    tags = data.get("tags") if isinstance(data, dict) else None
+    return {
+        str(slug): dict(names) if isinstance(names, dict) else {}
+        for slug, names in (tags or {}).items()
+    }
 
 
 def load_tags(root: Path) -> dict[str, dict[str, str]]:
-    """Tag slug -> its name in each language (docs/_data/tags.yaml, re-read when it changes)."""
-    path = root / TAGS
-    return _load_tags(root, path, path.stat().st_mtime)
+    """Tag slug -> its name in each language (docs/_data/tags.yaml, re-read when it changes);
+    ContentError, with the line, when the file cannot be read."""
+    return _load_tags(root, (root / TAGS).stat().st_mtime)
 
 
 # -- Where things are --------------------------------------------------------------------------
@@ -113,7 +117,7 @@ def _docname(root: Path, path: Path) -> str:
     return path.relative_to(root / DOCS).with_suffix("").as_posix()
 
 
-def _as_list(field: Field | None) -> list[str]:
+def _as_list(field: Value | None) -> list[str]:
     if field is None:
         return []
     return field.value if isinstance(field.value, list) else [field.value] if field.value else []
@@ -199,7 +203,7 @@ def read_post(root: Path, path: Path) -> tuple[PostSource | None, list[Problem]]
 
 
 def _check_date(
-    check: _Check, fields: dict[str, Field], named: str, folder: str
+    check: _Check, fields: dict[str, Value], named: str, folder: str
 ) -> tuple[dt.date | None, str]:
     field = fields.get("date")
     if field is None or not field.value:
@@ -249,7 +253,7 @@ def _check_date(
 
 def _check_words(
     check: _Check,
-    fields: dict[str, Field],
+    fields: dict[str, Value],
     key: str,
     known: list[str],
     *,
@@ -274,11 +278,11 @@ def _check_words(
     return tuple(words)
 
 
-def _check_bib(root: Path, check: _Check, field: Field | None) -> str | None:
+def _check_bib(root: Path, check: _Check, field: Value | None) -> str | None:
     if field is None or not field.value:
         return None
     key = str(field.value)
-    entries = read(root / BIBFILE)
+    entries = read(root)
     if key not in entries:
         check.add(
             field.line,
@@ -290,13 +294,13 @@ def _check_bib(root: Path, check: _Check, field: Field | None) -> str | None:
         check.add(
             field.line,
             f"{key!r} is not on the Publications page",
-            f"add the keyword {vocabulary.TEAM_KEYWORD} to the entry if it is the team's "
+            f"add the keyword {vocabulary.load(root).team} to the entry if it is the team's "
             "work, or link the paper with doi:",
         )
     return key
 
 
-def _check_doi(check: _Check, field: Field | None) -> str | None:
+def _check_doi(check: _Check, field: Value | None) -> str | None:
     if field is None or not field.value:
         return None
     doi = str(field.value)

@@ -1,5 +1,7 @@
 """Structured content that contributors write by hand: YAML data files and page front matter.
 
+The one YAML reader of the site: every YAML file and front matter is parsed by :class:`Loader`.
+
 Every value is read together with its line, so that a validator can point at the exact line of a
 mistake. A record's fields are described once (:class:`Field`): what kind of value, whether it is
 required, and how to write it; :func:`check` converts a record and reports every problem at once.
@@ -33,7 +35,7 @@ class Fields(dict):
         return self.lines.get(key, self.line)
 
 
-class _Loader(yaml.SafeLoader):
+class Loader(yaml.SafeLoader):
     """Safe YAML, with line numbers, duplicate keys refused and dates kept as text.
 
     Dates are parsed by :func:`date` instead of PyYAML: an impossible date such as 2019-11-31 then
@@ -41,13 +43,13 @@ class _Loader(yaml.SafeLoader):
     """
 
 
-_Loader.yaml_implicit_resolvers = {
+Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> Fields:
+def _mapping(loader: Loader, node: yaml.MappingNode) -> Fields:
     loader.flatten_mapping(node)
     fields = Fields()
     fields.line = node.start_mark.line + 1
@@ -63,7 +65,7 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> Fields:
     return fields
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 YAML_FIX = "check the indentation, the colon after each key and the quotes around text with ': '"
 
@@ -73,7 +75,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
     # Blank lines in front keep the parser's line numbers equal to the file's.
     padded = "\n" * (first_line - 1) + text
     try:
-        return yaml.load(padded, Loader=_Loader), []
+        return yaml.load(padded, Loader=Loader), []
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         # An error found at the end of the text is reported on its last line.
@@ -87,23 +89,6 @@ def read_yaml(root: Path, path: str) -> tuple[Any, list[Problem]]:
         return load_yaml(sources.read_text(root / path, root), path)
     except ContentError as error:
         return None, [error.problem]
-
-
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^---[ \t]*$", re.DOTALL | re.MULTILINE)
-
-
-def read_front_matter(root: Path, path: str) -> tuple[Fields | None, list[Problem]]:
-    """The front matter of a MyST page (the YAML between the two ``---`` lines at its top)."""
-    try:
-        match = FRONT_MATTER.match(sources.read_text(root / path, root))
-    except ContentError as error:
-        return None, [error.problem]
-    if match is None:
-        return None, []
-    data, problems = load_yaml(match.group(1), path, first_line=2)
-    if problems or isinstance(data, Fields):
-        return data, problems
-    return None, [Problem(path, 2, "the front matter is not a list of fields", YAML_FIX)]
 
 
 # -- Kinds of values ------------------------------------------------------------------------------

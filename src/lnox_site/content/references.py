@@ -1,7 +1,7 @@
 """The entries of references.bib as the site sees them: year, keywords, kind of work, team work.
 
-The conventions are those of the file's header comment: the keyword ``lnox`` marks the team's own
-work, ``conference-abstract`` marks a conference abstract (an ``@article`` in a journal supplement),
+The conventions are those of the file's header comment: the keyword named ``team`` in
+docs/_data/themes.yaml (``lnox``) marks the team's own work, ``conference-abstract`` marks a conference abstract (an ``@article`` in a journal supplement),
 and ``@phdthesis`` entries are doctoral theses.
 """
 
@@ -18,7 +18,8 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.errors import capture
 from pybtex.richtext import BaseText, Text
 
-from lnox_site.content.vocabulary import TEAM_KEYWORD
+from lnox_site.content import vocabulary
+from lnox_site.content.paths import BIBFILE
 
 ABSTRACT_KEYWORD = "conference-abstract"
 # Kinds of work, in the order the Publications page counts them.
@@ -72,6 +73,7 @@ def full_name(person: Person) -> str:
 class Publication:
     key: str
     entry: Entry
+    is_team_work: bool = False  # the entry has the team's keyword
 
     @property
     def year(self) -> int:
@@ -82,10 +84,6 @@ class Publication:
         return keywords(self.entry)
 
     @property
-    def is_team_work(self) -> bool:
-        return TEAM_KEYWORD in self.keywords
-
-    @property
     def kind(self) -> str:
         return kind(self.entry)
 
@@ -94,21 +92,24 @@ class Publication:
         return plain(self.entry.fields.get(name, ""))
 
 
-def publications(entries: Mapping[str, Entry]) -> dict[str, Publication]:
-    return {key: Publication(key, entry) for key, entry in entries.items()}
+def publications(entries: Mapping[str, Entry], team: str) -> dict[str, Publication]:
+    """The entries as publications, those with the keyword ``team`` being the team's work."""
+    return {key: Publication(key, entry, team in keywords(entry)) for key, entry in entries.items()}
 
 
 @cache
-def _read(path: Path, mtime: float) -> dict[str, Publication]:
+def _read(path: Path, mtime: float, team: str) -> dict[str, Publication]:
     text = path.read_bytes().decode("utf-8-sig", errors="replace")
     with capture():  # a mistake in the file is the bibliography lint's to report, with its line
-        return publications(Parser().parse_string(text).entries)
+        return publications(Parser().parse_string(text).entries, team)
 
 
-def read(path: Path) -> dict[str, Publication]:
-    """Every entry of a bibliography file that can be read, even when the file has mistakes, so
-    that the checks of other content still run (parsed again only when the file changes)."""
-    return _read(path, path.stat().st_mtime)
+def read(root: Path) -> dict[str, Publication]:
+    """Every entry of the references.bib of the project at ``root`` that can be read, even when
+    the file has mistakes, so that the checks of other content still run (parsed again only when
+    the file changes)."""
+    path = root / BIBFILE
+    return _read(path, path.stat().st_mtime, vocabulary.load(root).team)
 
 
 def team_only(pubs: Iterable[Publication], keywords: set[str] | None = None) -> list[Publication]:
@@ -119,6 +120,6 @@ def team_only(pubs: Iterable[Publication], keywords: set[str] | None = None) -> 
     return sorted(selected, key=lambda pub: (-pub.year, pub.key))
 
 
-def team_publications(path: Path, keywords: set[str] | None = None) -> list[Publication]:
-    """The team's entries of the file at ``path``, newest first (see :func:`team_only`)."""
-    return team_only(read(path).values(), keywords)
+def team_publications(root: Path, keywords: set[str] | None = None) -> list[Publication]:
+    """The team's entries of the project at ``root``, newest first (see :func:`team_only`)."""
+    return team_only(read(root).values(), keywords)

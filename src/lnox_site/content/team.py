@@ -12,12 +12,10 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pybtex.database import Person
 
-from lnox_site.content import sources
+from lnox_site.content import records
 from lnox_site.content.paths import PEOPLE
-from lnox_site.content.problems import ContentError
 from lnox_site.content.references import plain
 
 Signature = tuple[str, str]  # folded surname, folded first initial
@@ -36,8 +34,10 @@ def signature(person: Person) -> Signature:
 
 
 @cache
-def _load(root: Path, path: Path, mtime: float) -> frozenset[Signature]:
-    entries = yaml.safe_load(sources.read_text(path, root)) or []
+def _load(root: Path, mtime: float) -> frozenset[Signature]:
+    entries, problems = records.read_yaml(root, PEOPLE)
+    if problems or not isinstance(entries, list):
+        return frozenset()
     names = (entry.get("name") for entry in entries if isinstance(entry, dict))
     return frozenset(signature(Person(name)) for name in names if isinstance(name, str))
 
@@ -47,8 +47,7 @@ def members(root: Path) -> frozenset[Signature]:
 
     Mistakes in the people file are reported by its own check (lnox_site.content.people).
     """
-    path = root / PEOPLE
     try:
-        return _load(root, path, path.stat().st_mtime)
-    except (OSError, yaml.YAMLError, ContentError):
+        return _load(root, (root / PEOPLE).stat().st_mtime)
+    except OSError:
         return frozenset()

@@ -1,4 +1,5 @@
-"""The research themes and the keywords that point to them (docs/_data/themes.yaml)."""
+"""The research themes, the keywords that point to them and the keyword that marks the team's own
+works (docs/_data/themes.yaml)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from lnox_site.content import sources
+from lnox_site.content import records
 from lnox_site.content.paths import THEMES
-
-TEAM_KEYWORD = "lnox"
+from lnox_site.content.problems import ContentError, Problem
 
 
 @dataclass(frozen=True)
@@ -26,6 +24,8 @@ class Theme:
 class Vocabulary:
     keywords: dict[str, str | None]  # keyword -> theme slug (None: no theme page)
     themes: dict[str, Theme]
+    team: str  # the keyword of the team's own works, e.g. "lnox"
+    fields: records.Fields  # the file as read, with the line of each key (for the checks)
 
     def theme_of(self, keyword: str) -> Theme | None:
         slug = self.keywords.get(keyword)
@@ -35,9 +35,22 @@ class Vocabulary:
         return {keyword for keyword, slug in self.keywords.items() if slug == theme}
 
 
+FIX = "write the keys team, keywords and themes (see the top of the file)"
+
+
 @cache
-def _load(root: Path, path: Path, mtime: float) -> Vocabulary:
-    data = yaml.safe_load(sources.read_text(path, root))
+def _load(root: Path, mtime: float) -> Vocabulary:
+    data, problems = records.read_yaml(root, THEMES)
+    if problems:
+        raise ContentError(problems[0])
+    parts = ("team", "keywords", "themes")
+    if not isinstance(data, records.Fields) or any(part not in data for part in parts):
+        raise ContentError(Problem(THEMES, 1, "the vocabulary is incomplete", FIX))
+    for slug, spec in data["themes"].items():
+        if not isinstance(spec, records.Fields) or "page" not in spec:
+            what = f"the theme {slug!r} has no page"
+            fix = "give it `page: recherche/<name>`, its names and its summary"
+            raise ContentError(Problem(THEMES, data["themes"].line_of(slug), what, fix, slug))
     themes = {
         slug: Theme(
             slug,
@@ -47,10 +60,10 @@ def _load(root: Path, path: Path, mtime: float) -> Vocabulary:
         )
         for slug, spec in data["themes"].items()
     }
-    return Vocabulary(dict(data["keywords"]), themes)
+    return Vocabulary(dict(data["keywords"]), themes, str(data["team"]), data)
 
 
 def load(root: Path) -> Vocabulary:
-    """The vocabulary of the project at ``root`` (re-read when the file changes)."""
-    path = root / THEMES
-    return _load(root, path, path.stat().st_mtime)
+    """The vocabulary of the project at ``root`` (re-read when the file changes); ContentError,
+    with the line, when the file cannot be read."""
+    return _load(root, (root / THEMES).stat().st_mtime)
