@@ -227,7 +227,7 @@ def test_english_page_repeats_no_french_block(site, docname):
 def write_project(root: Path, themes: str, pages: list[str]) -> Path:
     (root / "docs" / "_data").mkdir(parents=True)
     (root / "docs" / "_data" / "themes.yaml").write_text(
-        "keywords:\n  niche: niche\nthemes:\n" + themes, encoding="utf-8"
+        "team: lnox\nkeywords: {niche: niche, lnox: null}\nthemes:\n" + themes, encoding="utf-8"
     )
     for page in pages:
         (root / "docs" / f"{page}.md").parent.mkdir(parents=True, exist_ok=True)

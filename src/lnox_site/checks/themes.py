@@ -72,7 +72,7 @@ def check_themes(root: Path) -> Iterator[Problem]:
         spec = loaded.fields["themes"][slug]
         if not (root / "docs" / f"{theme.page}.md").exists():
             yield Problem(
-                where, spec.line_of("page"),
+                where, spec.lines.get("page", line),
                 f"page {theme.page!r} does not exist",
                 f"create docs/{theme.page}.md or correct `page`", slug,
             )  # fmt: skip
@@ -92,7 +92,7 @@ def check_themes(root: Path) -> Iterator[Problem]:
                 )  # fmt: skip
             if not str(theme.summaries.get(language) or "").strip():
                 yield Problem(
-                    where, spec.line_of("summary"),
+                    where, spec.lines.get("summary", line),
                     f"no summary in language {language!r}",
                     f"add `{language}: \"<one sentence>\"` under `summary:` of `{slug}`", slug,
                 )  # fmt: skip
