@@ -18,6 +18,9 @@ import pytest
 from bs4 import BeautifulSoup
 from filelock import FileLock
 
+# Sphinx's own fixtures (make_app, app) for small projects built in process.
+pytest_plugins = ("sphinx.testing.fixtures",)
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 LANGUAGES = ("fr", "en")

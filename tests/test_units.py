@@ -37,8 +37,9 @@ def test_alternates_are_absolute_for_every_language():
 
 
 def test_root_index_defaults_to_french():
-    page = build.root_index()
+    page = build.root_index("LNOx")
     assert 'url=fr/"' in page
+    assert "<title>LNOx</title>" in page
     assert '["fr", "en"]' in page
 
 

@@ -13,6 +13,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sphinx.config import Config
+from sphinx.util.tags import Tags
+
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from lnox_site.site.i18n import site_url
 from lnox_site.site.metadata import root_files
@@ -28,7 +31,7 @@ ROOT_INDEX = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<title>LNOx</title>
+<title>{site}</title>
 <link rel="icon" href="{default}/_static/favicon.svg">
 <noscript><meta http-equiv="refresh" content="0; url={default}/"></noscript>
 <script>
@@ -46,7 +49,7 @@ ROOT_INDEX = """<!doctype html>
 </head>
 <body>
 <main>
-<h1>LNOx</h1>
+<h1>{site}</h1>
 <ul>
 {links}
 </ul>
@@ -66,14 +69,19 @@ def sphinx_command(source: Path, out: Path, language: str, extra: Sequence[str] 
     ]  # fmt: skip
 
 
-def root_index() -> str:
+def site_name(source: Path) -> str:
+    """The site's name, ``project`` in the ``conf.py`` of ``source``."""
+    return Config.read(source.resolve(), overrides={}, tags=Tags()).project
+
+
+def root_index(site: str) -> str:
     """The page served at the site root: a redirect to the reader's language."""
     links = "\n".join(
         f'<li><a href="{code}/" lang="{code}" hreflang="{code}">{name}</a></li>'
         for code, name in LANGUAGES.items()
     )
     offered = "[" + ", ".join(f'"{code}"' for code in LANGUAGES) + "]"
-    return ROOT_INDEX.format(default=SOURCE_LANGUAGE, offered=offered, links=links)
+    return ROOT_INDEX.format(default=SOURCE_LANGUAGE, offered=offered, links=links, site=site)
 
 
 def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequence[str] = ()) -> int:
@@ -83,8 +91,9 @@ def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequenc
         result = subprocess.run(sphinx_command(source, out, language, extra), check=False)
         status = status or result.returncode
     out.mkdir(parents=True, exist_ok=True)
-    (out / "index.html").write_text(root_index(), encoding="utf-8")
-    for name, text in root_files(site_url()).items():
+    site = site_name(source)
+    (out / "index.html").write_text(root_index(site), encoding="utf-8")
+    for name, text in root_files(site_url(), site).items():
         (out / name).write_text(text, encoding="utf-8")
     return status
 

@@ -158,7 +158,7 @@ class ReferenceLists(SphinxTransform):
             container.replace_self(listing)
         if lists:
             # The entries show the team's members in bold: a change of the list re-renders them.
-            self.env.note_dependency(str(root_of(self.app.srcdir) / PEOPLE))
+            self.env.note_dependency(str(root_of(self.env.srcdir) / PEOPLE))
 
 
 def setup(app: Sphinx) -> None:

@@ -61,7 +61,7 @@ def _add_json_ld(
         return
     page = language_root(app.config.lnox_site_url, app.config.language)
     page += app.builder.get_target_uri(pagename)
-    entries = publications.entries(app)
+    entries = publications.entries(app.env)
     graph = [describe(pub, f"{page}#{anchor(pub.key)}") for pub in team_only(entries.values())]
     append_head(context, json_ld({"@context": "https://schema.org", "@graph": graph}))
 

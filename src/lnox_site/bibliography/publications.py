@@ -32,6 +32,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 from sphinx.util.osutil import relative_uri
@@ -109,10 +110,10 @@ def bibfile(app: Sphinx) -> Path:
     return root_of(app.srcdir) / BIBFILE
 
 
-def entries(app: Sphinx) -> dict[str, Publication]:
+def entries(env: BuildEnvironment) -> dict[str, Publication]:
     """Every entry of references.bib, as parsed once per build by sphinxcontrib-bibtex."""
-    team = vocabulary.load(root_of(app.srcdir)).team
-    return publications(app.env.get_domain("cite").bibdata.data.entries, team)
+    team = vocabulary.load(root_of(env.srcdir)).team
+    return publications(env.get_domain("cite").bibdata.data.entries, team)
 
 
 class publication_list(nodes.General, nodes.Element):
@@ -200,7 +201,7 @@ class _Page:
         style = pybtex.plugin.find_plugin(
             "pybtex.style.formatting", app.config.bibtex_default_style
         )
-        return cls(app, docname, entries(app), vocabulary.load(root_of(app.srcdir)), style())
+        return cls(app, docname, entries(app.env), vocabulary.load(root_of(app.srcdir)), style())
 
     @property
     def language(self) -> str:
@@ -333,7 +334,7 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
     if whole.exists() and whole.read_bytes() == source.read_bytes():
         return  # written by an earlier build from the same file
     folder.mkdir(exist_ok=True)
-    team = {pub.key: pub for pub in entries(app).values() if pub.is_team_work}
+    team = {pub.key: pub for pub in entries(app.env).values() if pub.is_team_work}
     wanted = {}
     for entry in scan(source.read_text(encoding="utf-8")).entries:
         if entry.key in team:

@@ -39,7 +39,7 @@ class PublicationDomain(Domain):
             return
         config = self.env.config
         style = pybtex.plugin.find_plugin("pybtex.style.formatting", config.bibtex_default_style)()
-        entries = publications.entries(self.env.app)
+        entries = publications.entries(self.env)
         for pub in team_only(entries.values()):
             citation = as_plain(style.format_entry("", pub.entry).text)
             yield citation, citation, "publication", PUBLICATIONS_PAGE, anchor(pub.key), PRIORITY

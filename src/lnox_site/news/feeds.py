@@ -17,16 +17,20 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
+from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
 from lnox_site.content import posts as post_files
 from lnox_site.content.languages import localise
 from lnox_site.content.paths import root_of
-from lnox_site.news.listings import FEED, NEWS_INDEX, Post, all_posts, label, newest_first
+from lnox_site.news.listings import FEED, NEWS_INDEX, Post, all_posts, newest_first
+from lnox_site.site import identity
 from lnox_site.site.head import append_head
 
 # Ids are names in this namespace: the same post keeps the same id from build to build and when
 # the site moves to another address.
+# Interface strings (docs/locales/<language>/LC_MESSAGES/sphinx.po): English, translated there.
+_ = get_translation("sphinx")
 ID_NAMESPACE = uuid.UUID("5b0f1d62-3c1e-4d0a-9a57-6c2f0f4b7e21")
 # Date of a feed without any post (the build time would change the feed at every build).
 NO_POST = dt.date(2000, 1, 1)
@@ -44,14 +48,19 @@ def timestamp(date: dt.date) -> dt.datetime:
     return dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC)
 
 
+def title(app: Sphinx) -> str:
+    return _("%(site)s — news") % {"site": app.config.project}
+
+
 def make_feed(
-    posts: list[Post], language: str, url_of: Any, tag_names: dict[str, dict[str, str]]
+    app: Sphinx, posts: list[Post], url_of: Any, tag_names: dict[str, dict[str, str]]
 ) -> FeedGenerator:
     """The feed of ``posts`` (newest first); ``url_of(docname)`` gives absolute addresses."""
+    language = app.config.language
     feed = FeedGenerator()
     feed.id(feed_id(language))
-    feed.title(label("feed_title", language))
-    feed.author(name=label("author", language))
+    feed.title(title(app))
+    feed.author(name=identity.text(app, app.config.author))
     feed.language(language)
     feed.link(href=url_of(NEWS_INDEX), rel="alternate", type="text/html")
     feed.link(href=url_of(FEED), rel="self", type="application/atom+xml")
@@ -80,7 +89,7 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
 
     posts = newest_first(all_posts(app.env).values())
     tag_names = post_files.load_tags(root_of(app.srcdir))
-    feed = make_feed(posts, app.config.language, url_of, tag_names)
+    feed = make_feed(app, posts, url_of, tag_names)
     path = Path(app.outdir) / FEED
     path.parent.mkdir(parents=True, exist_ok=True)
     feed.atom_file(str(path), pretty=True)
@@ -90,9 +99,10 @@ def _announce(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     href = relative_uri(app.builder.get_target_uri(pagename), FEED)
-    title = html.escape(label("feed_title", app.config.language))
+    title_attribute = html.escape(title(app))
     append_head(
-        context, f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
+        context,
+        f'<link rel="alternate" type="application/atom+xml" title="{title_attribute}" href="{href}">',
     )
 
 

@@ -79,8 +79,6 @@ LABELS: dict[str, dict[str, str]] = {
     "all_year": {"fr": "Toutes les actualités de {year}", "en": "All news from {year}"},
     "all": {"fr": "Toutes les actualités", "en": "All news"},
     "feed": {"fr": "Suivre les actualités : flux Atom", "en": "Follow the news: Atom feed"},
-    "feed_title": {"fr": "LNOx — actualités", "en": "LNOx — news"},
-    "author": {"fr": "Équipe LNOx", "en": "LNOx team"},
 }
 
 
@@ -240,7 +238,7 @@ def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def _cited(app: Sphinx, posts: Iterable[Post]) -> dict[str, str | None]:
     """The publication key of each post -> what its header shows of the entry."""
-    entries = publications.entries(app)  # as parsed for this build by sphinxcontrib-bibtex
+    entries = publications.entries(app.env)  # as parsed for this build by sphinxcontrib-bibtex
     keys = {post.source.bib for post in posts if post.source.bib}
     language = app.config.language
     return {
@@ -327,12 +325,15 @@ def _description(app: Sphinx, docname: str) -> Description | None:
     kind, key = archive
     if kind == "year":
         return Description(
-            _("All the LNOx team’s news from %(year)s, newest first.") % {"year": key}
+            _("All the %(site)s team’s news from %(year)s, newest first.")
+            % {"site": app.config.project, "year": key}
         )
     if key not in names:
         return None
-    sentence = _("All the LNOx team’s news on the topic “%(tag)s”, newest first.")
-    return Description(sentence % {"tag": localise(names[key], language)})
+    sentence = _("All the %(site)s team’s news on the topic “%(tag)s”, newest first.")
+    return Description(
+        sentence % {"site": app.config.project, "tag": localise(names[key], language)}
+    )
 
 
 class NewsDirective(SphinxDirective):
@@ -520,7 +521,7 @@ def _post_header(page: _Page, post: Post) -> nodes.container:
     if post.source.bib or post.source.doi:
         paper = nodes.paragraph("", label("publication", page.language))
         links: list[nodes.Node] = []
-        pub = publications.entries(page.app).get(post.source.bib or "")
+        pub = publications.entries(page.app.env).get(post.source.bib or "")
         if pub is not None:
             links.append(
                 page.link(publications.PUBLICATIONS_PAGE,

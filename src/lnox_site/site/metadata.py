@@ -19,6 +19,7 @@ The sitemaps come from the documents Sphinx read, not from a list, so a new page
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
@@ -29,7 +30,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from lnox_site.content.languages import LANGUAGES, LOCALES, SOURCE_LANGUAGE, localise
+from lnox_site.content.languages import LANGUAGES, LOCALES, SOURCE_LANGUAGE
+from lnox_site.site import identity
 from lnox_site.site.descriptions import (
     EVENT,
     Article,
@@ -42,19 +44,6 @@ from lnox_site.site.descriptions import (
 from lnox_site.site.head import append_head
 from lnox_site.site.i18n import language_root
 
-SOCIAL_IMAGE = "_static/lnox-social.png"
-SOCIAL_IMAGE_SIZE = (1200, 630)
-SOCIAL_IMAGE_ALT = {
-    "fr": "LNOx, niche leucémique et métabolisme oxydatif, Tours",
-    "en": "LNOx, leukaemic niche and oxidative metabolism, Tours",
-}
-# For pages without a paragraph of their own (search, index, page not found).
-SITE_DESCRIPTION = {
-    "fr": "LNOx, équipe de recherche de Tours sur la niche leucémique et le métabolisme oxydatif "
-    "des leucémies aiguës myéloïdes.",
-    "en": "LNOx, a research team in Tours studying the leukaemic niche and the oxidative "
-    "metabolism of acute myeloid leukaemia.",
-}
 NOT_FOUND_PAGE = "404"
 SITEMAP = "sitemap.xml"
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -91,7 +80,7 @@ def description(app: Sphinx, pagename: str) -> Description:
         own = _own_paragraphs(app.env).get(pagename)
         titles = app.env.titles
         own = own and with_titles(own, lambda d: titles[d].astext() if d in titles else d)
-        found = Description(own or SITE_DESCRIPTION[app.config.language])
+        found = Description(own or identity.text(app, app.config.lnox_description))
     return Description(shorten(found.text), found.article)
 
 
@@ -102,28 +91,38 @@ def article_tags(article: Article) -> list[tuple[str, str, str]]:
     ]
 
 
+@dataclass(frozen=True)
+class Card:
+    """What a page's social card shows besides the page: the site's name and image."""
+
+    site: str
+    image: str  # its address
+    image_alt: str
+    image_size: tuple[int, int]
+
+
 def social_tags(
-    title: str, page: Description, url: str | None, image: str, language: str
+    title: str, page: Description, url: str | None, card: Card, language: str
 ) -> list[tuple[str, str, str]]:
     """(attribute, name, content) of each OpenGraph and Twitter card tag of a page."""
-    text = page.text
+    text, image = page.text, card.image
     tags = [
         ("property", "og:type", "article" if page.article else "website"),
-        ("property", "og:site_name", "LNOx"),
+        ("property", "og:site_name", card.site),
         ("property", "og:title", title),
         ("property", "og:description", text),
         ("property", "og:locale", LOCALES[language]),
         *[("property", "og:locale:alternate", LOCALES[c]) for c in LANGUAGES if c != language],
         ("property", "og:image", image),
         ("property", "og:image:type", "image/png"),
-        ("property", "og:image:width", str(SOCIAL_IMAGE_SIZE[0])),
-        ("property", "og:image:height", str(SOCIAL_IMAGE_SIZE[1])),
-        ("property", "og:image:alt", localise(SOCIAL_IMAGE_ALT, language)),
+        ("property", "og:image:width", str(card.image_size[0])),
+        ("property", "og:image:height", str(card.image_size[1])),
+        ("property", "og:image:alt", card.image_alt),
         ("name", "twitter:card", "summary_large_image"),
         ("name", "twitter:title", title),
         ("name", "twitter:description", text),
         ("name", "twitter:image", image),
-        ("name", "twitter:image:alt", localise(SOCIAL_IMAGE_ALT, language)),
+        ("name", "twitter:image:alt", card.image_alt),
     ]
     if url:
         tags.insert(1, ("property", "og:url", url))
@@ -138,12 +137,17 @@ def _page_tags(
     language = app.config.language
     title = Markup(context.get("title") or context.get("docstitle") or "").striptags()
     page = description(app, pagename)
-    image = language_root(app.config.lnox_site_url, language) + SOCIAL_IMAGE
+    card = Card(
+        app.config.project,
+        language_root(app.config.lnox_site_url, language) + app.config.lnox_social_image,
+        identity.text(app, app.config.lnox_image_alt),
+        identity.image_size(app),
+    )
     markup = [f'<meta name="description" content="{html.escape(page.text)}">']
     markup += [
         f'<meta {attribute}="{name}" content="{html.escape(content)}">'
         for attribute, name, content in social_tags(
-            title, page, context.get("pageurl"), image, language
+            title, page, context.get("pageurl"), card, language
         )
     ]
     append_head(context, "\n".join(markup))
@@ -237,7 +241,7 @@ ROOT_NOT_FOUND_TEXT = {
 }
 
 
-def root_not_found(base: str) -> str:
+def root_not_found(base: str, site: str) -> str:
     """The root 404.html (GitHub Pages serves it, with status 404, for any missing address)."""
     path = urlsplit(base).path
     sections = "\n".join(
@@ -245,19 +249,20 @@ def root_not_found(base: str) -> str:
         f'<p><a href="{path}{code}/index.html" hreflang="{code}">{home}</a></p>\n</section>'
         for code, (heading, text, home) in ROOT_NOT_FOUND_TEXT.items()
     )
-    title = " · ".join(text[0] for text in ROOT_NOT_FOUND_TEXT.values()) + " — LNOx"
+    title = " · ".join(text[0] for text in ROOT_NOT_FOUND_TEXT.values()) + f" — {site}"
     offered = "[" + ", ".join(f'"{code}"' for code in LANGUAGES) + "]"
     return ROOT_NOT_FOUND.format(
         default=SOURCE_LANGUAGE, title=title, path=path, offered=offered, sections=sections
     )
 
 
-def root_files(base: str) -> dict[str, str]:
-    """The files of the site root that tie the languages together, by name."""
+def root_files(base: str, site: str) -> dict[str, str]:
+    """The files of the site root that tie the languages together, by name; ``site`` is the
+    site's name (``project`` in conf.py)."""
     return {
         "sitemap.xml": sitemap_index(base),
         "robots.txt": robots(base),
-        "404.html": root_not_found(base),
+        "404.html": root_not_found(base, site),
     }
 
 

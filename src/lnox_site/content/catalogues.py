@@ -1,0 +1,26 @@
+"""The translations of a gettext catalogue of the project: ``docs/locales/<language>/LC_MESSAGES/``."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from lnox_site.content.paths import LOCALES
+
+
+@cache
+def _read(path: Path, mtime: float) -> dict[str, str]:
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    return {m.id: m.string for m in catalogue if m.id and m.string and not m.fuzzy}
+
+
+def translations(root: Path, language: str, domain: str) -> dict[str, str]:
+    """Each message of the catalogue ``domain`` of ``language`` and its translation, the fuzzy
+    ones left out (as Sphinx leaves them out); none when there is no such catalogue."""
+    path = root / LOCALES / language / "LC_MESSAGES" / f"{domain}.po"
+    if not path.exists():
+        return {}
+    return _read(path, path.stat().st_mtime)

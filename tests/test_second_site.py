@@ -1,0 +1,147 @@
+"""The extension holds nothing of this team: a made-up site (tests/second-site/), built through it
+with the LNOx site's templates, styles and interface catalogues, names itself everywhere and never
+LNOx. Its expected texts come from its own conf.py, catalogues and data files."""
+
+from __future__ import annotations
+
+import re
+import runpy
+import shutil
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from babel.messages.pofile import read_po
+from conftest import DOCS, LANGUAGES, ROOT, run_build
+from pybtex.database import parse_file
+
+from lnox_site.bibliography import publications
+from lnox_site.site import identity
+from lnox_site.site.identity import png_size
+
+SECOND = ROOT / "tests" / "second-site"
+BORROWED = ("_templates", "_static")
+
+
+@cache
+def conf() -> dict:
+    """The values of the second site's conf.py, read without Sphinx."""
+    return runpy.run_path(str(SECOND / "docs" / "conf.py"))
+
+
+def english(french: str) -> str:
+    path = SECOND / "docs" / "locales" / "en" / "LC_MESSAGES" / "conf.po"
+    with path.open("rb") as handle:
+        return {m.id: m.string for m in read_po(handle) if m.id}[french]
+
+
+def in_language(french: str, language: str) -> str:
+    return french if language == "fr" else english(french)
+
+
+def assemble(project: Path) -> Path:
+    """The second site in ``project``, with what it borrows from the LNOx site."""
+    shutil.copytree(SECOND, project)
+    for folder in BORROWED:
+        shutil.copytree(DOCS / folder, project / "docs" / folder)
+    for language in LANGUAGES:
+        catalogue = Path("locales", language, "LC_MESSAGES", "sphinx.po")
+        (project / "docs" / catalogue).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(DOCS / catalogue, project / "docs" / catalogue)
+    return project
+
+
+@pytest.fixture(scope="module")
+def second(tmp_path_factory):
+    project = assemble(tmp_path_factory.mktemp("second") / "project")
+    build = run_build(project / "docs", project / "html")
+    assert build.returncode == 0, build.log
+    return build
+
+
+def written(build) -> dict[str, str]:
+    """Every page, feed, sitemap and root file the build wrote (the borrowed files aside)."""
+    return {
+        path.relative_to(build.out).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(build.out.rglob("*"))
+        if path.suffix in {".html", ".xml", ".txt"} and "_static" not in path.parts
+    }
+
+
+@pytest.mark.slow
+def test_nothing_of_lnox_shows_through(second):
+    leaks = {name: sorted(set(re.findall(r"LNOx|Tours|Hérault", text)))
+             for name, text in written(second).items()}  # fmt: skip
+    assert {name: found for name, found in leaks.items() if found} == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_site_names_and_describes_itself(second, language):
+    search = second.soup(language, "search.html")
+    site_name = search.find("meta", attrs={"property": "og:site_name"})["content"]
+    assert site_name == conf()["project"]
+    description = search.find("meta", attrs={"name": "description"})["content"]
+    assert description == in_language(conf()["lnox_description"], language)
+    alt = search.find("meta", attrs={"property": "og:image:alt"})["content"]
+    assert alt == in_language(conf()["lnox_image_alt"], language)
+    width = search.find("meta", attrs={"property": "og:image:width"})["content"]
+    height = search.find("meta", attrs={"property": "og:image:height"})["content"]
+    image = (DOCS / conf()["lnox_social_image"]).read_bytes()
+    assert (int(width), int(height)) == png_size(image)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("language", "news"), [("fr", "actualités"), ("en", "news")])
+def test_the_feed_is_titled_and_signed_by_the_site(second, language, news):
+    feed = (second.out / language / "actualites" / "atom.xml").read_text(encoding="utf-8")
+    assert f"<title>{conf()['project']} — {news}</title>" in feed
+    assert f"<name>{in_language(conf()['author'], language)}</name>" in feed
+
+
+@pytest.mark.slow
+def test_the_root_page_bears_the_site_name(second):
+    root = (second.out / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{conf()['project']}</title>" in root
+    assert f" — {conf()['project']}</title>" in (second.out / "404.html").read_text()
+
+
+@pytest.mark.slow
+def test_the_team_keyword_comes_from_the_data(second):
+    # themes.yaml of the second site names its own keyword: its entry is the team's work.
+    listed = [li["id"] for li in second.soup("fr", "publications.html").select("li.lnox-pub")]
+    assert len(listed) == 1
+
+
+def test_png_size_reads_the_header():
+    header = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (640).to_bytes(4) + (360).to_bytes(4)
+    assert png_size(header) == (640, 360)
+    with pytest.raises(ValueError, match="not a PNG"):
+        png_size(b"GIF89a")
+
+
+# -- In process, with Sphinx's test fixtures: what the extension makes of the second site's data.
+
+
+@pytest.fixture
+def app(make_app, tmp_path):
+    return make_app("html", srcdir=assemble(tmp_path / "project") / "docs", freshenv=True)
+
+
+def expected_team_works() -> set[str]:
+    """The keys of the second site's references.bib that carry the keyword its themes.yaml names
+    as the team's, read with pybtex and PyYAML."""
+    team = yaml.safe_load((SECOND / "docs" / "_data" / "themes.yaml").read_text())["team"]
+    entries = parse_file(str(SECOND / "references.bib")).entries
+    return {key for key, e in entries.items() if team in e.fields["keywords"].split(", ")}
+
+
+@pytest.mark.slow
+def test_the_extension_reads_the_team_from_the_second_site(app):
+    app.build()
+    assert app.statuscode == 0
+    assert app.warning.getvalue() == ""
+    team_works = {key for key, pub in publications.entries(app.env).items() if pub.is_team_work}
+    assert team_works == expected_team_works()
+    assert identity.text(app, app.config.author) == conf()["author"]
