@@ -156,3 +156,18 @@ def test_todays_content_passes_these_checks():
         check_bibliography,
     ):
         assert not list(check(ROOT)), check.__name__
+
+
+@pytest.mark.parametrize(
+    "missing",
+    ["docs/_data/people.yaml", "docs/_data/team.yaml", "docs/_data/themes.yaml",
+     "docs/_data/tags.yaml", "references.bib"],
+)  # fmt: skip
+def test_a_missing_data_file_is_a_problem_that_names_it(project, missing):
+    (project / missing).unlink()
+    result = run_check(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    named = [line for line in result.stdout.splitlines() if line.startswith(f"{missing}: ")]
+    assert len(named) == 1
+    assert "missing" in named[0]

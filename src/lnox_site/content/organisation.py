@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lnox_site.content import records
+from lnox_site.content import records, sources
 from lnox_site.content.languages import localise
 from lnox_site.content.paths import TEAM
 from lnox_site.content.problems import Problem
@@ -96,11 +96,11 @@ class Team:
 
 def load(root: Path) -> tuple[Team | None, list[Problem]]:
     """The team's data, and every problem found (read again when the file changes)."""
-    return _load(root, (root / TEAM).stat().st_mtime)
+    return _load(root, sources.stamp(root / TEAM))
 
 
 @cache
-def _load(root: Path, mtime: float) -> tuple[Team | None, list[Problem]]:
+def _load(root: Path, mtime: float | None) -> tuple[Team | None, list[Problem]]:
     data, problems = records.read_yaml(root, TEAM)
     if problems:
         return None, problems

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pybtex.exceptions import PybtexError
 
-from lnox_site.content import records, vocabulary
+from lnox_site.content import records, sources, vocabulary
 from lnox_site.content.paths import BIBFILE, PEOPLE
 from lnox_site.content.problems import Problem
 from lnox_site.content.records import Field
@@ -76,11 +76,11 @@ def load(root: Path) -> tuple[list[Person], list[Problem]]:
     Read again when the people file or the bibliography changes.
     """
     bib = root / BIBFILE
-    return _load(root, (root / PEOPLE).stat().st_mtime, bib.stat().st_mtime)
+    return _load(root, sources.stamp(root / PEOPLE), sources.stamp(bib))
 
 
 @cache
-def _load(root: Path, *mtimes: float) -> tuple[list[Person], list[Problem]]:
+def _load(root: Path, *mtimes: float | None) -> tuple[list[Person], list[Problem]]:
     data, problems = records.read_yaml(root, PEOPLE)
     entries, found = records.items(data, PEOPLE, "person") if not problems else ([], [])
     problems += found

@@ -70,7 +70,7 @@ class PostSource:
 
 
 @cache
-def _load_tags(root: Path, mtime: float) -> dict[str, dict[str, str]]:
+def _load_tags(root: Path, mtime: float | None) -> dict[str, dict[str, str]]:
     data, problems = records.read_yaml(root, TAGS)
     if problems:
         raise ContentError(problems[0])
@@ -84,7 +84,7 @@ def _load_tags(root: Path, mtime: float) -> dict[str, dict[str, str]]:
 def load_tags(root: Path) -> dict[str, dict[str, str]]:
     """Tag slug -> its name in each language (docs/_data/tags.yaml, re-read when it changes);
     ContentError, with the line, when the file cannot be read."""
-    return _load_tags(root, (root / TAGS).stat().st_mtime)
+    return _load_tags(root, sources.stamp(root / TAGS))
 
 
 # -- Where things are --------------------------------------------------------------------------

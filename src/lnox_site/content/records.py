@@ -89,6 +89,10 @@ def read_yaml(root: Path, path: str) -> tuple[Any, list[Problem]]:
         return load_yaml(sources.read_text(root / path, root), path)
     except ContentError as error:
         return None, [error.problem]
+    except FileNotFoundError:
+        return None, [
+            Problem(path, 0, "the file is missing", f"restore it: git checkout -- {path}")
+        ]
 
 
 # -- Kinds of values ------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from pybtex.database.input.bibtex import Parser
 from pybtex.errors import capture
 from pybtex.richtext import BaseText, Text
 
-from lnox_site.content import vocabulary
+from lnox_site.content import sources, vocabulary
 from lnox_site.content.paths import BIBFILE
 
 ABSTRACT_KEYWORD = "conference-abstract"
@@ -98,7 +98,9 @@ def publications(entries: Mapping[str, Entry], team: str) -> dict[str, Publicati
 
 
 @cache
-def _read(path: Path, mtime: float, team: str) -> dict[str, Publication]:
+def _read(path: Path, mtime: float | None, team: str) -> dict[str, Publication]:
+    if mtime is None:
+        return {}  # the bibliography's own check reports the missing file
     text = path.read_bytes().decode("utf-8-sig", errors="replace")
     with capture():  # a mistake in the file is the bibliography lint's to report, with its line
         return publications(Parser().parse_string(text).entries, team)
@@ -109,7 +111,7 @@ def read(root: Path) -> dict[str, Publication]:
     the file has mistakes, so that the checks of other content still run (parsed again only when
     the file changes)."""
     path = root / BIBFILE
-    return _read(path, path.stat().st_mtime, vocabulary.load(root).team)
+    return _read(path, sources.stamp(path), vocabulary.load(root).team)
 
 
 def team_only(pubs: Iterable[Publication], keywords: set[str] | None = None) -> list[Publication]:

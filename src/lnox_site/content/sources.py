@@ -16,6 +16,15 @@ SAVE_AS_UTF8 = "save the file as UTF-8"
 NOT_PAGES = {"_build", "locales"}
 
 
+def stamp(path: Path) -> float | None:
+    """When ``path`` was last changed (None when it is missing): what a cached reading of the file
+    depends on."""
+    try:
+        return path.stat().st_mtime
+    except FileNotFoundError:
+        return None
+
+
 def bad_lines(raw: bytes) -> list[int]:
     """The 1-based lines of ``raw`` that are not valid UTF-8."""
     bad = []

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pybtex.database import Person
 
-from lnox_site.content import records
+from lnox_site.content import records, sources
 from lnox_site.content.paths import PEOPLE
 from lnox_site.content.references import plain
 
@@ -34,7 +34,7 @@ def signature(person: Person) -> Signature:
 
 
 @cache
-def _load(root: Path, mtime: float) -> frozenset[Signature]:
+def _load(root: Path, mtime: float | None) -> frozenset[Signature]:
     entries, problems = records.read_yaml(root, PEOPLE)
     if problems or not isinstance(entries, list):
         return frozenset()
@@ -47,7 +47,4 @@ def members(root: Path) -> frozenset[Signature]:
 
     Mistakes in the people file are reported by its own check (lnox_site.content.people).
     """
-    try:
-        return _load(root, (root / PEOPLE).stat().st_mtime)
-    except OSError:
-        return frozenset()
+    return _load(root, sources.stamp(root / PEOPLE))

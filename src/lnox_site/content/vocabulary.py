@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from lnox_site.content import records
+from lnox_site.content import records, sources
 from lnox_site.content.paths import THEMES
 from lnox_site.content.problems import ContentError, Problem
 
@@ -39,7 +39,7 @@ FIX = "write the keys team, keywords and themes (see the top of the file)"
 
 
 @cache
-def _load(root: Path, mtime: float) -> Vocabulary:
+def _load(root: Path, mtime: float | None) -> Vocabulary:
     data, problems = records.read_yaml(root, THEMES)
     if problems:
         raise ContentError(problems[0])
@@ -66,4 +66,4 @@ def _load(root: Path, mtime: float) -> Vocabulary:
 def load(root: Path) -> Vocabulary:
     """The vocabulary of the project at ``root`` (re-read when the file changes); ContentError,
     with the line, when the file cannot be read."""
-    return _load(root, (root / THEMES).stat().st_mtime)
+    return _load(root, sources.stamp(root / THEMES))
