@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 from babel.messages.pofile import read_po
-from conftest import DOCS
+from conftest import DOCS, conf_values
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
@@ -30,9 +30,9 @@ EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<[^<>]+>$", re.DOTALL)
 DROPPED = "\0"
 
 # The English sentences of the site's generated descriptions (the French ones are in the French
-# interface catalogue).
-YEAR_ARCHIVE = "All the LNOx team’s news from %(year)s, newest first."
-TAG_ARCHIVE = "All the LNOx team’s news on the topic “%(tag)s”, newest first."
+# interface catalogue); %(site)s is the site's name, `project` in conf.py.
+YEAR_ARCHIVE = "All the %(site)s team’s news from %(year)s, newest first."
+TAG_ARCHIVE = "All the %(site)s team’s news on the topic “%(tag)s”, newest first."
 EDITION = "%(edition)s “Niches Tumorales” symposium: %(city)s, %(dates)s."
 EDITION_WITHOUT_CITY = "%(edition)s “Niches Tumorales” symposium: %(dates)s."
 
@@ -75,6 +75,11 @@ class Sources:
 
     def __init__(self, docs: Path = DOCS) -> None:
         self.docs = docs
+
+    @property
+    def site(self) -> str:
+        """The site's name (``project`` in conf.py)."""
+        return conf_values(self.docs)["project"]
 
     def markdown(self, docname: str) -> str:
         return (self.docs / f"{docname}.md").read_text(encoding="utf-8")
@@ -160,11 +165,12 @@ class Sources:
         if parts[0] == "actualites" and len(parts) == 3 and parts[1].isdigit():
             if parts[2] == "index":
                 sentence = self.interface_string(YEAR_ARCHIVE, language)
-                return Expected(sentence % {"year": parts[1]})
+                return Expected(sentence % {"site": self.site, "year": parts[1]})
             return self._post(docname, language)
         if parts[:2] == ["actualites", "sujets"]:
             tag = self.data("tags")["tags"][parts[2]][language]
-            return Expected(self.interface_string(TAG_ARCHIVE, language) % {"tag": tag})
+            sentence = self.interface_string(TAG_ARCHIVE, language)
+            return Expected(sentence % {"site": self.site, "tag": tag})
         if parts[0] == "symposium" and re.fullmatch(r"\d{4}", parts[-1]):
             return self._edition(docname, language)
         for theme in self.data("themes")["themes"].values():

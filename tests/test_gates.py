@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
-from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy
+from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy, conf_text, conf_values
 from page_sources import Sources
 from pybtex.database import parse_file as parse_bib
 
@@ -29,8 +29,6 @@ from lnox_site.content.languages import LOCALES
 from lnox_site.site.metadata import (
     NOT_FOUND_PAGE,
     SITEMAP_NS,
-    SOCIAL_IMAGE,
-    SOCIAL_IMAGE_SIZE,
     XHTML_NS,
 )
 from lnox_site.site.theme import FOLD_LABEL
@@ -237,7 +235,7 @@ def meta(soup: BeautifulSoup, name: str) -> str | None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_has_social_tags(site, language):
-    image = f"{TEST_SITE_URL}{language}/{SOCIAL_IMAGE}"
+    image = f"{TEST_SITE_URL}{language}/{conf_values(DOCS)['lnox_social_image']}"
     others = sorted(LOCALES[c] for c in LANGUAGES if c != language)
     for page in site.pages(language):
         soup = site.soup(language, page)
@@ -248,6 +246,8 @@ def test_every_page_has_social_tags(site, language):
             "og:url": canonical["href"] if canonical else None,
             "twitter:card": "summary_large_image",
             "twitter:image": image,
+            "og:site_name": conf_values(DOCS)["project"],
+            "og:image:alt": conf_text(DOCS, "lnox_image_alt", language),
         }
         found = {name: meta(soup, name) for name in expected}
         assert found == expected, page
@@ -309,7 +309,8 @@ def test_every_page_describes_itself_as_its_sources_say(site, language):
                 problems.append(f"{page}: {shown}, expected an article of {want.published}")
         elif meta(soup, "og:type") != "website" or article:
             problems.append(f"{page}: not a post, yet {meta(soup, 'og:type')} {article}")
-    assert len(site_descriptions) == 1, "search and not-found pages: one description of the site"
+    # Search and not-found pages: the site's description (conf.py, its English in conf.po).
+    assert site_descriptions == {conf_text(DOCS, "lnox_description", language)}
     assert not problems, "pages that do not describe themselves:\n" + "\n".join(problems)
 
 
@@ -345,9 +346,11 @@ def test_a_page_is_described_by_its_own_running_text(project):
 
 def test_social_image_is_a_png_of_the_announced_size(site):
     for language in LANGUAGES:
-        data = (site.out / language / SOCIAL_IMAGE).read_bytes()
+        data = (site.out / language / conf_values(DOCS)["lnox_social_image"]).read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
-        assert struct.unpack(">II", data[16:24]) == SOCIAL_IMAGE_SIZE
+        home = site.soup(language, "index.html")
+        announced = int(meta(home, "og:image:width")), int(meta(home, "og:image:height"))
+        assert announced == struct.unpack(">II", data[16:24])
 
 
 NS = {"s": SITEMAP_NS, "x": XHTML_NS}

@@ -5,15 +5,12 @@ LNOx. Its expected texts come from its own conf.py, catalogues and data files.""
 from __future__ import annotations
 
 import re
-import runpy
 import shutil
-from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
-from babel.messages.pofile import read_po
-from conftest import DOCS, LANGUAGES, ROOT, run_build
+from conftest import DOCS, LANGUAGES, ROOT, conf_text, conf_values, run_build
 from pybtex.database import parse_file
 
 from lnox_site.bibliography import publications
@@ -24,20 +21,8 @@ SECOND = ROOT / "tests" / "second-site"
 BORROWED = ("_templates", "_static")
 
 
-@cache
 def conf() -> dict:
-    """The values of the second site's conf.py, read without Sphinx."""
-    return runpy.run_path(str(SECOND / "docs" / "conf.py"))
-
-
-def english(french: str) -> str:
-    path = SECOND / "docs" / "locales" / "en" / "LC_MESSAGES" / "conf.po"
-    with path.open("rb") as handle:
-        return {m.id: m.string for m in read_po(handle) if m.id}[french]
-
-
-def in_language(french: str, language: str) -> str:
-    return french if language == "fr" else english(french)
+    return conf_values(SECOND / "docs")
 
 
 def assemble(project: Path) -> Path:
@@ -83,9 +68,9 @@ def test_the_site_names_and_describes_itself(second, language):
     site_name = search.find("meta", attrs={"property": "og:site_name"})["content"]
     assert site_name == conf()["project"]
     description = search.find("meta", attrs={"name": "description"})["content"]
-    assert description == in_language(conf()["lnox_description"], language)
+    assert description == conf_text(SECOND / "docs", "lnox_description", language)
     alt = search.find("meta", attrs={"property": "og:image:alt"})["content"]
-    assert alt == in_language(conf()["lnox_image_alt"], language)
+    assert alt == conf_text(SECOND / "docs", "lnox_image_alt", language)
     width = search.find("meta", attrs={"property": "og:image:width"})["content"]
     height = search.find("meta", attrs={"property": "og:image:height"})["content"]
     image = (DOCS / conf()["lnox_social_image"]).read_bytes()
@@ -97,7 +82,7 @@ def test_the_site_names_and_describes_itself(second, language):
 def test_the_feed_is_titled_and_signed_by_the_site(second, language, news):
     feed = (second.out / language / "actualites" / "atom.xml").read_text(encoding="utf-8")
     assert f"<title>{conf()['project']} — {news}</title>" in feed
-    assert f"<name>{in_language(conf()['author'], language)}</name>" in feed
+    assert f"<name>{conf_text(SECOND / 'docs', 'author', language)}</name>" in feed
 
 
 @pytest.mark.slow
