@@ -1,8 +1,8 @@
 """Measure the build of synthetic copies of the site at several scales (``nox -s bench``).
 
-For each scale, a copy of the site (benchmarks.synthetic) is built the way ``nox -s docs`` builds it,
-and each ``sphinx-build`` runs under ``/usr/bin/time -v`` (wall-clock time, peak memory). Measured:
-clean build of each language, the same content in French with a bare configuration (Sphinx, MyST
+For each scale, a copy of the site (benchmarks.synthetic) is built the way ``nox -s docs`` builds
+it, and each ``sphinx-build`` runs under ``/usr/bin/time -v`` (wall-clock time, peak memory).
+Measured: clean build of each language, the same content in French with a bare configuration (Sphinx, MyST
 and Furo only), a clean build in one process (``-j 1``), a rebuild with nothing changed, rebuilds
 after editing one theme page, one news post, one cited BibTeX entry and one that no page shows
 (with the documents read and written again, from the doctrees and pages Sphinx changed), the size

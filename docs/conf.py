@@ -7,9 +7,10 @@
 project = "LNOx"
 author = "Équipe LNOx"
 copyright = "Équipe LNOx, Tours"
-# What the site says of itself (lnox_site.site.identity): the description of the pages that have no
-# paragraph of their own, and the image of the social cards with its text. Written in French, like the
-# pages; the English of these texts and of `author` is in docs/locales/en/LC_MESSAGES/conf.po.
+# What the site says of itself (lnox_site.site.identity): the description of the pages that have
+# no paragraph of their own, and the image of the social cards with its text. Written in French,
+# like the pages; the English of these texts and of `author` is in
+# docs/locales/en/LC_MESSAGES/conf.po.
 lnox_description = (
     "LNOx, équipe de recherche de Tours sur la niche leucémique et le métabolisme oxydatif des "
     "leucémies aiguës myéloïdes."
@@ -51,7 +52,7 @@ myst_heading_anchors = 3
 # https://sphinxcontrib-bibtex.readthedocs.io/en/latest/usage.html#configuration
 
 bibtex_bibfiles = ["../references.bib"]
-# The site's own style (lnox_site.bibliography.style, lnox_site.bibliography.citations): author-year citations and
+# The site's own style (lnox_site.bibliography.style and .citations): author-year citations and
 # entries with their connecting words in the page's language. Pages cite with {footcite:p} and
 # {footcite:t} and end with {footbibliography}; the bibliography lint refuses {cite}.
 bibtex_default_style = "lnox"

@@ -98,7 +98,7 @@ def conf_values(docs: Path) -> dict:
 
 
 def conf_text(docs: Path, name: str, language: str) -> str:
-    """A text of ``conf.py`` in ``language``: as written (French), or as ``conf.po`` translates it."""
+    """A text of ``conf.py`` in ``language``: as written (French), or as conf.po translates it."""
     french = conf_values(docs)[name]
     if language == "fr":
         return french

@@ -53,7 +53,7 @@ def imports(path: Path) -> list[tuple[int, str]]:
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module:
-            assert node.level == 0, f"{path}:{node.lineno}: write the import in full (lnox_site.…)"
+            assert node.level == 0, f"{path}:{node.lineno}: write the import in full (lnox_site…)"
             found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
     return found
 

@@ -1,5 +1,5 @@
-"""Builds are reproducible: two builds of the same commit give byte-identical sites (no build time or
-path in the output), and, with ``--against REV``, a change that must not alter the site (a
+"""Builds are reproducible: two builds of the same commit give byte-identical sites (no build time
+or path in the output), and, with ``--against REV``, a change that must not alter the site (a
 restructuring of the code) gives the very site that commit ``REV`` gives:
 
     nox -s tests -- tests/test_reproducible.py --against main

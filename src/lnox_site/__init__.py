@@ -5,8 +5,8 @@ The package is grouped by concern (ARCHITECTURE.md at the project root tells the
 * :mod:`lnox_site.content`: the readers of the project's files (pages' front matter, YAML data,
   references.bib, catalogues' languages) and the project's paths. They know nothing of Sphinx.
 * :mod:`lnox_site.checks`: every content check, in one list; they use the readers only.
-* :mod:`lnox_site.bibliography`, :mod:`lnox_site.news`, :mod:`lnox_site.pages`: what the site renders
-  (directives, roles, generated pages), from the readers.
+* :mod:`lnox_site.bibliography`, :mod:`lnox_site.news`, :mod:`lnox_site.pages`: what the site
+  renders (directives, roles, generated pages), from the readers.
 * :mod:`lnox_site.site`: what every page shares: languages, navigation, theme, metadata, search,
   and the gate that runs the checks before a build.
 * The commands (``python -m lnox_site.build``, ``.check``, ``.new``, ``.preview``, ``.translation``)

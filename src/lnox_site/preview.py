@@ -5,8 +5,8 @@
 Each save starts an incremental build (lnox_site.forked_builds), where Sphinx reads again the
 pages whose source or dependencies changed (the site's extension adds the listings that show a
 changed post or entry) and writes the pages that show them. Nothing is written under ``docs/``
-outside ``docs/_build/`` (catalogues are compiled in the build folder, lnox_site.site.catalogues), so a
-build never starts the next one.
+outside ``docs/_build/`` (catalogues are compiled in the build folder,
+lnox_site.site.catalogues), so a build never starts the next one.
 """
 
 from __future__ import annotations

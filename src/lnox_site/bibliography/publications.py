@@ -3,9 +3,9 @@
 * ``publication-list`` directive: the team's entries, newest first, each in the site's style (all
   authors, members in bold; journal or thesis; DOI link), with links to the theme pages of its
   keywords, its BibTeX and RIS as downloads, and its COinS for reference managers
-  (:mod:`lnox_site.bibliography.reference_managers`). ``:theme: jonctions-gap`` (every keyword of that theme in
-  docs/_data/themes.yaml) or ``:keywords: gap-junctions connexins`` select entries; ``:by-year:``
-  puts them under one heading per year (the Publications page).
+  (:mod:`lnox_site.bibliography.reference_managers`). ``:theme: jonctions-gap`` (every keyword of
+  that theme in docs/_data/themes.yaml) or ``:keywords: gap-junctions connexins`` select entries;
+  ``:by-year:`` puts them under one heading per year (the Publications page).
 * ``publication-summary`` directive: the counts per kind of work, the chart per year and the whole
   references.bib as a download.
 * ``pub`` role: a link to an entry of the Publications page, e.g. ``{pub}`kouzi2020oncogene```.

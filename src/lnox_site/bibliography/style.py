@@ -10,7 +10,8 @@
 
 The Publications page, the reference lists of the theme pages (``{footbibliography}``) and the
 structured data all go through this one style, so an entry reads the same everywhere. It is
-registered as a pybtex plugin for the language of the build by :mod:`lnox_site.bibliography.citations`.
+registered as a pybtex plugin for the language of the build by
+:mod:`lnox_site.bibliography.citations`.
 """
 
 from __future__ import annotations

@@ -64,7 +64,8 @@ def check_themes(root: Path) -> Iterator[Problem]:
     loaded = vocabulary.load(root)
     if loaded.team not in loaded.keywords:
         yield Problem(
-            where, loaded.fields.line_of("team"), f"the team's keyword {loaded.team!r} is not a keyword",
+            where, loaded.fields.line_of("team"),
+            f"the team's keyword {loaded.team!r} is not a keyword",
             f"add `{loaded.team}: null` under `keywords:`",
         )  # fmt: skip
     for slug, theme in loaded.themes.items():

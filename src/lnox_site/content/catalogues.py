@@ -1,4 +1,5 @@
-"""The translations of a gettext catalogue of the project: ``docs/locales/<language>/LC_MESSAGES/``."""
+"""The translations of a gettext catalogue of the project
+(``docs/locales/<language>/LC_MESSAGES/<domain>.po``)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""The SVG files of the explanatory diagrams (:mod:`lnox_site.pages.diagrams`): what the site asks of
-one (a ``viewBox`` to scale on phones, a ``<title>`` that stands for the picture) and its texts,
-each of which becomes a message to translate."""
+"""The SVG files of the explanatory diagrams (:mod:`lnox_site.pages.diagrams`): what the site asks
+of one (a ``viewBox`` to scale on phones, a ``<title>`` that stands for the picture) and its
+texts, each of which becomes a message to translate."""
 
 from __future__ import annotations
 

@@ -1,17 +1,8 @@
-"""The « Niches Tumorales » symposium: one page per edition, its facts in the page's front matter.
+"""The editions of the « Niches Tumorales » symposium, read from their pages and checked.
 
 An edition is a page ``docs/symposium/<year>.md`` whose front matter holds the edition's number,
-year, dates, place, chair, the bodies it is held under… (see :data:`FIELDS`). From those fields the
-site writes:
-
-* at the top of each edition page, a summary of the edition in the page's language;
-* on the series page, the table of the editions (``symposium-editions`` directive), newest first,
-  followed by the numbers of the editions that no page describes yet;
-* in each edition page's ``<head>``, a schema.org ``Event`` in JSON-LD, and a description made of
-  its number, place and dates (the sentence is an interface string, translated in
-  ``docs/locales/<language>/LC_MESSAGES/sphinx.po``).
-
-``nox -s new -- edition 2020`` writes the skeleton of a new edition page.
+year, dates, place, chair, the bodies it is held under… (see :data:`FIELDS`). The edition pages
+and the series page are written from them by :mod:`lnox_site.pages.symposium`.
 """
 
 from __future__ import annotations

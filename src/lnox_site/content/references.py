@@ -1,8 +1,9 @@
 """The entries of references.bib as the site sees them: year, keywords, kind of work, team work.
 
 The conventions are those of the file's header comment: the keyword named ``team`` in
-docs/_data/themes.yaml (``lnox``) marks the team's own work, ``conference-abstract`` marks a conference abstract (an ``@article`` in a journal supplement),
-and ``@phdthesis`` entries are doctoral theses.
+docs/_data/themes.yaml (``lnox``) marks the team's own work, ``conference-abstract`` marks a
+conference abstract (an ``@article`` in a journal supplement), and ``@phdthesis`` entries are
+doctoral theses.
 """
 
 from __future__ import annotations

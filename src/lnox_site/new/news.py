@@ -1,4 +1,5 @@
-"""``nox -s new -- news "Titre" [sujet …] [--date YYYY-MM-DD]``: a news post, and its year's archive page when the year is new."""
+"""``nox -s new -- news "Titre" [sujet …] [--date YYYY-MM-DD]``: a news post, and the archive
+page of its year when the year is new."""
 
 from __future__ import annotations
 

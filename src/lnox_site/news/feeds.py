@@ -100,10 +100,8 @@ def _announce(
 ) -> None:
     href = relative_uri(app.builder.get_target_uri(pagename), FEED)
     title_attribute = html.escape(title(app))
-    append_head(
-        context,
-        f'<link rel="alternate" type="application/atom+xml" title="{title_attribute}" href="{href}">',
-    )
+    link = f'<link rel="alternate" type="application/atom+xml" title="{title_attribute}"'
+    append_head(context, f'{link} href="{href}">')
 
 
 def setup(app: Sphinx) -> None:

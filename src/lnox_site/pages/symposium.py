@@ -1,8 +1,5 @@
-"""The « Niches Tumorales » symposium: one page per edition, its facts in the page's front matter.
-
-An edition is a page ``docs/symposium/<year>.md`` whose front matter holds the edition's number,
-year, dates, place, chair, the bodies it is held under… (see :data:`FIELDS`). From those fields the
-site writes:
+"""The « Niches Tumorales » symposium's pages, from the facts of each edition
+(:mod:`lnox_site.content.editions`). The site writes:
 
 * at the top of each edition page, a summary of the edition in the page's language;
 * on the series page, the table of the editions (``symposium-editions`` directive), newest first,
@@ -11,7 +8,8 @@ site writes:
   its number, place and dates (the sentence is an interface string, translated in
   ``docs/locales/<language>/LC_MESSAGES/sphinx.po``).
 
-``nox -s new -- edition 2020`` writes the skeleton of a new edition page.
+``nox -s new -- edition 2020`` writes the skeleton of a new edition page
+(:mod:`lnox_site.new.edition`).
 """
 
 from __future__ import annotations

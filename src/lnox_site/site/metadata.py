@@ -1,10 +1,10 @@
 """What search engines and link previews read, and the page shown for a missing address.
 
 * Every page: ``<meta name="description">`` (the page's own summary, see
-  :mod:`lnox_site.site.descriptions`: a post's summary, a theme's sentence, an edition's facts, or the
-  first paragraph of the page's text), OpenGraph and Twitter card tags with the page's
-  ``og:locale`` and the site's social image (``_static/lnox-social.png``, rendered from
-  ``_static/lnox-social.svg``:
+  :mod:`lnox_site.site.descriptions`: a post's summary, a theme's sentence, an edition's facts,
+  or the first paragraph of the page's text), OpenGraph and Twitter card tags with the page's
+  ``og:locale`` and the site's social image (``lnox_social_image`` in conf.py; the LNOx site's
+  ``_static/lnox-social.png`` is rendered from ``_static/lnox-social.svg``:
   ``chromium --headless --screenshot=lnox-social.png --window-size=1200,630 lnox-social.svg``).
   A news post is an ``article`` with its date and its tags.
 * Every language: ``sitemap.xml`` with each page's ``hreflang`` alternates, and ``404.html``
