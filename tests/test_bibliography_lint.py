@@ -17,7 +17,6 @@ from lnox_site.content.references import read
 from lnox_site.content.vocabulary import load
 
 BIB = ROOT / "references.bib"
-VOCABULARY = set(load(ROOT).keywords)
 KEY = "kouzi2020oncogene"  # a team entry with every field
 
 
@@ -142,7 +141,7 @@ def test_unknown_key_in_a_page_stops_the_build(project, role):
 def problems(tmp_path: Path, text: str) -> list[str]:
     bib = tmp_path / "references.bib"
     bib.write_text(text, encoding="utf-8")
-    return [str(problem) for problem in problems_of(bib, VOCABULARY)]
+    return [str(problem) for problem in problems_of(bib, set(load(ROOT).keywords))]
 
 
 ENTRY = "@article{a2020j,\n  title = {T},\n  journal = {J},\n  year = {2020}\n}\n"

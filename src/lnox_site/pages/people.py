@@ -8,12 +8,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from lnox_site.bibliography import entry_dependencies
+from lnox_site.bibliography import entry_dependencies, publications
 from lnox_site.bibliography.publications import PUBLICATIONS_PAGE, anchor, short_citation
 from lnox_site.content.languages import format_date, localise
 from lnox_site.content.paths import PEOPLE, root_of
 from lnox_site.content.people import STATUSES, Person, load
-from lnox_site.content.references import Publication, plain, read
+from lnox_site.content.references import Publication, plain
 
 LABELS = {
     "defended-on": {"fr": "Thèse soutenue le {} : ", "en": "Thesis defended on {}: "},
@@ -97,7 +97,7 @@ def _render(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     if not placeholders:
         return
     root = root_of(app.srcdir)
-    bib = read(root)
+    bib = publications.entries(app.env)  # as parsed for this build by sphinxcontrib-bibtex
     page = app.builder.get_relative_uri(docname, PUBLICATIONS_PAGE)
 
     def link(text: str, key: str, wrapper: type[nodes.Element]) -> nodes.reference:
