@@ -5,6 +5,8 @@ nothing of the package imports the benchmarks."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,12 @@ def test_the_rule_sees_a_reader_that_imports_sphinx(tmp_path):
     assert len(broken_rules("lnox_site.content.reader", reader)) == 2
     assert len(broken_rules("lnox_site.pages.reader", reader)) == 1
     assert broken_rules("lnox_site.check", reader) == []
+
+
+def test_the_content_check_runs_without_sphinx():
+    # `nox -s check` answers in a blink because neither the checks nor the readers load Sphinx.
+    probe = "import sys, lnox_site.check; print(sorted({m.split('.')[0] for m in sys.modules}))"
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert not set(ast.literal_eval(loaded)) & SPHINX_SIDE

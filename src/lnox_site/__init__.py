@@ -15,60 +15,66 @@ The package is grouped by concern (ARCHITECTURE.md at the project root tells the
 
 from __future__ import annotations
 
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-from sphinx.application import Sphinx
-
-from lnox_site.bibliography import citations, entry_dependencies, jsonld, publications
-from lnox_site.bibliography import search as publication_search
-from lnox_site.news import feeds, listings
-from lnox_site.pages import diagrams, organisation, people, research, symposium
-from lnox_site.site import (
-    catalogues,
-    content_gate,
-    descriptions,
-    i18n,
-    identity,
-    metadata,
-    navigation,
-    quiet,
-    search,
-    search_index,
-    theme,
-)
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
 
-# Each part registers its own config values, directives and event handlers, in this order (handlers
-# of one event and one priority run in the order they were connected).
-PARTS = (
-    quiet,
-    catalogues,
-    i18n,
-    identity,
-    descriptions,
-    content_gate,
-    citations,
-    entry_dependencies,
-    publications,
-    jsonld,
-    publication_search,
-    research,
-    diagrams,
-    listings,
-    feeds,
-    symposium,
-    people,
-    organisation,
-    navigation,
-    theme,
-    metadata,
-    search,
-    search_index,
-)
+
+def parts() -> tuple[ModuleType, ...]:
+    """The parts of the extension, each registering its own config values, directives and event
+    handlers, in this order (handlers of one event and one priority run in the order they were
+    connected). Imported when Sphinx loads the extension, not with the package: the commands that
+    need no Sphinx (``python -m lnox_site.check``) start without importing it."""
+    from lnox_site.bibliography import citations, entry_dependencies, jsonld, publications
+    from lnox_site.bibliography import search as publication_search
+    from lnox_site.news import feeds, listings
+    from lnox_site.pages import diagrams, organisation, people, research, symposium
+    from lnox_site.site import (
+        catalogues,
+        content_gate,
+        descriptions,
+        i18n,
+        identity,
+        metadata,
+        navigation,
+        quiet,
+        search,
+        search_index,
+        theme,
+    )
+
+    return (
+        quiet,
+        catalogues,
+        i18n,
+        identity,
+        descriptions,
+        content_gate,
+        citations,
+        entry_dependencies,
+        publications,
+        jsonld,
+        publication_search,
+        research,
+        diagrams,
+        listings,
+        feeds,
+        symposium,
+        people,
+        organisation,
+        navigation,
+        theme,
+        metadata,
+        search,
+        search_index,
+    )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    for part in PARTS:
+    for part in parts():
         part.setup(app)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,15 +5,15 @@ as a content problem with the line of its first bad byte, rather than as a decod
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from lnox_site.content.paths import DOCS, NOT_PAGES
 from lnox_site.content.problems import ContentError, Problem
 
 NOT_UTF8 = "not valid UTF-8"
 SAVE_AS_UTF8 = "save the file as UTF-8"
-# What Sphinx does not read as pages (conf.py's exclude_patterns).
-NOT_PAGES = {"_build", "locales"}
 
 
 def stamp(path: Path) -> float | None:
@@ -63,8 +63,12 @@ def each(
 
 
 def pages(root: Path) -> Iterator[Path]:
-    """Every page of the site, in a stable order."""
-    docs = root / "docs"
-    for page in sorted(docs.rglob("*.md")):
-        if page.relative_to(docs).parts[0] not in NOT_PAGES and page.name != "README.md":
-            yield page
+    """Every page of the site, in a stable order. The build folder is not walked at all: it may
+    hold whole copies of the site (the benchmark's)."""
+    docs = root / DOCS
+    found = []
+    for parent, folders, names in os.walk(docs):
+        if Path(parent) == docs:
+            folders[:] = [name for name in folders if name not in NOT_PAGES]
+        found += [Path(parent, name) for name in names if name.endswith(".md")]
+    yield from sorted(page for page in found if page.name != "README.md")
