@@ -27,10 +27,12 @@ import shutil
 import subprocess
 import sys
 import time
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from string import Template
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import lnox_site
@@ -120,6 +122,8 @@ class _Registrations:
     def __init__(self) -> None:
         self.directives: list[str] = list(BIBTEX_DIRECTIVES)
         self.roles: list[str] = list(BIBTEX_ROLES)
+        # No handler yet: the site's extension re-connects Furo's (lnox_site.site.quiet).
+        self.events = SimpleNamespace(listeners=defaultdict(list))
 
     def add_directive(self, name: str, *args: object, **kwargs: object) -> None:
         self.directives.append(name)

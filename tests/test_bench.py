@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import runpy
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, build_copy
 
 from benchmarks import synthetic
-from benchmarks.bench import Run, Save, page_weight, runs, table
+from benchmarks.bench import Run, Save, bare_conf, page_weight, runs, table
 from lnox_site.bibliography.publications import anchor
 from lnox_site.content import paths, vocabulary
 from lnox_site.content.paths import BIBFILE
@@ -84,3 +86,17 @@ def test_report_has_a_column_per_scale_and_the_ratios():
     assert rows["preview: a build within 3 s with no edit"] == ["no", "no"]
     assert "**failed (2)**" in rows["clean, serial (-j 1), fr (s)"][1]
     assert all(run.status == 2 for run in runs(results[1]))
+
+
+# What the pages use that Sphinx and MyST define themselves.
+SPHINX_DIRECTIVES = {"toctree", "glossary"}
+SPHINX_ROLES = {"doc", "term"}
+
+
+def test_the_bare_configuration_stands_in_for_the_site_s_directives_and_roles(tmp_path: Path):
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md"))
+    directives = set(re.findall(r"^[`:]{3,}\{([a-z-]+)\}", pages, re.MULTILINE))
+    roles = set(re.findall(r"\{([a-z:-]+)\}`", pages))
+    conf = runpy.run_path(str(bare_conf(tmp_path) / "conf.py"))
+    assert directives - SPHINX_DIRECTIVES <= set(conf["DIRECTIVES"])
+    assert roles - SPHINX_ROLES <= set(conf["ROLES"])
