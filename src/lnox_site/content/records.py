@@ -2,7 +2,7 @@
 
 The one YAML reader of the site: every YAML file and front matter is parsed by :class:`Loader`.
 
-Every value is read together with its line, so that a validator can point at the exact line of a
+Every value is read together with its line, so that a check can point at the exact line of a
 mistake. A record's fields are described once (:class:`Field`): what kind of value, whether it is
 required, and how to write it; :func:`check` converts a record and reports every problem at once.
 """
