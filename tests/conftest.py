@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import runpy
 import shutil
 import subprocess
 import sys
@@ -16,7 +15,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from filelock import FileLock
 
@@ -89,21 +87,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
         assert build.returncode == 0, build.log
         log.write_text(build.log, encoding="utf-8")
         return build
-
-
-@functools.cache
-def conf_values(docs: Path) -> dict:
-    """The values of the ``conf.py`` of ``docs``, read without Sphinx."""
-    return runpy.run_path(str(docs / "conf.py"))
-
-
-def conf_text(docs: Path, name: str, language: str) -> str:
-    """A text of ``conf.py`` in ``language``: as written (French), or as conf.po translates it."""
-    french = conf_values(docs)[name]
-    if language == "fr":
-        return french
-    with (docs / "locales" / language / "LC_MESSAGES" / "conf.po").open("rb") as handle:
-        return {m.id: m.string for m in read_po(handle) if m.id and not m.fuzzy}[french]
 
 
 def copy_project(copy: Path) -> Path:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import posixpath
 import re
+import runpy
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from babel.messages.pofile import read_po
-from conftest import DOCS, conf_values
+from conftest import DOCS
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
@@ -70,16 +72,30 @@ def read_catalogue(path: Path) -> dict[str, str]:
         return {m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy}
 
 
+@cache
+def _conf_values(docs: Path) -> dict[str, Any]:
+    return runpy.run_path(str(docs / "conf.py"))
+
+
 class Sources:
     """The sources of a site: ``docs`` is the real one or a copy of it."""
 
     def __init__(self, docs: Path = DOCS) -> None:
         self.docs = docs
 
+    def conf(self, name: str) -> Any:
+        """A value of the site's ``conf.py``, read without Sphinx."""
+        return _conf_values(self.docs)[name]
+
+    def conf_text(self, name: str, language: str) -> str:
+        """A text of ``conf.py`` in ``language``: as written (French), or as conf.po translates it."""
+        french = self.conf(name)
+        return french if language == "fr" else self.catalogue(language, "conf")[french]
+
     @property
     def site(self) -> str:
         """The site's name (``project`` in conf.py)."""
-        return conf_values(self.docs)["project"]
+        return self.conf("project")
 
     def markdown(self, docname: str) -> str:
         return (self.docs / f"{docname}.md").read_text(encoding="utf-8")

@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
-from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy, conf_text, conf_values
+from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy
 from page_sources import Sources
 from pybtex.database import parse_file as parse_bib
 
@@ -235,7 +235,7 @@ def meta(soup: BeautifulSoup, name: str) -> str | None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_has_social_tags(site, language):
-    image = f"{TEST_SITE_URL}{language}/{conf_values(DOCS)['lnox_social_image']}"
+    image = f"{TEST_SITE_URL}{language}/{Sources().conf('lnox_social_image')}"
     others = sorted(LOCALES[c] for c in LANGUAGES if c != language)
     for page in site.pages(language):
         soup = site.soup(language, page)
@@ -246,8 +246,8 @@ def test_every_page_has_social_tags(site, language):
             "og:url": canonical["href"] if canonical else None,
             "twitter:card": "summary_large_image",
             "twitter:image": image,
-            "og:site_name": conf_values(DOCS)["project"],
-            "og:image:alt": conf_text(DOCS, "lnox_image_alt", language),
+            "og:site_name": Sources().conf("project"),
+            "og:image:alt": Sources().conf_text("lnox_image_alt", language),
         }
         found = {name: meta(soup, name) for name in expected}
         assert found == expected, page
@@ -310,7 +310,7 @@ def test_every_page_describes_itself_as_its_sources_say(site, language):
         elif meta(soup, "og:type") != "website" or article:
             problems.append(f"{page}: not a post, yet {meta(soup, 'og:type')} {article}")
     # Search and not-found pages: the site's description (conf.py, its English in conf.po).
-    assert site_descriptions == {conf_text(DOCS, "lnox_description", language)}
+    assert site_descriptions == {Sources().conf_text("lnox_description", language)}
     assert not problems, "pages that do not describe themselves:\n" + "\n".join(problems)
 
 
@@ -346,7 +346,7 @@ def test_a_page_is_described_by_its_own_running_text(project):
 
 def test_social_image_is_a_png_of_the_announced_size(site):
     for language in LANGUAGES:
-        data = (site.out / language / conf_values(DOCS)["lnox_social_image"]).read_bytes()
+        data = (site.out / language / Sources().conf("lnox_social_image")).read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         home = site.soup(language, "index.html")
         announced = int(meta(home, "og:image:width")), int(meta(home, "og:image:height"))

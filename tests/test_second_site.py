@@ -9,11 +9,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import DOCS, LANGUAGES, ROOT, conf_text, conf_values, run_build
+from conftest import DOCS, LANGUAGES, ROOT, run_build
+from page_sources import Sources
 from pybtex.database import parse_file
 
 from lnox_site.bibliography import publications
+from lnox_site.bibliography.publications import anchor
 from lnox_site.site import identity
 from lnox_site.site.identity import png_size
 
@@ -21,8 +22,8 @@ SECOND = ROOT / "tests" / "second-site"
 BORROWED = ("_templates", "_static")
 
 
-def conf() -> dict:
-    return conf_values(SECOND / "docs")
+# Its expected values: its own conf.py, catalogues and data, read without the site's code.
+SOURCES = Sources(SECOND / "docs")
 
 
 def assemble(project: Path) -> Path:
@@ -66,14 +67,14 @@ def test_nothing_of_lnox_shows_through(second):
 def test_the_site_names_and_describes_itself(second, language):
     search = second.soup(language, "search.html")
     site_name = search.find("meta", attrs={"property": "og:site_name"})["content"]
-    assert site_name == conf()["project"]
+    assert site_name == SOURCES.conf("project")
     description = search.find("meta", attrs={"name": "description"})["content"]
-    assert description == conf_text(SECOND / "docs", "lnox_description", language)
+    assert description == SOURCES.conf_text("lnox_description", language)
     alt = search.find("meta", attrs={"property": "og:image:alt"})["content"]
-    assert alt == conf_text(SECOND / "docs", "lnox_image_alt", language)
+    assert alt == SOURCES.conf_text("lnox_image_alt", language)
     width = search.find("meta", attrs={"property": "og:image:width"})["content"]
     height = search.find("meta", attrs={"property": "og:image:height"})["content"]
-    image = (DOCS / conf()["lnox_social_image"]).read_bytes()
+    image = (DOCS / SOURCES.conf("lnox_social_image")).read_bytes()
     assert (int(width), int(height)) == png_size(image)
 
 
@@ -81,22 +82,30 @@ def test_the_site_names_and_describes_itself(second, language):
 @pytest.mark.parametrize(("language", "news"), [("fr", "actualités"), ("en", "news")])
 def test_the_feed_is_titled_and_signed_by_the_site(second, language, news):
     feed = (second.out / language / "actualites" / "atom.xml").read_text(encoding="utf-8")
-    assert f"<title>{conf()['project']} — {news}</title>" in feed
-    assert f"<name>{conf_text(SECOND / 'docs', 'author', language)}</name>" in feed
+    assert f"<title>{SOURCES.conf('project')} — {news}</title>" in feed
+    assert f"<name>{SOURCES.conf_text('author', language)}</name>" in feed
 
 
 @pytest.mark.slow
 def test_the_root_page_bears_the_site_name(second):
     root = (second.out / "index.html").read_text(encoding="utf-8")
-    assert f"<title>{conf()['project']}</title>" in root
-    assert f" — {conf()['project']}</title>" in (second.out / "404.html").read_text()
+    assert f"<title>{SOURCES.conf('project')}</title>" in root
+    assert f" — {SOURCES.conf('project')}</title>" in (second.out / "404.html").read_text()
+
+
+def expected_team_works() -> set[str]:
+    """The keys of the second site's references.bib that carry the keyword its themes.yaml names
+    as the team's, read with pybtex and PyYAML."""
+    team = SOURCES.data("themes")["team"]
+    entries = parse_file(str(SECOND / "references.bib")).entries
+    return {key for key, e in entries.items() if team in e.fields["keywords"].split(", ")}
 
 
 @pytest.mark.slow
 def test_the_team_keyword_comes_from_the_data(second):
-    # themes.yaml of the second site names its own keyword: its entry is the team's work.
-    listed = [li["id"] for li in second.soup("fr", "publications.html").select("li.lnox-pub")]
-    assert len(listed) == 1
+    # themes.yaml of the second site names its own keyword: the entries that carry it are listed.
+    listed = {li["id"] for li in second.soup("fr", "publications.html").select("li.lnox-pub")}
+    assert listed == {anchor(key) for key in expected_team_works()}
 
 
 def test_png_size_reads_the_header():
@@ -114,14 +123,6 @@ def app(make_app, tmp_path):
     return make_app("html", srcdir=assemble(tmp_path / "project") / "docs", freshenv=True)
 
 
-def expected_team_works() -> set[str]:
-    """The keys of the second site's references.bib that carry the keyword its themes.yaml names
-    as the team's, read with pybtex and PyYAML."""
-    team = yaml.safe_load((SECOND / "docs" / "_data" / "themes.yaml").read_text())["team"]
-    entries = parse_file(str(SECOND / "references.bib")).entries
-    return {key for key, e in entries.items() if team in e.fields["keywords"].split(", ")}
-
-
 @pytest.mark.slow
 def test_the_extension_reads_the_team_from_the_second_site(app):
     app.build()
@@ -129,4 +130,4 @@ def test_the_extension_reads_the_team_from_the_second_site(app):
     assert app.warning.getvalue() == ""
     team_works = {key for key, pub in publications.entries(app.env).items() if pub.is_team_work}
     assert team_works == expected_team_works()
-    assert identity.text(app, app.config.author) == conf()["author"]
+    assert identity.text(app, app.config.author) == SOURCES.conf("author")
