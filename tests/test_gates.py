@@ -16,9 +16,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
-from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup, Comment
-from conftest import DOCS, LANGUAGES, TEST_SITE_URL, Build, build_copy
+from conftest import LANGUAGES, TEST_SITE_URL, Build, build_copy
 from page_sources import Sources
 from pybtex.database import parse_file as parse_bib
 
@@ -159,9 +158,7 @@ FURO_ENGLISH = [
 
 
 def catalogue(language: str) -> dict[str, str]:
-    path = DOCS / "locales" / language / "LC_MESSAGES" / "sphinx.po"
-    with path.open("rb") as handle:
-        return {m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy}
+    return Sources().catalogue(language, "sphinx")
 
 
 def wrong_language_strings(language: str) -> set[str]:

@@ -4,8 +4,8 @@ both languages and both colour schemes, in Debian's Chromium."""
 from __future__ import annotations
 
 import pytest
-from babel.messages.pofile import read_po
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES
+from page_sources import Sources
 
 pytestmark = pytest.mark.browser
 
@@ -26,9 +26,7 @@ MENUS = [
 
 def name_in(language: str, message: str) -> str:
     """The translation of an interface message (docs/locales/<language>/LC_MESSAGES/sphinx.po)."""
-    path = ROOT / "docs" / "locales" / language / "LC_MESSAGES" / "sphinx.po"
-    with path.open("rb") as file:
-        return read_po(file)[message].string
+    return Sources().catalogue(language, "sphinx")[message]
 
 
 def tab_to(page, selector: str, limit: int = 40) -> list[str]:

@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from babel.messages.pofile import read_po
 from conftest import DOCS, LANGUAGES, ROOT
+from page_sources import Sources
 
 from lnox_site.bibliography.publications import anchor
 from lnox_site.checks.diagrams import check_diagrams
@@ -167,9 +167,7 @@ def diagram_sources(theme: vocabulary.Theme) -> list[Path]:
 
 
 def catalogue(docname: str) -> dict[str, str]:
-    po = DOCS / "locales" / "en" / "LC_MESSAGES" / f"{docname}.po"
-    with po.open("rb") as handle:
-        return {m.id: m.string for m in read_po(handle) if m.id and m.string and not m.fuzzy}
+    return Sources().catalogue("en", docname)
 
 
 @pytest.mark.parametrize("slug", WITH_DIAGRAM)
