@@ -110,6 +110,14 @@ def run_check(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
+def checked(project: Path) -> list[str]:
+    """What ``nox -s check`` reports for a project copy, each problem as it prints it, from the
+    checks run in process (no build, no new Python)."""
+    from lnox_site import checks
+
+    return [str(problem) for problem in checks.run(project)]
+
+
 def build_copy(project: Path, language: str = "fr") -> Build:
     """Build one language of a project copy, the way `nox -s docs` does."""
     return run_build(project / "docs", project / "html", "--language", language)
