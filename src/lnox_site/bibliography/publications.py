@@ -65,8 +65,8 @@ LABELS = {
         "en": "{} publications by the team: {}.",
     },
     "members": {
-        "fr": "Les noms des membres de l’équipe sont en gras.",
-        "en": "The names of the team’s members are in bold.",
+        "fr": "Les noms des personnes présentées sur la page Équipe sont en gras.",
+        "en": "The names of the people presented on the Team page are in bold.",
     },
     "download": {
         "fr": "Toute la bibliographie du site au format BibTeX",
