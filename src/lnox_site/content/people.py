@@ -6,9 +6,9 @@ The Team page (:mod:`lnox_site.pages.people`) lists them, one group per status.
 
 A status only says what is known: « Thèses liées à l'équipe » does not claim that the doctor is
 still in the team, « Membres » / « Anciens membres » are for people whose membership the team
-confirms, « Direction de l’équipe » is for those who lead LNOx itself, and « Partenaires » for
-those who work with it without being its members. ``nox -s new -- person "Prénom Nom"`` adds a
-person to the file.
+confirms, « Direction de l’équipe » is for those who lead or co-lead the team under one of its
+names (LNOx, or N2COx in its INSERM form), and « Partenaires » for those who work with it without
+being its members. ``nox -s new -- person "Prénom Nom"`` adds a person to the file.
 """
 
 from __future__ import annotations
