@@ -191,16 +191,17 @@ def test_an_internal_reference_is_a_drawing(project):
 
 def test_a_reference_to_a_missing_id_is_reported(project):
     write(project, hostile(Case("missing", '<use href="#absent"/>', 3, "", ())))
-    assert checked(project) == [
+    expected = (
         f'{SVG_FILE}:3: <use href="#absent"> points outside the drawing — point to the id of an '
         'element of this file: href="#id"'
-    ]
+    )
+    assert checked(project) == [expected]
 
 
 # Billion laughs (entity expansion) and XXE: defusedxml refuses the DOCTYPE before any entity is
 # declared, so nothing is expanded or read, and the file is reported on the DOCTYPE's line.
 def laughs(level: int) -> str:
-    """``lol<level>``, ten times ``lol<level - 1>``: 10⁹ × "lol" at level 9."""
+    """``lol<level>``, ten times ``lol<level - 1>``: a billion "lol" at level 9."""
     previous = f"&lol{level - 1 if level > 1 else ''};"
     return f'<!ENTITY lol{level} "{previous * 10}">'
 

@@ -74,6 +74,10 @@ FUNCTIONS = frozenset({
 })  # fmt: skip
 # A CSS function call in a presentation attribute's value (a CSS value, not XML): its name.
 FUNCTION = re.compile(r"([-\w]+)\s*\(")
+POINT_INSIDE = (
+    "point to a gradient, pattern, clip path, mask or marker of this file: url(#id), in fill, "
+    "stroke, clip-path, mask or marker-*"
+)
 PLAIN_SVG = "save the file as plain SVG, without an editor's own data"
 SHOWN = ", ".join(sorted(ELEMENTS, key=str.lower))
 # Elements refused for a reason worth saying, and how to do without them.
@@ -234,11 +238,7 @@ def _value_refusal(name: str, value: str, ids: set[str]) -> str | None:
         if function == "url":
             address = value[call.end() :].split(")", 1)[0].strip().strip("'\"")
             if name not in REFERENCING or not _internal(address, ids):
-                return (
-                    "url() to something other than an element of this file",
-                    "point to a gradient, pattern, clip path, mask or marker of this file: "
-                    "url(#id), in fill, stroke, clip-path, mask or marker-*",
-                )
+                return "url() to something other than an element of this file", POINT_INSIDE
     return None
 
 
@@ -278,14 +278,18 @@ def _quoted(value: str) -> str:
     return value if len(value) <= QUOTED else value[: QUOTED - 1] + "…"
 
 
-def _judged(drawing: Drawing) -> Iterator[tuple[ET.Element | None, ET.Element, str | None, Refusal]]:
+# What the allow-list refuses: (parent, element, attribute or None for the element, why).
+Judged = tuple[ET.Element | None, ET.Element, str | None, Refusal]
+
+
+def _judged(drawing: Drawing) -> Iterator[Judged]:
     """Everything the allow-list refuses, in document order: (parent, element, None) for an
     element, whose content goes with it, and (parent, element, attribute) for an attribute.
     The root element is not judged here: it must be <svg>, which the diagram's reader checks."""
     root = drawing.root
     ids = {element.get("id") for element in root.iter() if element.get("id")}
 
-    def visit(parent: ET.Element | None, element: ET.Element) -> Iterator[tuple]:
+    def visit(parent: ET.Element | None, element: ET.Element) -> Iterator[Judged]:
         refused = _element_refusal(element) if parent is not None else None
         if refused:
             yield parent, element, None, Refusal(drawing.lines[element], *refused)
