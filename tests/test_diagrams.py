@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import build_copy
 
+from lnox_site.checks.diagrams import check_diagrams
 from lnox_site.content.diagrams import labelled, parse, render
 
 SVG = (
@@ -85,3 +86,19 @@ def test_diagram_without_title_stops_the_build_at_its_line(project):
         f"niche.md:{line}:" in entry and "schemas/essai.svg: no <title>" in entry
         for entry in build.log.splitlines()
     ), build.log
+
+
+def test_the_check_reads_diagrams_as_myst_does(tmp_path):
+    # A colon fence is a directive too; an example of one in a code block is text, not a diagram.
+    page = tmp_path / "docs" / "recherche" / "essai.md"
+    page.parent.mkdir(parents=True)
+    (tmp_path / "docs" / "conf.py").write_text('myst_enable_extensions = ["colon_fence"]\n')
+    page.write_text(
+        "# Essai\n\n````markdown\n```{diagram} schemas/exemple.svg\n```\n````\n\n"
+        ":::{diagram} schemas/absent.svg\nLégende\n:::\n",
+        encoding="utf-8",
+    )
+    problems = list(check_diagrams(tmp_path))
+    assert [(p.path, p.line, p.subject) for p in problems] == [
+        ("docs/recherche/essai.md", 8, "schemas/absent.svg")
+    ]

@@ -1,17 +1,18 @@
-"""Every SVG that a page shows as a diagram exists and has what the site needs."""
+"""Every SVG that a page shows as a diagram exists, has what the site needs, and holds nothing but
+a drawing (:mod:`lnox_site.content.drawing`): what it may not hold is reported on its line in the
+SVG file."""
 
 from __future__ import annotations
 
-import re
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from lnox_site.content import sources
-from lnox_site.content.diagrams import parse
+from lnox_site.content.diagrams import required
+from lnox_site.content.drawing import Refusal, Refused, read, refusals
+from lnox_site.content.markdown import directive_name, walk
 from lnox_site.content.problems import ContentError, Problem
-
-# A diagram directive in a page: ```{diagram} path/to/file.svg
-DIRECTIVE = re.compile(r"^[ \t]*[`:]{3,}\{diagram\}[ \t]+(\S+)", re.MULTILINE)
 
 
 def check_diagrams(root: Path) -> Iterator[Problem]:
@@ -21,18 +22,44 @@ def check_diagrams(root: Path) -> Iterator[Problem]:
 
 def _page(root: Path, page: Path, text: str) -> Iterator[Problem]:
     """The diagrams of one page."""
-    for match in DIRECTIVE.finditer(text):
-        line = text.count("\n", 0, match.start()) + 1
+    for located in walk(text, root):
+        if directive_name(located.token) != "diagram":
+            continue
+        argument = located.token.info.strip().split("}", 1)[1].strip()
         where = page.relative_to(root).as_posix()
-        svg = page.parent / match.group(1)
-        try:
-            parse(sources.read_text(svg, root))
-        except ContentError as error:
-            yield error.problem
-        except FileNotFoundError:
-            yield Problem(
-                where, line, "the diagram file does not exist",
-                "check its path, which is relative to the page", match.group(1),
-            )  # fmt: skip
-        except ValueError as error:
-            yield Problem(where, line, str(error), f"edit {svg.name}", match.group(1))
+        yield from _diagram(root, page.parent / argument, where, located.line, argument)
+
+
+def _diagram(root: Path, svg: Path, where: str, line: int, argument: str) -> Iterator[Problem]:
+    """One diagram: the page's directive at ``where:line`` shows the file ``svg``."""
+    try:
+        drawing = read(sources.read_text(svg, root))
+    except ContentError as error:
+        yield error.problem
+        return
+    except FileNotFoundError:
+        yield Problem(
+            where, line, "the diagram file does not exist",
+            "check its path, which is relative to the page", argument,
+        )  # fmt: skip
+        return
+    except Refused as refused:
+        yield _refused(svg, root, refused.refusal)
+        return
+    except ValueError as error:
+        yield Problem(where, line, str(error), f"edit {svg.name}", argument)
+        return
+    for refusal in refusals(drawing):
+        yield _refused(svg, root, refusal)
+    try:
+        required(drawing)
+    except ValueError as error:
+        yield Problem(where, line, str(error), f"edit {svg.name}", argument)
+
+
+def _refused(svg: Path, root: Path, refusal: Refusal) -> Problem:
+    """What the SVG file may not hold, on its line in that file (relative to the project when the
+    page's path leads inside it)."""
+    svg, root = Path(os.path.normpath(svg)), Path(os.path.normpath(root))
+    where = svg.relative_to(root).as_posix() if svg.is_relative_to(root) else str(svg)
+    return Problem(where, refusal.line, refusal.what, refusal.fix)

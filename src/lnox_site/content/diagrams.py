@@ -1,13 +1,14 @@
 """The SVG files of the explanatory diagrams (:mod:`lnox_site.pages.diagrams`): what the site asks
 of one (a ``viewBox`` to scale on phones, a ``<title>`` that stands for the picture) and its
-texts, each of which becomes a message to translate."""
+texts, each of which becomes a message to translate. What a diagram may contain, and the hostile
+files it may not, is :mod:`lnox_site.content.drawing`'s: the tree read here holds nothing else."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-SVG = "http://www.w3.org/2000/svg"
-ET.register_namespace("", SVG)
+from lnox_site.content.drawing import SVG, Drawing, cleaned, read
+
 # Elements whose text is shown or read out: each one is a message to translate.
 TEXT_TAGS = {f"{{{SVG}}}{tag}" for tag in ("title", "desc", "text", "tspan")}
 # A text alternative shorter than this names the diagram rather than describing it.
@@ -20,11 +21,15 @@ def labelled(root: ET.Element) -> list[ET.Element]:
 
 
 def parse(svg: str) -> ET.Element:
-    """The SVG's root element; ValueError says what is wrong with the file."""
-    try:
-        root = ET.fromstring(svg)
-    except ET.ParseError as error:
-        raise ValueError(f"not well-formed XML ({error})") from None
+    """The SVG's root element, without what a diagram may not contain; ValueError says what is
+    wrong with the file (:class:`~lnox_site.content.drawing.Refused` for a DOCTYPE)."""
+    return required(read(svg))
+
+
+def required(drawing: Drawing) -> ET.Element:
+    """The drawing's root element, once cleaned, if it has what the site asks of a diagram;
+    ValueError says what it lacks."""
+    root = cleaned(drawing)
     if root.tag != f"{{{SVG}}}svg":
         raise ValueError('the root element must be <svg xmlns="http://www.w3.org/2000/svg">')
     if "viewBox" not in root.attrib:

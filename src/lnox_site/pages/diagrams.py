@@ -9,6 +9,9 @@ its ``<desc>`` and every ``<text>``/``<tspan>`` become messages of the page's ca
 English labels are translated in the page's ``.po`` file with the rest of the page. The directive's
 content is the visible caption.
 
+The file holds a drawing and nothing else (:mod:`lnox_site.content.drawing`): the checks report
+anything else on its line in the SVG, and what is read here leaves it out all the same.
+
 The SVG is inlined in the HTML rather than loaded with ``<img>``: an image file cannot see the
 page's CSS, so its colours could not follow the reader's choice of light or dark theme. Shapes and
 labels carry classes (``lnox-d-*``) that docs/_static/lnox.css colours with Furo's variables; the
