@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from markdown_it.common.normalize_url import validateLink
+from markdown_it.common.normalize_url import normalizeLinkText, validateLink
 
 from lnox_site.checks.translations import LOCALES, messages
 from lnox_site.content import bibfile, markdown, rawhtml, sources
@@ -77,9 +77,10 @@ def _link(address: str) -> tuple[str, str] | None:
     scheme = urlsplit(address.strip()).scheme.lower()
     if not scheme or scheme in LINK_SCHEMES:
         return None
+    written = normalizeLinkText(address)  # as the contributor wrote it, not %-encoded
     if not validateLink(address):
-        return f"MyST refuses the link to {address} and shows it as written", LINK_FIX
-    return f"a link to {scheme}: is not allowed ({address})", LINK_FIX
+        return f"MyST refuses the link to {written} and shows it as written", LINK_FIX
+    return f"a link to {scheme}: is not allowed ({written})", LINK_FIX
 
 
 def _outside_docs(argument: str, folder: Path, docs: Path) -> bool:

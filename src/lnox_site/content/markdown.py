@@ -96,7 +96,8 @@ def _body(content: str) -> tuple[str, int]:
         if closing is not None:
             skipped = closing + 1
     else:
-        while skipped < len(lines) and lines[skipped].startswith(":"):
+        # ``:::{note}`` opens a directive, not an option
+        while skipped < len(lines) and lines[skipped].startswith(":") and lines[skipped][1:2] != ":":
             skipped += 1
     return "".join(lines[skipped:]), skipped
 
