@@ -31,6 +31,10 @@ IMAGE_FIX = (
 MEDIA_FIX = "link to it instead: [title of the video](https://…)"
 ATTRIBUTE_FIX = f"remove the attribute ({ONLY})"
 LINK_FIX = "link to a web page (https://…) or an e-mail address (mailto:…)"
+VERBATIM_FIX = (
+    'write the content in Markdown (a page may hold <abbr title="…">, <sub>, <sup> and <br> as '
+    "HTML)"
+)
 
 
 def append(project: Path, path: str, text: str) -> int:
@@ -81,8 +85,7 @@ PAGE_CASES = {
         f"<form> is not allowed in a page — {HTML_FIX}",
     ),
     "remote font in a style attribute": (
-        '<abbr title="LAM" style="font-family:x;src:url(https://fonts.example/f.woff)">LAM</abbr> '
-        "en 2020.",
+        '<abbr title="LAM" style="font-family:x;src:url(https://fonts.example/f.woff)">LAM</abbr>',
         f"the style attribute of <abbr> is not allowed in a page — {ATTRIBUTE_FIX}",
     ),
     "event handler on an allowed element": (
@@ -116,8 +119,10 @@ PAGE_CASES = {
     ),
     "data link": (
         "[x](data:text/html,<script>alert(1)</script>)",
-        "MyST refuses the link to data:text/html,<script>alert(1)</script> and shows it as "
-        f"written — {LINK_FIX}",
+        (
+            "MyST refuses the link to data:text/html,<script>alert(1)</script> and shows it as "
+            f"written — {LINK_FIX}"
+        ),
     ),
     "unknown scheme": (
         "[x](ftp://example.org/file)",
@@ -125,19 +130,19 @@ PAGE_CASES = {
     ),
     "space in a link": (
         "Voir [la présentation](les diapositives.pdf).",
-        "MyST does not read [la présentation](les diapositives.pdf) as a link and shows it as "
-        "written — write [text](address) with no space in the address (or put it between < >) "
-        "and as many ] as [",
+        (
+            "MyST does not read [la présentation](les diapositives.pdf) as a link, and shows it "
+            "as written — write [text](address) with no space in the address (or put it between "
+            "< >) and as many ] as ["
+        ),
     ),
     "raw directive": (
         "```{raw} html\n<b>x</b>\n```",
-        "the {raw} directive puts its content in the page unchecked — write the content in "
-        'Markdown (a page may hold <abbr title="…">, <sub>, <sup> and <br> as HTML)',
+        f"the {{raw}} directive puts its content in the page unchecked — {VERBATIM_FIX}",
     ),
     "eval-rst directive": (
         "```{eval-rst}\n.. raw:: html\n\n   <script>alert(1)</script>\n```",
-        "the {eval-rst} directive puts its content in the page unchecked — write the content in "
-        'Markdown (a page may hold <abbr title="…">, <sub>, <sup> and <br> as HTML)',
+        f"the {{eval-rst}} directive puts its content in the page unchecked — {VERBATIM_FIX}",
     ),
     "include from outside docs": (
         "```{literalinclude} ../../.ssh/id_rsa\n```",
@@ -146,7 +151,7 @@ PAGE_CASES = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("text, expected", PAGE_CASES.values(), ids=PAGE_CASES)
+@pytest.mark.parametrize(("text", "expected"), PAGE_CASES.values(), ids=PAGE_CASES)
 def test_a_page_that_loads_or_runs_something_is_reported_at_its_line(project, text, expected):
     line = append(project, PAGE, text + "\n")
     problems = checked(project)
@@ -157,8 +162,10 @@ def test_a_page_that_loads_or_runs_something_is_reported_at_its_line(project, te
 def test_a_raw_directive_in_a_note_is_found_at_its_line(project):
     line = append(project, PAGE, "```{note}\n:::{raw} html\n<b>x</b>\n:::\n```\n")
     assert checked(project) == [
-        f"{PAGE}:{line + 1}: the {{raw}} directive puts its content in the page unchecked — write "
-        'the content in Markdown (a page may hold <abbr title="…">, <sub>, <sup> and <br> as HTML)'
+        (
+            f"{PAGE}:{line + 1}: the {{raw}} directive puts its content in the page unchecked — "
+            f"{VERBATIM_FIX}"
+        )
     ]
 
 
@@ -209,7 +216,7 @@ def _insert_after(path: Path, anchor: str, text: str) -> int:
     """Insert a line after the line ``anchor`` of a file; the line it takes."""
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     at = next(index for index, line in enumerate(lines) if line.strip() == anchor) + 1
-    path.write_text("".join(lines[:at] + [text + "\n"] + lines[at:]), encoding="utf-8")
+    path.write_text("".join([*lines[:at], text + "\n", *lines[at:]]), encoding="utf-8")
     return at + 1
 
 
@@ -218,18 +225,24 @@ def test_a_javascript_address_in_the_bibliography_is_reported(project):
     anchor = "howpublished = {PubMed Central, PMC6929385},"
     url = _insert_after(bib, anchor, "  url          = {javascript:alert(1)},")
     assert checked(project) == [
-        f"references.bib:{url}: picou2019mdsoxidative: the url javascript:alert(1) is not a web "
-        "address — write the address of the work's page, https://…",
+        (
+            f"references.bib:{url}: picou2019mdsoxidative: the url javascript:alert(1) is not a web "
+            "address — write the address of the work's page, https://…"
+        ),
     ]
 
 
 def test_a_data_address_in_a_bibliography_note_is_reported(project):
     bib = project / "references.bib"
     anchor = "howpublished = {PubMed Central, PMC6929385},"
-    note = _insert_after(bib, anchor, "  annote       = {See \\url{data:text/html;base64,PHNjcmlwdD4=}},")
+    note = _insert_after(
+        bib, anchor, "  annote       = {See \\url{data:text/html;base64,PHNjcmlwdD4=}},"
+    )
     assert checked(project) == [
-        f"references.bib:{note}: picou2019mdsoxidative: the annote field holds the address "
-        "data:text/html;base64,PHNjcmlwdD4= — write a web address, https://…, or remove it",
+        (
+            f"references.bib:{note}: picou2019mdsoxidative: the annote field holds the address "
+            "data:text/html;base64,PHNjcmlwdD4= — write a web address, https://…, or remove it"
+        ),
     ]
 
 
@@ -287,7 +300,7 @@ def test_raw_html_that_reaches_a_page_is_cleaned_with_a_warning(caplog):
 
 
 def test_allowed_raw_html_is_left_as_written():
-    page = '10<sup>6</sup>, <abbr title=\'LAM\'>LAM</abbr><br/>\nH<sub>2</sub>O\n'
+    page = "10<sup>6</sup>, <abbr title='LAM'>LAM</abbr><br/>\nH<sub>2</sub>O\n"
     doctree = publish_doctree(page, parser=Parser())
     before = _raw_texts(doctree)
     raw_html._clean_raw_html(None, doctree)
@@ -298,7 +311,9 @@ def test_allowed_raw_html_is_left_as_written():
 
 @pytest.mark.slow
 def test_the_build_stops_on_an_embedded_video(project):
-    line = append(project, PAGE, '<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>\n')
+    line = append(
+        project, PAGE, '<iframe src="https://www.youtube-nocookie.com/embed/x"></iframe>\n'
+    )
     build = build_copy(project)
     assert build.returncode != 0
     assert f"{PAGE}:{line}: <iframe> is not allowed in a page — {MEDIA_FIX}" in build.log

@@ -127,9 +127,11 @@ def _token(located: Located, folder: Path, docs: Path) -> Iterator[tuple[int, st
     elif token.type == "text" and "](" in token.content:
         yield (
             located.line,
-            f"MyST does not read {_written_link(token.content)} as a link and shows it as written",
-            "write [text](address) with no space in the address (or put it between < >) and "
-            "as many ] as [",
+            f"MyST does not read {_written_link(token.content)} as a link, and shows it as written",
+            (
+                "write [text](address) with no space in the address (or put it between < >) and "
+                "as many ] as ["
+            ),
         )
     elif token.type in ("fence", "colon_fence") and (problem := _directive(located, folder, docs)):
         yield located.line, *problem
@@ -169,7 +171,9 @@ def _translations(root: Path) -> Iterator[Problem]:
             where = path.relative_to(root).as_posix()
             page = root / DOCS / path.relative_to(folder).with_suffix(".md")
             for message in messages(text):
-                yield from text_problems(message.translation, root, where, page.parent, message.line)
+                yield from text_problems(
+                    message.translation, root, where, page.parent, message.line
+                )
 
         yield from sources.each(root, catalogues, check)
 

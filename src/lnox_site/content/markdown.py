@@ -97,7 +97,9 @@ def _body(content: str) -> tuple[str, int]:
             skipped = closing + 1
     else:
         # ``:::{note}`` opens a directive, not an option
-        while skipped < len(lines) and lines[skipped].startswith(":") and lines[skipped][1:2] != ":":
+        while (
+            skipped < len(lines) and lines[skipped].startswith(":") and lines[skipped][1:2] != ":"
+        ):
             skipped += 1
     return "".join(lines[skipped:]), skipped
 

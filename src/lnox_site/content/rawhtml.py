@@ -26,7 +26,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "sub": frozenset(),
     "sup": frozenset(),
 }
-ALLOWED_TEXT = "<abbr title=\"…\">, <sub>, <sup> and <br>"
+ALLOWED_TEXT = '<abbr title="…">, <sub>, <sup> and <br>'
 
 
 def clean(fragment: str) -> str:
@@ -68,7 +68,9 @@ class _Reader(HTMLParser):
             return
         for name, _ in attrs:
             if name not in ALLOWED[tag]:
-                self.offences.append(Offence(self.getpos()[0] - 1, f"the {name} attribute of <{tag}>"))
+                self.offences.append(
+                    Offence(self.getpos()[0] - 1, f"the {name} attribute of <{tag}>")
+                )
 
     handle_startendtag = handle_starttag
 
