@@ -124,6 +124,10 @@ PAGE_CASES = {
             f"written — {LINK_FIX}"
         ),
     ),
+    "telephone link": (
+        "[le secrétariat](tel:+33000000000)",
+        f"a link to tel: is not allowed (tel:+33000000000) — {LINK_FIX}",
+    ),
     "unknown scheme": (
         "[x](ftp://example.org/file)",
         f"a link to ftp: is not allowed (ftp://example.org/file) — {LINK_FIX}",
@@ -259,7 +263,7 @@ ALLOWED = (
     "L’eau oxygénée (H<sub>2</sub>O<sub>2</sub>) tue 10<sup>6</sup> cellules depuis le "
     '1<sup>er</sup> janvier ; la <abbr title="leucémie aiguë myéloïde">LAM</abbr><br>\n'
     "de l’<abbr title='Organisation mondiale de la santé'>OMS</abbr>.\n\n"
-    "Écrire à [l’équipe](mailto:equipe@example.org), appeler le [secrétariat](tel:+33247000000), "
+    "Écrire à [l’équipe](mailto:equipe@example.org), "
     "lire [l’article](https://doi.org/10.1038/s41388-019-1069-y) ou "
     "[la page](<les diapositives.md>).\n\n"
     "![Logo du partenaire](logo.png)\n"

@@ -10,7 +10,7 @@ English translation of a page and the bibliography is read for what would load f
   ``{figure}`` of a URL, ``//host/…``, ``data:``);
 * directives that put their content in the page as it is (``{raw}``, ``{eval-rst}``) and
   ``{include}`` or ``{literalinclude}`` of a file outside ``docs/``;
-* links: to http, https, mailto or tel only; MyST shows a ``javascript:`` or ``data:`` link as its
+* links: to http, https or mailto only; MyST shows a ``javascript:`` or ``data:`` link as its
   raw text, and ``[text](target)`` that it cannot read as a link (a space in the address) too;
 * addresses in references.bib: ``url`` is a web address, and no field holds a ``javascript:``,
   ``vbscript:``, ``data:`` or ``file:`` address.
@@ -35,7 +35,9 @@ from lnox_site.content.markdown import Located
 from lnox_site.content.paths import BIBFILE, DOCS
 from lnox_site.content.problems import Problem
 
-LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+# The schemes MyST makes a link of (myst_url_schemes, ftp aside): any other target, tel: included,
+# is read as the name of a page of the site, and is not found.
+LINK_SCHEMES = {"http", "https", "mailto"}
 UNSAFE_SCHEMES = {"javascript", "vbscript", "data", "file"}
 # Directives that put their content in the page as written, past every check.
 VERBATIM = {"raw", "eval-rst"}
