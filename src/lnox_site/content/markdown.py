@@ -55,9 +55,13 @@ def _extensions(conf: str) -> tuple[str, ...]:
 
 
 @cache
-def _parser(extensions: tuple[str, ...]) -> MarkdownIt:
+def _parser(extensions: tuple[str, ...], every_link: bool = False) -> MarkdownIt:
     config = MdParserConfig(enable_extensions=set(extensions))
-    return create_md_parser(config, RendererHTML)
+    md = create_md_parser(config, RendererHTML)
+    if every_link:
+        # markdown-it leaves a link to javascript:, vbscript:, file: or data: as plain text.
+        md.validateLink = lambda url: True
+    return md
 
 
 @cache
@@ -67,10 +71,11 @@ def _configured(conf_path: Path, stamp: float | None) -> tuple[str, ...]:
     return _extensions(conf_path.read_text(encoding="utf-8"))
 
 
-def parser(root: Path) -> MarkdownIt:
-    """MyST's markdown-it parser, with the extensions conf.py enables for the project at ``root``."""
+def parser(root: Path, every_link: bool = False) -> MarkdownIt:
+    """MyST's markdown-it parser, with the extensions conf.py enables for the project at ``root``;
+    with ``every_link``, it also reads as links those that MyST refuses and shows as written."""
     conf = root / CONF
-    return _parser(_configured(conf, sources.stamp(conf)))
+    return _parser(_configured(conf, sources.stamp(conf)), every_link)
 
 
 def directive_name(token: Token) -> str | None:
@@ -92,7 +97,10 @@ def _body(content: str) -> tuple[str, int]:
         if closing is not None:
             skipped = closing + 1
     else:
-        while skipped < len(lines) and lines[skipped].startswith(":"):
+        # ``:::{note}`` opens a directive, not an option
+        while (
+            skipped < len(lines) and lines[skipped].startswith(":") and lines[skipped][1:2] != ":"
+        ):
             skipped += 1
     return "".join(lines[skipped:]), skipped
 
@@ -106,12 +114,17 @@ def _children(inline: Located) -> Iterator[Located]:
 
 
 def walk(
-    text: str, root: Path, first_line: int = 1, directive: str | None = None
+    text: str,
+    root: Path,
+    first_line: int = 1,
+    directive: str | None = None,
+    every_link: bool = False,
 ) -> Iterator[Located]:
     """Every token of a page's text in document order, an inline token followed by its children,
-    with the tokens of the Markdown bodies of directives in place of those bodies."""
+    with the tokens of the Markdown bodies of directives in place of those bodies (``every_link``:
+    see :func:`parser`)."""
     line = first_line
-    for token in parser(root).parse(text):
+    for token in parser(root, every_link).parse(text):
         # A closing token has no lines of its own: it stands where the last opening one did.
         line = first_line + token.map[0] if token.map else line
         located = Located(token, line, directive)
@@ -121,4 +134,4 @@ def walk(
         name = directive_name(token)
         if name in PROSE_DIRECTIVES:
             body, options = _body(token.content)
-            yield from walk(body, root, line + 1 + options, name)
+            yield from walk(body, root, line + 1 + options, name, every_link)

@@ -1,0 +1,213 @@
+"""Pages load nothing from elsewhere and run nothing of their own.
+
+Whatever a contributor writes reaches the published pages of both languages, so every page, every
+English translation of a page and the bibliography is read for what would load from another site
+(and tell it who reads the page) or run in the reader's browser:
+
+* HTML written in a page: only :data:`lnox_site.content.rawhtml.ALLOWED` (no script, frame,
+  style, form, image or media, no ``on…`` handler, no ``style`` attribute, no comment);
+* images: only files of the repository, never an address (``![…](https://…)``, ``{image}`` and
+  ``{figure}`` of a URL, ``//host/…``, ``data:``);
+* directives that put their content in the page as it is (``{raw}``, ``{eval-rst}``) and
+  ``{include}`` or ``{literalinclude}`` of a file outside ``docs/``;
+* links: to http, https or mailto only; MyST shows a ``javascript:`` or ``data:`` link as its
+  raw text, and ``[text](target)`` that it cannot read as a link (a space in the address) too;
+* addresses in references.bib: ``url`` is a web address, and no field holds a ``javascript:``,
+  ``vbscript:``, ``data:`` or ``file:`` address.
+
+The web addresses of the data files (an edition's ``programme`` and ``links``) are checked by
+their reader (:func:`lnox_site.content.records.url`); their texts reach pages as text.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markdown_it.common.normalize_url import normalizeLinkText, validateLink
+
+from lnox_site.checks.translations import LOCALES, messages
+from lnox_site.content import bibfile, markdown, rawhtml, sources
+from lnox_site.content.languages import SOURCE_LANGUAGE
+from lnox_site.content.markdown import Located
+from lnox_site.content.paths import BIBFILE, DOCS
+from lnox_site.content.problems import Problem
+
+# The schemes MyST makes a link of (myst_url_schemes, ftp aside): any other target, tel: included,
+# is read as the name of a page of the site, and is not found.
+LINK_SCHEMES = {"http", "https", "mailto"}
+UNSAFE_SCHEMES = {"javascript", "vbscript", "data", "file"}
+# Directives that put their content in the page as written, past every check.
+VERBATIM = {"raw", "eval-rst"}
+INCLUDES = {"include", "literalinclude"}
+
+IMAGE_FIX = (
+    "put the file in the repository beside the page and write its path, e.g. ![Logo](logo.png)"
+)
+MEDIA_FIX = "link to it instead: [title of the video](https://…)"
+HTML_FIX = f"write it in Markdown, or remove it (a page may hold {rawhtml.ALLOWED_TEXT} only)"
+MEDIA = {"iframe", "video", "audio", "source", "track", "object", "embed"}
+IMAGES = {"img", "picture", "svg", "image"}
+LINK_FIX = "link to a web page (https://…) or an e-mail address (mailto:…)"
+
+
+def _html_fix(what: str) -> str:
+    tag = what.removeprefix("<").removesuffix(">")
+    if tag in IMAGES:
+        return IMAGE_FIX
+    if tag in MEDIA:
+        return MEDIA_FIX
+    if what.startswith("the "):
+        return f"remove the attribute (a page may hold {rawhtml.ALLOWED_TEXT} only)"
+    return HTML_FIX
+
+
+def _from_elsewhere(address: str) -> bool:
+    """Whether an image's address is not a file of the repository: it has a scheme (https:,
+    data:) or a host (//host/…)."""
+    parts = urlsplit(address.strip())
+    return bool(parts.scheme or parts.netloc)
+
+
+def _image(address: str) -> tuple[str, str]:
+    return f"the image {address} is not a file of the repository", IMAGE_FIX
+
+
+def _link(address: str) -> tuple[str, str] | None:
+    scheme = urlsplit(address.strip()).scheme.lower()
+    if not scheme or scheme in LINK_SCHEMES:
+        return None
+    written = normalizeLinkText(address)  # as the contributor wrote it, not %-encoded
+    if not validateLink(address):
+        return f"MyST refuses the link to {written} and shows it as written", LINK_FIX
+    return f"a link to {scheme}: is not allowed ({written})", LINK_FIX
+
+
+def _outside_docs(argument: str, folder: Path, docs: Path) -> bool:
+    """Whether an ``{include}`` argument (relative to the page, or to docs/ with a leading /)
+    names a file outside docs/."""
+    target = docs / argument.lstrip("/") if argument.startswith("/") else folder / argument
+    return not Path(os.path.normpath(target)).is_relative_to(docs)
+
+
+def _written_link(text: str) -> str:
+    """The words around the first ``](`` of a text: what looks like a link to its writer."""
+    middle = text.index("](")
+    start, end = text.rfind("[", 0, middle), text.find(")", middle)
+    return text[max(start, 0) : end + 1 if end >= 0 else len(text)]
+
+
+def _directive(located: Located, folder: Path, docs: Path) -> tuple[str, str] | None:
+    token = located.token
+    name = markdown.directive_name(token)
+    argument = token.info.strip()[len(name or "") + 2 :].strip()
+    if name in VERBATIM:
+        return (
+            f"the {{{name}}} directive puts its content in the page unchecked",
+            f"write the content in Markdown (a page may hold {rawhtml.ALLOWED_TEXT} as HTML)",
+        )
+    if name in ("image", "figure") and _from_elsewhere(argument):
+        return _image(argument)
+    if name in INCLUDES and _outside_docs(argument, folder, docs):
+        return f"{{{name}}} of {argument}, a file outside docs/", "include only files of docs/"
+    return None
+
+
+def _token(located: Located, folder: Path, docs: Path) -> Iterator[tuple[int, str, str]]:
+    """What is wrong with one token: the line in the text, what and how to fix it."""
+    token = located.token
+    if token.type in ("html_block", "html_inline"):
+        for offence in rawhtml.offences(token.content):
+            what = f"{offence.what} is not allowed in a page"
+            yield located.line + offence.line, what, _html_fix(offence.what)
+    elif token.type == "image" and _from_elsewhere(str(token.attrGet("src") or "")):
+        yield located.line, *_image(str(token.attrGet("src")))
+    elif token.type == "link_open" and (problem := _link(str(token.attrGet("href") or ""))):
+        yield located.line, *problem
+    elif token.type == "text" and "](" in token.content:
+        yield (
+            located.line,
+            f"MyST does not read {_written_link(token.content)} as a link, and shows it as written",
+            (
+                "write [text](address) with no space in the address (or put it between < >) and "
+                "as many ] as ["
+            ),
+        )
+    elif token.type in ("fence", "colon_fence") and (problem := _directive(located, folder, docs)):
+        yield located.line, *problem
+
+
+def text_problems(
+    text: str, root: Path, where: str, folder: Path, line: int | None = None
+) -> Iterator[Problem]:
+    """The problems of a page's text (or of a translation, all reported at ``line``), whose
+    relative paths start from ``folder``."""
+    # Links that MyST refuses are read as links too, to be named with their target.
+    for located in markdown.walk(text, root, every_link=True):
+        for found, what, fix in _token(located, folder, root / DOCS):
+            yield Problem(where, line or found, what, fix)
+
+
+def _pages(root: Path) -> Iterator[Problem]:
+    def check(page: Path, text: str) -> Iterator[Problem]:
+        yield from text_problems(text, root, page.relative_to(root).as_posix(), page.parent)
+
+    yield from sources.each(root, sources.pages(root), check)
+
+
+def _translations(root: Path) -> Iterator[Problem]:
+    """The translations of the pages: the catalogue of docs/<page>.md is
+    docs/locales/<language>/LC_MESSAGES/<page>.po."""
+    for folder in sorted((root / LOCALES).glob("*/LC_MESSAGES")):
+        if folder.parent.name == SOURCE_LANGUAGE:
+            continue
+        catalogues = [
+            path
+            for path in sorted(folder.rglob("*.po"))
+            if (root / DOCS / path.relative_to(folder).with_suffix(".md")).is_file()
+        ]
+
+        def check(path: Path, text: str, folder: Path = folder) -> Iterator[Problem]:
+            where = path.relative_to(root).as_posix()
+            page = root / DOCS / path.relative_to(folder).with_suffix(".md")
+            for message in messages(text):
+                yield from text_problems(
+                    message.translation, root, where, page.parent, message.line
+                )
+
+        yield from sources.each(root, catalogues, check)
+
+
+def _words(value: str) -> Iterator[str]:
+    """The words of a BibTeX value, its braces (``\\url{…}``) taken as spaces."""
+    yield from value.replace("{", " ").replace("}", " ").split()
+
+
+def _bibliography(root: Path) -> Iterator[Problem]:
+    path = root / BIBFILE
+    if not path.exists():
+        return  # reported by the bibliography check
+    for entry in bibfile.scan(sources.read_text(path, root)).entries:
+        for field in entry.fields.values():
+            value = field.value.strip()
+            if field.name == "url" and urlsplit(value).scheme.lower() not in ("http", "https"):
+                yield Problem(
+                    BIBFILE, field.line, f"the url {value} is not a web address",
+                    "write the address of the work's page, https://…", entry.key,
+                )  # fmt: skip
+                continue
+            for word in _words(value):
+                scheme, _, rest = word.partition(":")
+                if scheme.lower() in UNSAFE_SCHEMES and rest:
+                    yield Problem(
+                        BIBFILE, field.line, f"the {field.name} field holds the address {word}",
+                        "write a web address, https://…, or remove it", entry.key,
+                    )  # fmt: skip
+
+
+def check_page_safety(root: Path) -> Iterator[Problem]:
+    yield from _pages(root)
+    yield from _translations(root)
+    yield from _bibliography(root)
