@@ -31,7 +31,7 @@ def noise(size: tuple[int, int], sigma: float) -> Image.Image:
 
 @pytest.fixture(scope="module")
 def phone_photo() -> bytes:
-    """A 4000×3000 JPEG of several MB, as a phone takes it, with its GPS position: blotches of
+    """A 4000x3000 JPEG of several MB, as a phone takes it, with its GPS position: blotches of
     colour with grain on top, which no encoder can shrink to nothing."""
     photo = Image.blend(
         noise((160, 120), 70).resize((4000, 3000), Image.Resampling.BICUBIC),
@@ -73,10 +73,12 @@ def test_a_photo_with_its_text_alternative_passes(project, phone_photo):
 def test_a_photo_without_text_alternative_is_reported_at_its_line(project, phone_photo):
     line = add_to_post(project, f"Le séminaire.\n\n![]({PHOTO})\n", {PHOTO: phone_photo}) + 2
     assert image_problems(project) == [
-        f"{POST.as_posix()}:{line}: {PHOTO}: this image has no text alternative — write what it "
-        f"shows between the brackets, e.g. ![Les participants du séminaire devant l’affiche]"
-        f"({PHOTO}), or mark it decorative if the text around it already says everything: "
-        f"![]({PHOTO}){{.decorative}}"
+        (
+            f"{POST.as_posix()}:{line}: {PHOTO}: this image has no text alternative — write what "
+            f"it shows between the brackets, e.g. ![Les participants du séminaire devant l’affiche]"
+            f"({PHOTO}), or mark it decorative if the text around it already says everything: "
+            f"![]({PHOTO}){{.decorative}}"
+        )
     ]
 
 
@@ -98,25 +100,31 @@ def test_decorative_marks_and_directive_options_are_understood(project, phone_ph
 def test_a_directive_without_alt_is_told_which_option_to_write(project, phone_photo):
     line = add_to_post(project, f"```{{figure}} {PHOTO}\nLa légende.\n```\n", {PHOTO: phone_photo})
     assert image_problems(project) == [
-        f"{POST.as_posix()}:{line}: {PHOTO}: this image has no text alternative — add a line "
-        "`:alt: what it shows` under the {figure} line, or mark it decorative with "
-        "`:class: decorative` if the text around it already says everything"
+        (
+            f"{POST.as_posix()}:{line}: {PHOTO}: this image has no text alternative — add a line "
+            "`:alt: what it shows` under the {figure} line, or mark it decorative with "
+            "`:class: decorative` if the text around it already says everything"
+        )
     ]
 
 
 def test_a_decorative_image_with_a_text_alternative_is_contradictory(project, phone_photo):
     line = add_to_post(project, f"![{ALT}]({PHOTO}){{.decorative}}\n", {PHOTO: phone_photo})
     assert image_problems(project) == [
-        f"{POST.as_posix()}:{line}: {PHOTO}: this image is marked decorative but has a text "
-        "alternative — keep the text and remove the decorative mark, or remove the text"
+        (
+            f"{POST.as_posix()}:{line}: {PHOTO}: this image is marked decorative but has a text "
+            "alternative — keep the text and remove the decorative mark, or remove the text"
+        )
     ]
 
 
 def test_a_missing_file_is_reported_with_the_folder_paths_start_from(project):
     line = add_to_post(project, f"![{ALT}](photos/{PHOTO})\n", {})
     assert image_problems(project) == [
-        f"{POST.as_posix()}:{line}: photos/{PHOTO}: the image file does not exist — check its "
-        "name, and its path from the page's folder (docs/actualites/2025/)"
+        (
+            f"{POST.as_posix()}:{line}: photos/{PHOTO}: the image file does not exist — check its "
+            "name, and its path from the page's folder (docs/actualites/2025/)"
+        )
     ]
 
 
@@ -126,10 +134,12 @@ def test_a_huge_original_is_reported_with_its_size(project):
     line = add_to_post(project, f"![{ALT}](scan.jpg)\n", {"scan.jpg": data.getvalue()})
     size = len(data.getvalue()) / 1024 / 1024
     assert image_problems(project) == [
-        f"{POST.as_posix()}:{line}: scan.jpg: this image is 6000×5000 pixels (30 megapixels, "
-        f"{size:.1f} MB), far beyond what any screen needs (the site shows it at most 1620 pixels "
-        "wide) — resize it to about 3000 pixels wide (at most 25 megapixels and 10 MB) before "
-        "adding it"
+        (
+            f"{POST.as_posix()}:{line}: scan.jpg: this image is 6000x5000 pixels (30 megapixels, "
+            f"{size:.1f} MB), far beyond what any screen needs (the site shows it at most 1620 "
+            "pixels wide) — resize it to about 3000 pixels wide (at most 25 megapixels and 10 MB) before "
+            "adding it"
+        )
     ]
 
 
@@ -157,7 +167,7 @@ def test_widths_never_go_beyond_the_original():
 
 
 def test_renditions_are_upright_without_metadata_and_keep_transparency(tmp_path):
-    # Stored 400×300, to be shown turned a quarter (EXIF orientation 6): 300×400 on screen.
+    # Stored 400x300, to be shown turned a quarter (EXIF orientation 6): 300x400 on screen.
     turned = Image.new("RGBA", (400, 300), (200, 30, 30, 0))
     exif = Image.Exif()
     exif[0x0112] = 6
@@ -193,7 +203,7 @@ def test_a_post_with_a_phone_photo_is_published_light_in_both_languages(project,
 
     [picture] = french.soup("fr", POST_HTML).select("picture")
     img, source = picture.img, picture.source
-    assert (img["width"], img["height"]) == ("810", "608")  # 4000×3000 in an 810 px column
+    assert (img["width"], img["height"]) == ("810", "608")  # 4000x3000 in an 810 px column
     assert (img["loading"], img["decoding"], img["alt"]) == ("lazy", "async", ALT)
     assert source["type"] == "image/webp"
     folder = french.out / "fr" / Path(POST_HTML).parent

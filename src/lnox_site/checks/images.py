@@ -45,15 +45,21 @@ def _alternative(use: ImageUse) -> Iterator[tuple[str, str]]:
     elif not use.decorative and not use.alt and use.directive:
         yield (
             "this image has no text alternative",
-            f"add a line `:alt: what it shows` under the {{{use.directive}}} line, or mark it "
-            "decorative with `:class: decorative` if the text around it already says everything",
+            (
+                f"add a line `:alt: what it shows` under the {{{use.directive}}} line, or mark "
+                "it decorative with `:class: decorative` if the text around it already says "
+                "everything"
+            ),
         )
     elif not use.decorative and not use.alt:
         yield (
             "this image has no text alternative",
-            "write what it shows between the brackets, e.g. "
-            f"![Les participants du séminaire devant l’affiche]({use.src}), or mark it decorative "
-            f"if the text around it already says everything: ![]({use.src}){{.decorative}}",
+            (
+                "write what it shows between the brackets, e.g. "
+                f"![Les participants du séminaire devant l’affiche]({use.src}), or mark it "
+                f"decorative if the text around it already says everything: "
+                f"![]({use.src}){{.decorative}}"
+            ),
         )
 
 
@@ -62,8 +68,10 @@ def _file(path: Path, folder: str) -> Iterator[tuple[str, str]]:
     if suffix == ".svg":
         yield (
             "an SVG drawing is not shown as an image",
-            "show it with ```{diagram} (its labels are translated and follow the dark theme), "
-            "or export it as PNG",
+            (
+                "show it with ```{diagram} (its labels are translated and follow the dark "
+                "theme), or export it as PNG"
+            ),
         )
         return
     if suffix not in images.SUFFIXES:
@@ -84,10 +92,13 @@ def _file(path: Path, folder: str) -> Iterator[tuple[str, str]]:
         yield (f"this file is a {image.format} image, whatever its name says", _EXPORT)
     elif image.megapixels > MAX_MEGAPIXELS or image.bytes > MAX_BYTES:
         yield (
-            f"this image is {image.width}×{image.height} pixels ({image.megapixels:.0f} "
-            f"megapixels, {image.bytes / 1024 / 1024:.1f} MB), far beyond what any screen needs "
-            f"(the site shows it at most {images.WIDTHS[-1]} pixels wide)",
-            f"resize it to about 3000 pixels wide (at most {MAX_MEGAPIXELS} megapixels and "
-            f"{MAX_BYTES // 1024 // 1024} MB) before adding it",
+            (
+                f"this image is {image.width}x{image.height} pixels ({image.megapixels:.0f} "
+                f"megapixels, {image.bytes / 1024 / 1024:.1f} MB), far beyond what any screen "
+                f"needs (the site shows it at most {images.WIDTHS[-1]} pixels wide)"
+            ),
+            (
+                f"resize it to about 3000 pixels wide (at most {MAX_MEGAPIXELS} megapixels and "
+                f"{MAX_BYTES // 1024 // 1024} MB) before adding it"
+            ),
         )
-

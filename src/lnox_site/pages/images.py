@@ -4,7 +4,7 @@ Each local JPEG, PNG or WebP image of a page (``![…](…)``, ``{image}``, ``{f
 when the page is written, by::
 
     <picture>
-      <source type="image/webp" srcset="…-480.webp 480w, …-810.webp 810w, …-1620.webp 1620w" sizes="…">
+      <source type="image/webp" srcset="…-480.webp 480w, …-810.webp 810w, …" sizes="…">
       <img src="…-810.jpg" srcset="…-480.jpg 480w, …" sizes="…" width="810" height="608"
            alt="…" loading="lazy" decoding="async">
     </picture>
