@@ -32,7 +32,7 @@ def parts() -> tuple[ModuleType, ...]:
     from lnox_site.bibliography import citations, entry_dependencies, jsonld, publications
     from lnox_site.bibliography import search as publication_search
     from lnox_site.news import feeds, listings
-    from lnox_site.pages import diagrams, organisation, people, research, symposium
+    from lnox_site.pages import diagrams, images, organisation, people, research, symposium
     from lnox_site.site import (
         catalogues,
         content_gate,
@@ -63,6 +63,7 @@ def parts() -> tuple[ModuleType, ...]:
         publication_search,
         research,
         diagrams,
+        images,
         listings,
         feeds,
         symposium,

@@ -19,7 +19,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from lnox_site.checks import bibliography, comments, diagrams, page_safety, themes, translations
+from lnox_site.checks import (
+    bibliography, comments, diagrams, images, page_safety, themes, translations,
+)
 from lnox_site.content import editions, organisation, people, posts
 from lnox_site.content.problems import ContentError, Problem
 
@@ -30,6 +32,7 @@ CHECKS: tuple[Check, ...] = (
     bibliography.check_citations,
     comments.check_comment_lines,
     diagrams.check_diagrams,
+    images.check_images,
     themes.check_themes,
     translations.check_translations,
     page_safety.check_page_safety,

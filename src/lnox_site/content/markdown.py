@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
@@ -103,6 +104,23 @@ def _body(content: str) -> tuple[str, int]:
         ):
             skipped += 1
     return "".join(lines[skipped:]), skipped
+
+
+def options(token: Token) -> dict[str, str]:
+    """A directive's options, written ``:key: value`` or as a YAML block between ``---`` lines:
+    ``{"alt": "…", "class": "decorative"}``."""
+    lines = token.content.splitlines()[: _body(token.content)[1]]
+    if lines and lines[0].strip() == "---":
+        try:
+            block = yaml.safe_load("\n".join(lines[1:-1]))
+        except yaml.YAMLError:  # MyST reports it when it reads the page
+            return {}
+        return {str(k): str(v) for k, v in block.items()} if isinstance(block, dict) else {}
+    found = {}
+    for line in lines:
+        key, _, value = line[1:].partition(":")
+        found[key.strip()] = value.strip()
+    return found
 
 
 def _children(inline: Located) -> Iterator[Located]:
