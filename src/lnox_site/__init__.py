@@ -36,6 +36,7 @@ def parts() -> tuple[ModuleType, ...]:
     from lnox_site.site import (
         catalogues,
         content_gate,
+        csp,
         descriptions,
         i18n,
         identity,
@@ -71,6 +72,7 @@ def parts() -> tuple[ModuleType, ...]:
         metadata,
         search,
         search_index,
+        csp,
     )
 
 
