@@ -16,7 +16,8 @@ No page carries a ``style`` attribute (furo's icons and the publications chart u
 instead): allowing them would take ``'unsafe-hashes'``, and the search page, which reads the other
 pages to show their summaries, would need the hashes of every page's attributes. Sphinx's
 ``doctools.js`` reads the catalogue's plural rule with ``new Function``, which the policy forbids
-(no ``'unsafe-eval'``): ``_static/lnox-plural.js``, added here, reads it without.
+(no ``'unsafe-eval'``): ``_static/lnox-plural.js``, on every page, keeps the rule as text, and
+``_static/lnox-plural-rule.js`` parses it on the search page, the one page that shows a count.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ META = '<meta http-equiv="Content-Security-Policy" content="{}">'
 # Where the policy goes, until the page is complete and its hashes known.
 PENDING = META.format("pending")
 PLURAL_SCRIPT = "lnox-plural.js"
+PLURAL_RULE_SCRIPT = "lnox-plural-rule.js"
+SEARCH_PAGE = "search"
 # The types of <script> that a browser runs (others, such as JSON-LD, are data).
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -130,6 +133,9 @@ def _pending(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     prepend_head(context, PENDING)
+    if pagename == SEARCH_PAGE:
+        # After the catalogue's translations.js (500): this page only.
+        app.add_js_file(PLURAL_RULE_SCRIPT, priority=600)
 
 
 def setup(app: Sphinx) -> None:
