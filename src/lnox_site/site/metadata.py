@@ -32,6 +32,7 @@ from sphinx.environment import BuildEnvironment
 
 from lnox_site.content.languages import LANGUAGES, LOCALES, SOURCE_LANGUAGE
 from lnox_site.site import identity
+from lnox_site.site.csp import PENDING, secure
 from lnox_site.site.descriptions import (
     EVENT,
     Article,
@@ -41,7 +42,6 @@ from lnox_site.site.descriptions import (
     shorten,
     with_titles,
 )
-from lnox_site.site.csp import PENDING, secure
 from lnox_site.site.head import append_head
 from lnox_site.site.i18n import language_root
 
