@@ -36,6 +36,7 @@ def parts() -> tuple[ModuleType, ...]:
     from lnox_site.site import (
         catalogues,
         content_gate,
+        csp,
         descriptions,
         i18n,
         identity,
@@ -74,6 +75,7 @@ def parts() -> tuple[ModuleType, ...]:
         metadata,
         search,
         search_index,
+        csp,
     )
 
 

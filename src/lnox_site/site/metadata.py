@@ -32,6 +32,7 @@ from sphinx.environment import BuildEnvironment
 
 from lnox_site.content.languages import LANGUAGES, LOCALES, SOURCE_LANGUAGE
 from lnox_site.site import identity
+from lnox_site.site.csp import PENDING, secure
 from lnox_site.site.descriptions import (
     EVENT,
     Article,
@@ -203,6 +204,7 @@ ROOT_NOT_FOUND = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
+{policy}
 <meta name="robots" content="noindex">
 <title>{title}</title>
 <link rel="icon" href="{path}{default}/_static/favicon.svg">
@@ -251,9 +253,15 @@ def root_not_found(base: str, site: str) -> str:
     )
     title = " · ".join(text[0] for text in ROOT_NOT_FOUND_TEXT.values()) + f" — {site}"
     offered = "[" + ", ".join(f'"{code}"' for code in LANGUAGES) + "]"
-    return ROOT_NOT_FOUND.format(
-        default=SOURCE_LANGUAGE, title=title, path=path, offered=offered, sections=sections
+    page = ROOT_NOT_FOUND.format(
+        default=SOURCE_LANGUAGE,
+        title=title,
+        path=path,
+        offered=offered,
+        sections=sections,
+        policy=PENDING,
     )
+    return secure(page)
 
 
 def root_files(base: str, site: str) -> dict[str, str]:
