@@ -83,12 +83,14 @@ def test_every_page_has_one_policy_first_in_its_head_with_the_hashes_of_its_inli
         for directive in metas[0]["content"].split(";"):
             name, *sources = directive.split()
             directives[name] = set(sources)
+        # Only the templates' inline code is allowed: the page's content (<article>) holds none.
+        scripts = [s for s in soup.find_all("script") if not s.has_attr("src")]
+        running = [s for s in scripts if s.get("type") in RUN_TYPES]
+        in_content = [s.name for s in running + soup.find_all("style") if s.find_parent("article")]
+        if in_content:
+            problems.append(f"{path}: inline {in_content} in the page's content")
         hashed = {
-            "script-src": {
-                sha256(s.string or "")
-                for s in soup.find_all("script")
-                if not s.has_attr("src") and s.get("type") in RUN_TYPES
-            },
+            "script-src": {sha256(s.string or "") for s in running},
             "style-src": {sha256(s.string or "") for s in soup.find_all("style")},
         }
         expected = {name: FIXED[name] | hashed.get(name, set()) for name in FIXED}
@@ -112,6 +114,19 @@ def test_the_theme_and_root_pages_inline_scripts_are_hashed(site):
     for name in ROOT_PAGES:
         root = BeautifulSoup((site.out / name).read_text(encoding="utf-8"), "html.parser")
         assert sha256(root.head.script.string) in root.find(policy_meta)["content"]
+
+
+def test_code_in_the_content_of_a_page_gets_no_hash():
+    # A script that slipped into a page's text past the content checks stays blocked.
+    from lnox_site.site.csp import PENDING, secure
+
+    page = (
+        f"<html><head>{PENDING}<style>body{{}}</style></head><body><script>theme()</script>"
+        "<article><script>steal()</script><style>p{}</style></article></body></html>"
+    )
+    policy = secure(page)
+    assert sha256("theme()") in policy and sha256("body{}") in policy
+    assert sha256("steal()") not in policy and sha256("p{}") not in policy
 
 
 def open_recorded(browser, url: str, scheme: str) -> tuple[Visit, list[str]]:

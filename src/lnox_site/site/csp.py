@@ -7,7 +7,8 @@ style sheet or style (a policy governs only what follows it). It is written once
 Scripts and styles come from the site's own files. The few inline ones that furo and the site's
 templates write (furo's theme switch and its colour variables, the loader of Sphinx's search
 highlighting, the root pages' language redirects) are allowed by their SHA-256 hash, computed from
-the page as written: every page goes through :func:`secure` once rendered (Sphinx's pages through
+the page as written, outside its ``<article>``: what a page's content holds is never hashed, so a
+script that slipped into a page's text past the content checks is still blocked. every page goes through :func:`secure` once rendered (Sphinx's pages through
 the :class:`Templates` bridge, the root pages from ``build.py`` and ``site.metadata``), which
 replaces the :data:`PENDING` tag with the policy and the hashes of that page's inline code. A
 script or style added later to the built page, or by a reader's browser, has no hash: blocked.
@@ -59,7 +60,8 @@ SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
 class InlineCode(HTMLParser):
     """The inline code of a page that the policy must allow: the text of each ``<script>`` that a
-    browser runs and of each ``<style>``, as the browser hashes it (raw, not unescaped)."""
+    browser runs and of each ``<style>`` that the templates write (outside the ``<article>`` that
+    holds the page's content), as the browser hashes it (raw, not unescaped)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -67,10 +69,15 @@ class InlineCode(HTMLParser):
         self.styles: list[str] = []
         self._into: list[str] | None = None
         self._text: list[str] = []
+        self._articles = 0  # how deep in <article> elements the parser is
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         runs = (values.get("type") or "").strip().lower() in SCRIPT_TYPES
+        if tag == "article":
+            self._articles += 1
+        elif self._articles:
+            return
         if tag == "script" and "src" not in values and runs:
             self._into, self._text = self.scripts, []
         elif tag == "style":
@@ -81,6 +88,8 @@ class InlineCode(HTMLParser):
             self._text.append(data)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._articles -= 1
         if self._into is not None and tag in ("script", "style"):
             self._into.append("".join(self._text))
             self._into = None
