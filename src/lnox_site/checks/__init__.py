@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from lnox_site.checks import bibliography, comments, diagrams, themes, translations
+from lnox_site.checks import bibliography, comments, diagrams, themes, translations, untranslated
 from lnox_site.content import editions, organisation, people, posts
 from lnox_site.content.problems import ContentError, Problem
 
@@ -32,6 +32,7 @@ CHECKS: tuple[Check, ...] = (
     diagrams.check_diagrams,
     themes.check_themes,
     translations.check_translations,
+    untranslated.check_untranslated,
     posts.check_news,
     people.check_people,
     editions.check_editions,

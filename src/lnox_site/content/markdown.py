@@ -74,9 +74,9 @@ def parser(root: Path) -> MarkdownIt:
 
 
 def directive_name(token: Token) -> str | None:
-    """``note`` for a fence opened as ```` ```{note} ````; None for a code block."""
+    """``note`` for a fence opened as ```` ```{note} ```` or ``:::{note}``; None for a code block."""
     info = token.info.strip()
-    if token.type != "fence" or not info.startswith("{") or "}" not in info:
+    if token.type not in ("fence", "colon_fence") or not info.startswith("{") or "}" not in info:
         return None
     return info[1 : info.index("}")]
 
