@@ -45,6 +45,7 @@ def parts() -> tuple[ModuleType, ...]:
         search,
         search_index,
         theme,
+        untranslated,
     )
 
     return (
@@ -61,6 +62,7 @@ def parts() -> tuple[ModuleType, ...]:
         publication_search,
         research,
         diagrams,
+        untranslated,
         listings,
         feeds,
         symposium,

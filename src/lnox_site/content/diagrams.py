@@ -5,6 +5,9 @@ texts, each of which becomes a message to translate."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Collection
+
+from lnox_site.content.languages import SOURCE_LANGUAGE
 
 SVG = "http://www.w3.org/2000/svg"
 ET.register_namespace("", SVG)
@@ -43,11 +46,14 @@ def parse(svg: str) -> ET.Element:
     return root
 
 
-def render(svg: str, labels: list[str], ident: str) -> str:
-    """The inline ``<svg>`` markup with ``labels`` in place of the file's texts."""
+def render(svg: str, labels: list[str], ident: str, untranslated: Collection[int] = ()) -> str:
+    """The inline ``<svg>`` markup with ``labels`` in place of the file's texts; the labels at the
+    positions ``untranslated`` are left in the file's language, and marked so."""
     root = parse(svg)
-    for element, label in zip(labelled(root), labels, strict=True):
+    for index, (element, label) in enumerate(zip(labelled(root), labels, strict=True)):
         element.text = label
+        if index in untranslated:
+            element.set("lang", SOURCE_LANGUAGE)
     root.set("role", "img")
     root.set("aria-labelledby", f"{ident}-title")
     root.find(f"{{{SVG}}}title").set("id", f"{ident}-title")
