@@ -66,6 +66,15 @@ def clean(source: str) -> str:
     return " ".join(lines).strip()
 
 
+def _paragraph(previous: str, directive: str | None) -> str:
+    """What a paragraph is on the page, from the token before it and the directive it is in."""
+    if previous == "list_item_open":
+        return "list item"
+    if previous == "dd_open" or directive == "glossary":
+        return "definition"
+    return "caption" if directive == "diagram" else "paragraph"
+
+
 def _alt(tokens: Iterable[Token]) -> str:
     """An image's text alternative as MyST writes it: the text of its children, without markup."""
     return "".join(
@@ -154,6 +163,7 @@ def page_messages(
     ``folder`` is the page's folder, where its diagrams are."""
     kind = None
     skipped_until = 0  # the last line of a glossary, read on its own
+    previous = ""  # the type of the token before
     located: Located
     for located in walk(text, root, first_line, directive):
         token = located.token
@@ -163,8 +173,8 @@ def page_messages(
             # A heading inside a directive is a rubric, which MyST gives no source text.
             nested = token.type == "heading_open" and located.directive is not None
             kind = None if nested else BLOCKS[token.type]
-            if kind == "paragraph" and located.directive == "diagram":
-                kind = "caption"
+            if kind == "paragraph":
+                kind = _paragraph(previous, located.directive)
         elif token.type == "inline" and kind is not None:
             yield Message(clean(token.content), located.line, kind)
             kind = None
@@ -176,6 +186,8 @@ def page_messages(
                 skipped_until = located.line + len(token.content.splitlines())
                 body = "".join(token.content.splitlines(keepends=True)[len(_options(token.content)):])
                 yield from _glossary(body, located.line + 1 + len(_options(token.content)), root)
+        if token.map or token.type.endswith("_close"):  # a block token, not one of an inline's
+            previous = token.type
 
 
 def messages(root: Path, page: Path) -> list[Message]:
