@@ -21,7 +21,10 @@ SPHINX_SIDE = {
 }  # fmt: skip
 # MyST's own markdown-it setup, which needs no Sphinx: the readers parse pages with it
 # (lnox_site.content.markdown). It loads a few docutils classes for its configuration.
-MYST_PARSER = {"myst_parser.parsers.mdit.create_md_parser", "myst_parser.config.main.MdParserConfig"}
+MYST_PARSER = {
+    "myst_parser.parsers.mdit.create_md_parser",
+    "myst_parser.config.main.MdParserConfig",
+}
 # What each layer may import of the package, besides itself.
 ALLOWED = {
     "content": set(),

@@ -86,10 +86,12 @@ def reworded(project: Path) -> Path:
 def test_a_reworded_paragraph_is_reported_on_its_line_with_its_catalogue(reworded):
     line = line_of(reworded / DIAGNOSTIC, ANTIOXYDOGRAMME)
     assert checked(reworded) == [
-        f"{DIAGNOSTIC}:{line}: this paragraph has no English in {DIAGNOSTIC_PO} — run nox -s "
-        "translate, then write its English in the msgstr of its entry (an entry marked #, fuzzy "
-        "holds a guess made from the old French: correct it and delete the word fuzzy from that "
-        "line)"
+        (
+            f"{DIAGNOSTIC}:{line}: this paragraph has no English in {DIAGNOSTIC_PO} — run nox -s "
+            "translate, then write its English in the msgstr of its entry (an entry marked #, fuzzy "
+            "holds a guess made from the old French: correct it and delete the word fuzzy from that "
+            "line)"
+        )
     ]
 
 
@@ -129,7 +131,7 @@ def test_a_changed_glossary_definition_is_reported_on_its_line(project):
     replace(project / "docs/glossaire.md", "Enzyme qui neutralise", "Enzyme qui détruit")
     line = line_of(project / "docs/glossaire.md", "  Enzyme qui détruit")
     assert [p.split(" in ")[0] for p in checked(project)] == [
-        f"docs/glossaire.md:{line}: this definition has no English"
+        (f"docs/glossaire.md:{line}: this definition has no English")
     ]
 
 
@@ -137,8 +139,10 @@ def test_a_changed_diagram_label_is_reported_on_the_directive_line(project):
     replace(project / "docs/recherche/schemas/niche.svg", ">Os<", ">L’os<")
     line = line_of(project / "docs/recherche/niche.md", "```{diagram}")
     assert [p.split(" — ")[0] for p in checked(project)] == [
-        f"docs/recherche/niche.md:{line}: niche.svg: the text « L’os » has no English in "
-        "docs/locales/en/LC_MESSAGES/recherche/niche.po"
+        (
+            f"docs/recherche/niche.md:{line}: niche.svg: the text « L’os » has no English in "
+            "docs/locales/en/LC_MESSAGES/recherche/niche.po"
+        )
     ]
 
 
@@ -148,10 +152,12 @@ def test_a_fuzzy_entry_is_reported_with_its_place_in_the_catalogue(project):
     heading = line_of(project / DIAGNOSTIC, "## Les équipements")
     entry = line_of(po, 'msgid "Les équipements"')
     assert checked(project) == [
-        f"{DIAGNOSTIC}:{heading}: the English of this heading is out of date: its entry at "
-        f"{DIAGNOSTIC_PO}:{entry} is marked fuzzy (the French changed) — correct the msgstr to "
-        "say what the French says now, then delete the word fuzzy from its '#, fuzzy' line "
-        "('#, fuzzy, python-brace-format' becomes '#, python-brace-format')"
+        (
+            f"{DIAGNOSTIC}:{heading}: the English of this heading is out of date: its entry at "
+            f"{DIAGNOSTIC_PO}:{entry} is marked fuzzy (the French changed) — correct the msgstr to "
+            "say what the French says now, then delete the word fuzzy from its '#, fuzzy' line "
+            "('#, fuzzy, python-brace-format' becomes '#, python-brace-format')"
+        )
     ]
 
 
@@ -160,17 +166,21 @@ def test_an_empty_translation_is_reported(project):
     replace(po, 'msgid "Les équipements"\nmsgstr "Equipment"', 'msgid "Les équipements"\nmsgstr ""')
     entry = line_of(po, 'msgid "Les équipements"')
     assert [p.split(" — ")[0] for p in checked(project)] == [
-        f"{DIAGNOSTIC}:{line_of(project / DIAGNOSTIC, '## Les équipements')}: this heading has "
-        f"no English yet: its msgstr at {DIAGNOSTIC_PO}:{entry} is empty"
+        (
+            f"{DIAGNOSTIC}:{line_of(project / DIAGNOSTIC, '## Les équipements')}: this heading has "
+            f"no English yet: its msgstr at {DIAGNOSTIC_PO}:{entry} is empty"
+        )
     ]
 
 
 def test_a_page_without_catalogue_is_one_problem(project):
     (project / "docs/equipe/nouvelle.md").write_text("# Une page\n\nSon texte.\n", "utf-8")
     assert checked(project) == [
-        "docs/equipe/nouvelle.md:1: this page has no English catalogue "
-        "(docs/locales/en/LC_MESSAGES/equipe/nouvelle.po) — run nox -s translate, then write the "
-        "English of every entry of the catalogue it creates"
+        (
+            "docs/equipe/nouvelle.md:1: this page has no English catalogue "
+            "(docs/locales/en/LC_MESSAGES/equipe/nouvelle.po) — run nox -s translate, then write the "
+            "English of every entry of the catalogue it creates"
+        )
     ]
 
 
@@ -225,7 +235,9 @@ def test_the_english_build_fails_on_the_french_line_and_marks_the_french(reworde
 # publications and references, theme cards, the team's history), which the catalogues do not
 # translate.
 BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, td, th, figcaption, caption, title, desc, text"
-GENERATED = ".lnox-publications, .lnox-references, .footnote-list, .lnox-cards, .lnox-timeline, aside"
+GENERATED = (
+    ".lnox-publications, .lnox-references, .footnote-list, .lnox-cards, .lnox-timeline, aside"
+)
 WORD = re.compile(r"\w+")
 
 

@@ -28,9 +28,9 @@ from markdown_it.token import Token
 from lnox_site.content import catalogues, sources
 from lnox_site.content.catalogues import Entry
 from lnox_site.content.diagrams import labelled, parse
+from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.markdown import Located, directive_name, walk
 from lnox_site.content.paths import DOCS
-from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.problems import ContentError, Problem
 
 # What the tokens that open a block give: the inline token after them is the block's message.
@@ -184,7 +184,9 @@ def page_messages(
             yield from _directive(token, located.line, folder, root)
             if directive_name(token) == "glossary":
                 skipped_until = located.line + len(token.content.splitlines())
-                body = "".join(token.content.splitlines(keepends=True)[len(_options(token.content)):])
+                body = "".join(
+                    token.content.splitlines(keepends=True)[len(_options(token.content)) :]
+                )
                 yield from _glossary(body, located.line + 1 + len(_options(token.content)), root)
         if token.map or token.type.endswith("_close"):  # a block token, not one of an inline's
             previous = token.type

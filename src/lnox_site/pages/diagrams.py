@@ -64,7 +64,9 @@ def visit_diagram(self: Any, node: diagram) -> None:
     # Marked by lnox_site.site.untranslated when a label has no translation yet.
     french = {i for i, label in enumerate(labels) if IN_FRENCH in label["classes"]}
     self.body.append('<figure class="lnox-diagram">')
-    self.body.append(render(node["svg"], [label.astext() for label in labels], node["ident"], french))
+    self.body.append(
+        render(node["svg"], [label.astext() for label in labels], node["ident"], french)
+    )
     self.body.append("<figcaption>")
 
 

@@ -78,7 +78,7 @@ class MarkUntranslated(SphinxTransform):
         name = domain(root, page)
         known = catalogues.entries(root, self.config.language, name) or {}
         entry = known.get(text)
-        if entry is not None and entry.current or not _shown(node):
+        if (entry is not None and entry.current) or not _shown(node):
             return None
         catalogue = catalogues.path(root, self.config.language, name).relative_to(root)
         where = page.relative_to(root).as_posix()
@@ -90,7 +90,9 @@ class MarkUntranslated(SphinxTransform):
         note = nodes.admonition(
             "",
             nodes.title("", _("Translation in progress")),
-            nodes.paragraph("", _("Parts of this page are not translated yet: they are in French.")),
+            nodes.paragraph(
+                "", _("Parts of this page are not translated yet: they are in French.")
+            ),
             classes=["lnox-translation-in-progress", "warning"],
         )
         section = next(iter(self.document.findall(nodes.section)), None)
