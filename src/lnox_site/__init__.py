@@ -47,6 +47,7 @@ def parts() -> tuple[ModuleType, ...]:
         search,
         search_index,
         theme,
+        untranslated,
     )
 
     return (
@@ -65,6 +66,7 @@ def parts() -> tuple[ModuleType, ...]:
         research,
         diagrams,
         images,
+        untranslated,
         listings,
         feeds,
         symposium,
