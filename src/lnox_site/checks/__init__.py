@@ -20,7 +20,14 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from lnox_site.checks import (
-    bibliography, comments, diagrams, images, page_safety, themes, translations, untranslated,
+    bibliography,
+    comments,
+    diagrams,
+    images,
+    page_safety,
+    themes,
+    translations,
+    untranslated,
 )
 from lnox_site.content import editions, organisation, people, posts
 from lnox_site.content.problems import ContentError, Problem

@@ -8,9 +8,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Collection
 
-from lnox_site.content.languages import SOURCE_LANGUAGE
-
 from lnox_site.content.drawing import SVG, Drawing, cleaned, read
+from lnox_site.content.languages import SOURCE_LANGUAGE
 
 # Elements whose text is shown or read out: each one is a message to translate.
 TEXT_TAGS = {f"{{{SVG}}}{tag}" for tag in ("title", "desc", "text", "tspan")}
