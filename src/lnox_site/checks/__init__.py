@@ -19,7 +19,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from lnox_site.checks import bibliography, comments, diagrams, themes, translations
+from lnox_site.checks import bibliography, comments, descriptions, diagrams, themes, translations
 from lnox_site.content import editions, organisation, people, posts
 from lnox_site.content.problems import ContentError, Problem
 
@@ -29,6 +29,7 @@ CHECKS: tuple[Check, ...] = (
     bibliography.check_bibliography,
     bibliography.check_citations,
     comments.check_comment_lines,
+    descriptions.check_descriptions,
     diagrams.check_diagrams,
     themes.check_themes,
     translations.check_translations,

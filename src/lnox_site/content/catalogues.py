@@ -12,16 +12,26 @@ from lnox_site.content.paths import LOCALES
 
 
 @cache
-def _read(path: Path, mtime: float) -> dict[str, str]:
+def _read(path: Path, mtime: float) -> dict[str, tuple[str, int]]:
     with path.open("rb") as handle:
         catalogue = read_po(handle)
-    return {m.id: m.string for m in catalogue if m.id and m.string and not m.fuzzy}
+    return {
+        m.id: (m.string, m.lineno)
+        for m in catalogue
+        if m.id and isinstance(m.string, str) and m.string and not m.fuzzy
+    }
+
+
+def located(root: Path, language: str, domain: str) -> dict[str, tuple[str, int]]:
+    """Each message of the catalogue ``domain`` of ``language`` -> its translation and the line of
+    its entry, the fuzzy ones left out (as Sphinx leaves them out); none without a catalogue."""
+    path = root / LOCALES / language / "LC_MESSAGES" / f"{domain}.po"
+    if not path.exists():
+        return {}
+    return _read(path, path.stat().st_mtime)
 
 
 def translations(root: Path, language: str, domain: str) -> dict[str, str]:
     """Each message of the catalogue ``domain`` of ``language`` and its translation, the fuzzy
     ones left out (as Sphinx leaves them out); none when there is no such catalogue."""
-    path = root / LOCALES / language / "LC_MESSAGES" / f"{domain}.po"
-    if not path.exists():
-        return {}
-    return _read(path, path.stat().st_mtime)
+    return {message: found[0] for message, found in located(root, language, domain).items()}

@@ -8,6 +8,7 @@ A post is one MyST file per news item, ``docs/actualites/<year>/<date>-<slug>.md
     themes: [jonctions-gap]     # optional, research themes of docs/_data/themes.yaml
     bib: kouzi2020oncogene      # optional, the team's publication in references.bib
     doi: 10.1038/s41388-019-1069-y   # optional, for a paper that has no entry there
+    description: "…"            # optional, when the first sentence is too long (content.summaries)
     ---
 
     # Title of the news item
@@ -43,7 +44,7 @@ NEWS_DOCNAME = "actualites"  # the news folder as Sphinx names it
 TAG_FOLDER = "sujets"
 ARCHIVE_PAGE = "index.md"
 
-FIELDS = ("date", "date_precision", "tags", "themes", "bib", "doi")
+FIELDS = ("date", "date_precision", "tags", "themes", "bib", "doi", "description")
 # Fields that make a page a news post: anywhere else they are a mistake.
 POST_FIELDS = ("date", "tags")
 PRECISIONS = ("day", "month", "year")
