@@ -225,9 +225,7 @@ def mid_phrase(description: str) -> str | None:
     return None
 
 
-def not_whole(
-    description: str, want: Expected, length: int = DESCRIPTION_LENGTH
-) -> str | None:
+def not_whole(description: str, want: Expected, length: int = DESCRIPTION_LENGTH) -> str | None:
     """Why ``description`` is not ``want``'s description or its first whole sentences, within
     ``length`` characters (None when it is)."""
     whole = want.text

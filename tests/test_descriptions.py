@@ -37,7 +37,11 @@ def write_post(project: Path, paragraph: str, description: str | None = None) ->
 
 def write_catalogue(project: Path, pairs: dict[str, str]) -> dict[str, int]:
     """The post's English catalogue; the line of each message's entry."""
-    entries = [("", "Content-Type: text/plain; charset=UTF-8\\n"), ("Essai", "Test"), *pairs.items()]
+    entries = [
+        ("", "Content-Type: text/plain; charset=UTF-8\\n"),
+        ("Essai", "Test"),
+        *pairs.items(),
+    ]
     text = "".join(f'msgid "{fr}"\nmsgstr "{en}"\n\n' for fr, en in entries)
     path = project / CATALOGUE
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,10 +56,11 @@ def problems_of(project: Path) -> list[str]:
 
 def test_a_first_sentence_too_long_asks_for_a_description(project):
     write_post(project, f"{LONG} Une autre phrase.")
-    assert problems_of(project) == [
+    expected = (
         f"{POST}:8: the first sentence is {len(LONG)} characters long, too long for a "
         f"description (at most 200) — {ADD}"
-    ]
+    )
+    assert problems_of(project) == [expected]
 
 
 def test_a_first_paragraph_that_stops_on_a_colon_asks_for_a_description(project):
@@ -80,7 +85,10 @@ def test_a_short_first_sentence_needs_no_description(project):
 @pytest.mark.parametrize(
     ("description", "what"),
     [
-        (f'"{LONG}"', f"the description is {len(LONG)} characters long, too long for a description"),
+        (
+            f'"{LONG}"',
+            f"the description is {len(LONG)} characters long, too long for a description",
+        ),
         ('"Une phrase qui s’arrête sur…"', "the description does not end with . ! or ?"),
         ('"Les financeurs\u00a0:"', "the description does not end with . ! or ?"),
         ('""', "description is empty"),
@@ -97,12 +105,13 @@ def test_a_description_is_one_whole_short_sentence(project, description, what):
 def test_an_english_first_sentence_too_long_is_reported_in_the_catalogue(project):
     write_post(project, f"{SHORT} Une autre.")
     line = write_catalogue(project, {f"{SHORT} Une autre.": f"{LONG_EN} Another."})
-    assert problems_of(project) == [
+    expected = (
         f"{CATALOGUE}:{line[f'{SHORT} Une autre.']}: the first sentence in en is "
         f"{len(LONG_EN)} characters long, too long for a description (at most 200) — shorten "
         f"the translation, or add description: to the front matter of {POST} (a sentence of at "
         "most 200 characters that says what the page is about) and translate it here"
-    ]
+    )
+    assert problems_of(project) == [expected]
 
 
 def test_an_english_description_too_long_is_reported_in_the_catalogue(project):

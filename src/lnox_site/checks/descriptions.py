@@ -10,7 +10,7 @@ or the English of either in the catalogue.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from lnox_site.content import catalogues, editions, sources, summaries, vocabulary
@@ -20,9 +20,7 @@ from lnox_site.content.paths import DOCS, LOCALES
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.summaries import DESCRIPTION_LENGTH, FIELD
 
-HOW = (
-    f"a sentence of at most {DESCRIPTION_LENGTH} characters that says what the page is about"
-)
+HOW = f"a sentence of at most {DESCRIPTION_LENGTH} characters that says what the page is about"
 ADD = f'add {FIELD}: "…" to the front matter, {HOW}'
 
 
@@ -59,10 +57,16 @@ class _Page:
     def catalogue(self, language: str) -> str:
         return f"{LOCALES}/{language}/LC_MESSAGES/{self.docname}.po"
 
-    def translation(self, language: str, message: str) -> tuple[str, int] | None:
-        return catalogues.located(self.root, language, self.docname).get(message)
+    def translations(self, message: str) -> Iterator[tuple[str, str, int]]:
+        """(language, translation, line of its entry) for each catalogue that translates
+        ``message``; an untranslated message is reported as such (`nox -s translate`)."""
+        for language in LANGUAGES:
+            if language != SOURCE_LANGUAGE:
+                found = catalogues.located(self.root, language, self.docname).get(message)
+                if found:
+                    yield language, *found
 
-    def title_of(self, language: str):
+    def title_of(self, language: str) -> Callable[[str], str]:
         def title(docname: str) -> str:
             try:
                 text = sources.read_text(self.root / DOCS / f"{docname}.md", self.root)
@@ -83,17 +87,15 @@ class _Page:
 
 def _field_problems(page: _Page, value: str, line: int) -> Iterator[Problem]:
     """A ``description:`` and each of its translations."""
-    if not value.strip():
+    text = summaries.one_line(value)
+    if not text:
         yield Problem(page.relative, line, f"{FIELD} is empty", f"write {HOW}")
         return
-    if why := _too_long_or_cut(value.strip(), f"the {FIELD}"):
+    if why := _too_long_or_cut(text, f"the {FIELD}"):
         yield Problem(page.relative, line, why, f"rewrite it as {HOW}")
-    for language in LANGUAGES:
-        translated = language != SOURCE_LANGUAGE and page.translation(language, value.strip())
-        if translated and (why := _too_long_or_cut(translated[0], f"its {language} translation")):
-            yield Problem(
-                page.catalogue(language), translated[1], why, f"translate it as {HOW}", FIELD
-            )
+    for language, translation, entry in page.translations(text):
+        if why := _too_long_or_cut(translation, f"its {language} translation"):
+            yield Problem(page.catalogue(language), entry, why, f"translate it as {HOW}", FIELD)
 
 
 def _paragraph_problems(page: _Page) -> Iterator[Problem]:
@@ -106,18 +108,16 @@ def _paragraph_problems(page: _Page) -> Iterator[Problem]:
     if why := _too_long_or_cut(first, "the first sentence"):
         yield Problem(page.relative, paragraph.line, why, ADD)
         return  # the description it needs stands for the translations too
-    for language in LANGUAGES:
-        translated = language != SOURCE_LANGUAGE and page.translation(language, paragraph.message)
-        if not translated:
-            continue  # untranslated: the French stands for it, and is reported as such
-        inline = summaries.first_paragraph(translated[0], page.root)
-        if inline is None:
+    for language, translation, entry in page.translations(paragraph.message):
+        translated = summaries.first_paragraph(translation, page.root)
+        if translated is None:
             continue
-        text = summaries.plain_text(inline.inline, page.docname, page.title_of(language))
-        if why := _too_long_or_cut(summaries.sentences(text)[0], f"the first sentence in {language}"):
+        text = summaries.plain_text(translated.inline, page.docname, page.title_of(language))
+        first = summaries.sentences(text)[0] if text else ""
+        if why := _too_long_or_cut(first, f"the first sentence in {language}"):
             yield Problem(
                 page.catalogue(language),
-                translated[1],
+                entry,
                 why,
                 f"shorten the translation, or add {FIELD}: to the front matter of "
                 f"{page.relative} ({HOW}) and translate it here",

@@ -41,9 +41,14 @@ CITING_ROLES = re.compile(r"^(footcite|cite|pub)(:|$)")
 EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<[^<>]+>$", re.DOTALL)
 
 
+def one_line(text: str) -> str:
+    """``text`` on one line, with single spaces (non-breaking ones kept)."""
+    return SPACES.sub(" ", text).strip()
+
+
 def sentences(text: str) -> list[str]:
     """``text`` on one line, split into its sentences."""
-    text = SPACES.sub(" ", text).strip()
+    text = one_line(text)
     ends = [end.start() + len(end[1]) for end in SENTENCE_END.finditer(text)]
     starts = [0, *(end + 1 for end in ends)]
     return [text[start:end] for start, end in zip(starts, [*ends, len(text)], strict=True)]
@@ -88,9 +93,7 @@ def first_paragraph(text: str, root: Path) -> Paragraph | None:
         if located.token.type == "paragraph_open" and tokens[index + 1].token.type == "inline":
             running = located.token.level == 0 and located.directive is None
             found.append((running, Paragraph(tokens[index + 1].token, located.line)))
-    return next((p for running, p in found if running), None) or next(
-        (p for _, p in found), None
-    )
+    return next((p for running, p in found if running), None) or next((p for _, p in found), None)
 
 
 def title(text: str, root: Path) -> Token | None:
@@ -113,7 +116,7 @@ def plain_text(inline: Token, docname: str, title_of: Callable[[str], str]) -> s
             parts.append(" ")
         elif child.type == "myst_role":
             parts.append(_role_text(child, docname, title_of))
-    text = SPACES.sub(" ", "".join(parts)).strip()
+    text = one_line("".join(parts))
     return re.sub(r" (?=[,.])", "", text)  # the space that stood before a removed citation
 
 

@@ -36,7 +36,7 @@ from lnox_site.content import sources
 from lnox_site.content.frontmatter import FrontMatterError, front_matter
 from lnox_site.content.paths import root_of
 from lnox_site.content.problems import ContentError
-from lnox_site.content.summaries import DESCRIPTION_LENGTH, FIELD, SPACES, whole_sentences
+from lnox_site.content.summaries import DESCRIPTION_LENGTH, FIELD, one_line, whole_sentences
 
 # Sent as app.emit_firstresult(EVENT, docname); a handler returns a Description or None.
 EVENT = "lnox-page-description"
@@ -86,7 +86,7 @@ def plain_text(paragraph: nodes.paragraph, *, titles_later: bool = False) -> str
         if xref.get("reftype") == "doc" and not xref.get("refexplicit"):
             target = docname_join(xref.get("refdoc", ""), xref["reftarget"])
             xref.replace_self(nodes.Text(f"{TITLE}{target}{TITLE}"))
-    text = SPACES.sub(" ", copy.astext()).strip()
+    text = one_line(copy.astext())
     return re.sub(r" (?=[,.])", "", text)  # the space that stood before a removed citation
 
 
@@ -131,16 +131,17 @@ class FrontMatterDescription(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         path = Path(self.document.get("source", ""))
         # Not in a message that Sphinx parses on its own (a translation of this page).
-        if self.env.docname is None or path != Path(self.env.doc2path(self.env.docname)):
+        docname = self.env.docname
+        if not docname or path != Path(self.env.doc2path(docname)):
             return
         try:
             fields = front_matter(sources.read_text(path, root_of(self.env.srcdir))) or {}
         except (ContentError, FrontMatterError):
             return  # reported by the checks that stop the build
         given = fields.get(FIELD)
-        if given is None or not isinstance(given.value, str) or not given.value.strip():
+        if given is None or not isinstance(given.value, str) or not one_line(given.value):
             return
-        text = SPACES.sub(" ", given.value).strip()
+        text = one_line(given.value)
         node = page_description(text=text, original=text)
         node.source, node.line = str(path), given.line
         self.document.insert(0, node)
