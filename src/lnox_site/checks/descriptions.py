@@ -124,22 +124,28 @@ def _paragraph_problems(page: _Page) -> Iterator[Problem]:
             )
 
 
+def _page_problems(page: _Page, described: set[str]) -> Iterator[Problem]:
+    try:
+        fields = front_matter(page.text) or {}
+    except FrontMatterError:
+        return  # reported by the checks of posts and editions, or by MyST
+    given = fields.get(FIELD)
+    if given is not None:
+        if isinstance(given.value, list):
+            yield Problem(page.relative, given.line, f"{FIELD} is a list", f"write {HOW}")
+        else:
+            yield from _field_problems(page, given.value, given.line)
+    elif page.docname not in described:
+        yield from _paragraph_problems(page)
+
+
 def check_descriptions(root: Path) -> Iterator[Problem]:
     described = _described_by_data(root)
 
     def check(path: Path, text: str) -> Iterator[Problem]:
-        page = _Page(root, path, text)
         try:
-            fields = front_matter(text) or {}
-        except FrontMatterError:
-            return  # reported by the checks of posts and editions, or by MyST
-        given = fields.get(FIELD)
-        if given is not None:
-            if isinstance(given.value, list):
-                yield Problem(page.relative, given.line, f"{FIELD} is a list", f"write {HOW}")
-            else:
-                yield from _field_problems(page, given.value, given.line)
-        elif page.docname not in described:
-            yield from _paragraph_problems(page)
+            yield from _page_problems(_Page(root, path, text), described)
+        except ContentError as error:  # a catalogue that is not UTF-8: the other pages go on
+            yield error.problem
 
     yield from sources.each(root, sources.pages(root), check)

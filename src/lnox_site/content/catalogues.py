@@ -3,18 +3,19 @@
 
 from __future__ import annotations
 
+import io
 from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from lnox_site.content import sources
 from lnox_site.content.paths import LOCALES
 
 
 @cache
-def _read(path: Path, mtime: float) -> dict[str, tuple[str, int]]:
-    with path.open("rb") as handle:
-        catalogue = read_po(handle)
+def _read(path: Path, root: Path, mtime: float) -> dict[str, tuple[str, int]]:
+    catalogue = read_po(io.StringIO(sources.read_text(path, root)))
     return {
         m.id: (m.string, m.lineno)
         for m in catalogue
@@ -24,11 +25,12 @@ def _read(path: Path, mtime: float) -> dict[str, tuple[str, int]]:
 
 def located(root: Path, language: str, domain: str) -> dict[str, tuple[str, int]]:
     """Each message of the catalogue ``domain`` of ``language`` -> its translation and the line of
-    its entry, the fuzzy ones left out (as Sphinx leaves them out); none without a catalogue."""
+    its entry, the fuzzy ones left out (as Sphinx leaves them out); none without a catalogue.
+    ContentError, with its line, when the catalogue is not UTF-8."""
     path = root / LOCALES / language / "LC_MESSAGES" / f"{domain}.po"
     if not path.exists():
         return {}
-    return _read(path, path.stat().st_mtime)
+    return _read(path, root, path.stat().st_mtime)
 
 
 def translations(root: Path, language: str, domain: str) -> dict[str, str]:
