@@ -19,6 +19,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL, build_copy, run_build
 from content import new
+from page_sources import Sources, mid_phrase, not_whole
 
 from lnox_site.bibliography.publications import anchor, short_citation
 from lnox_site.checks import run as check_project
@@ -269,6 +270,31 @@ def test_feed_is_valid_and_has_every_post_newest_first(site, language):
     ids = [e.id for e in feed.entries]
     assert len(set(ids)) == len(ids)
     assert not any(TEST_SITE_URL in i for i in ids), "ids must not change with the site address"
+
+
+# A post's summary in listings and feeds: its description:, or the whole sentences that open its
+# first paragraph, as many as fit in this many characters.
+SUMMARY_LENGTH = 300
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_summaries_in_listings_and_feeds_are_whole_sentences(site, language):
+    """Each post's summary, in the archive of its year and in the feed, is its description: (its
+    English from the catalogue) or its first whole sentences; never a sentence cut short."""
+    sources, problems = Sources(), []
+    summaries = {entry.link: entry.summary for entry in parse_feed(site.out, language).entries}
+    base = f"{TEST_SITE_URL}{language}/"
+    for year in {s.date.year for s in SOURCES}:
+        article = site.soup(language, f"actualites/{year}/index.html").select_one("article")
+        listed = [p.get_text() for p in article.select("ul.lnox-news .lnox-news-summary")]
+        posts = [s for s in SOURCES if s.date.year == year]
+        assert len(listed) == len(posts), year
+        for source, summary in zip(posts, listed, strict=True):
+            want = sources.expected(source.docname, language)
+            for shown in (summary, summaries[base + source.page]):
+                if why := mid_phrase(shown) or not_whole(shown, want, SUMMARY_LENGTH):
+                    problems.append(f"{source.docname}: {why}")
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -22,6 +22,7 @@ from pathlib import Path
 from lnox_site.checks import (
     bibliography,
     comments,
+    descriptions,
     diagrams,
     images,
     page_safety,
@@ -38,6 +39,7 @@ CHECKS: tuple[Check, ...] = (
     bibliography.check_bibliography,
     bibliography.check_citations,
     comments.check_comment_lines,
+    descriptions.check_descriptions,
     diagrams.check_diagrams,
     images.check_images,
     themes.check_themes,

@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from lnox_site.content import sources
 from lnox_site.content.paths import LOCALES
 
 
@@ -32,9 +34,8 @@ def path(root: Path, language: str, domain: str) -> Path:
 
 
 @cache
-def _read(path: Path, mtime: float) -> dict[str, Entry]:
-    with path.open("rb") as handle:
-        catalogue = read_po(handle)
+def _read(path: Path, root: Path, mtime: float) -> dict[str, Entry]:
+    catalogue = read_po(io.StringIO(sources.read_text(path, root)))
     return {
         m.id: Entry(m.string or "", m.fuzzy, m.lineno or 0)
         for m in catalogue
@@ -44,11 +45,11 @@ def _read(path: Path, mtime: float) -> dict[str, Entry]:
 
 def entries(root: Path, language: str, domain: str) -> dict[str, Entry] | None:
     """Every message of the catalogue ``domain`` of ``language``; None when there is no such
-    catalogue."""
+    catalogue. ContentError, with its line, when the catalogue is not UTF-8."""
     found = path(root, language, domain)
     if not found.exists():
         return None
-    return _read(found, found.stat().st_mtime)
+    return _read(found, root, found.stat().st_mtime)
 
 
 def translations(root: Path, language: str, domain: str) -> dict[str, str]:

@@ -38,6 +38,7 @@ from lnox_site.site.descriptions import (
     Article,
     Description,
     first_paragraph,
+    given,
     plain_text,
     shorten,
     with_titles,
@@ -73,16 +74,16 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
     _own_paragraphs(env).update({name: theirs[name] for name in docnames if name in theirs})
 
 
-def description(app: Sphinx, pagename: str) -> Description:
-    """What the page says of itself: what its module says, else its first paragraph, else what
-    the site is (search, page not found)."""
+def description(app: Sphinx, pagename: str, doctree: nodes.Node | None = None) -> Description:
+    """What the page says of itself: its own ``description:``, else what its module says, else
+    its first paragraph, else what the site is (search, page not found)."""
     found = app.emit_firstresult(EVENT, pagename)
     if found is None:
         own = _own_paragraphs(app.env).get(pagename)
         titles = app.env.titles
         own = own and with_titles(own, lambda d: titles[d].astext() if d in titles else d)
         found = Description(own or identity.text(app, app.config.lnox_description))
-    return Description(shorten(found.text), found.article)
+    return Description(given(doctree) or shorten(found.text), found.article)
 
 
 def article_tags(article: Article) -> list[tuple[str, str, str]]:
@@ -137,7 +138,7 @@ def _page_tags(
 ) -> None:
     language = app.config.language
     title = Markup(context.get("title") or context.get("docstitle") or "").striptags()
-    page = description(app, pagename)
+    page = description(app, pagename, doctree)
     card = Card(
         app.config.project,
         language_root(app.config.lnox_site_url, language) + app.config.lnox_social_image,
