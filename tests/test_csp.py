@@ -125,8 +125,10 @@ def test_code_in_the_content_of_a_page_gets_no_hash():
         "<article><script>steal()</script><style>p{}</style></article></body></html>"
     )
     policy = secure(page)
-    assert sha256("theme()") in policy and sha256("body{}") in policy
-    assert sha256("steal()") not in policy and sha256("p{}") not in policy
+    assert sha256("theme()") in policy
+    assert sha256("body{}") in policy
+    assert sha256("steal()") not in policy
+    assert sha256("p{}") not in policy
 
 
 def open_recorded(browser, url: str, scheme: str) -> tuple[Visit, list[str]]:
