@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path, PurePosixPath
 
 from markdown_it.token import Token
@@ -28,10 +29,12 @@ from markdown_it.token import Token
 from lnox_site.content import catalogues, sources
 from lnox_site.content.catalogues import Entry
 from lnox_site.content.diagrams import labelled, parse
+from lnox_site.content.frontmatter import FrontMatterError, front_matter
 from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.markdown import Located, directive_name, walk
 from lnox_site.content.paths import DOCS
 from lnox_site.content.problems import ContentError, Problem
+from lnox_site.content.summaries import FIELD, one_line
 
 # What the tokens that open a block give: the inline token after them is the block's message.
 BLOCKS = {
@@ -192,12 +195,23 @@ def page_messages(
             previous = token.type
 
 
+def _description(text: str) -> Iterator[Message]:
+    """The ``description:`` of the page's front matter, which the build puts first in the page
+    (:mod:`lnox_site.site.descriptions`)."""
+    try:
+        given = (front_matter(text) or {}).get(FIELD)
+    except FrontMatterError:  # reported by the page's own check
+        return
+    if given is not None and isinstance(given.value, str) and one_line(given.value):
+        yield Message(one_line(given.value), given.line, "description")
+
+
 def messages(root: Path, page: Path) -> list[Message]:
     """The messages of the page ``page`` of the project at ``root``, without repeats (a catalogue
     holds a message once), each where it first appears."""
     found: dict[str, Message] = {}
     text = sources.read_text(page, root)
-    for message in page_messages(text, root, folder=page.parent):
+    for message in chain(_description(text), page_messages(text, root, folder=page.parent)):
         if message.text:
             found.setdefault(message.text, message)
     return list(found.values())
