@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 FOLDER = "_cards"  # of the output
 CACHE = "social-cards"  # of the doctrees folder
 SEARCH_PAGE = "search"  # Sphinx's
+NOT_FOUND_PAGE = "404"  # lnox_site.site.metadata's, which imports this module
 # What a page is, as its card says (in capitals) and its text says, in each language.
 KINDS: dict[str, dict[str, str]] = {
     "home": {"fr": "accueil", "en": "home page"},
@@ -55,6 +56,7 @@ KINDS: dict[str, dict[str, str]] = {
     "publications": {"fr": "publications", "en": "publications"},
     "glossary": {"fr": "glossaire", "en": "glossary"},
     "search": {"fr": "recherche dans le site", "en": "site search"},
+    "not-found": {"fr": "page introuvable", "en": "page not found"},
 }
 # The card's text for screen readers (og:image:alt): what it shows.
 ALT = {
@@ -67,6 +69,7 @@ NAMED = {
     symposium.SERIES_PAGE: "series",
     PUBLICATIONS_PAGE: "publications",
     SEARCH_PAGE: "search",
+    NOT_FOUND_PAGE: "not-found",
 }
 HOLDING = ((people.people_list, "people"), (addnodes.glossary, "glossary"))
 # Without brand colours in html_theme_options: a dark grey and a light one.
