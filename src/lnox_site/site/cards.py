@@ -115,9 +115,9 @@ def kind_of(app: Sphinx, pagename: str) -> str:
     if post is not None:
         key, date = "post", listings.display_date(post.source, language)
     elif edition is not None:
-        key = "edition"
-        date = symposium.date_span(edition.start, edition.end, language) if edition.start else ""
-        date = date or str(edition.year)
+        key, date = "edition", str(edition.year)
+        if edition.start:
+            date = symposium.date_span(edition.start, edition.end, language)
     elif listings.archive_of(pagename) and pagename in app.env.all_docs:
         key, date = "archive", ""
     elif any(theme.page == pagename for theme in themes):
