@@ -40,10 +40,10 @@ from PIL import Image
 import lnox_site
 from benchmarks import synthetic
 from lnox_site.build import sphinx_command
-from lnox_site.site import card_image, cards
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from lnox_site.content.paths import BIBFILE
 from lnox_site.preview import Running, build_folder
+from lnox_site.site import card_image, cards
 
 ROOT = Path(__file__).resolve().parents[1]
 SCALES = (1, 5, 20)

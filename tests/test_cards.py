@@ -50,7 +50,7 @@ ALT = {"fr": "Carte : {} — {} ({})", "en": "Card: {} — {} ({})"}
 ALT_WITHOUT_KIND = {"fr": "Carte : {} ({})", "en": "Card: {} ({})"}
 # Letters of French and English text beyond ASCII, typographic quotes, dashes and the spaces that
 # French sets before « : » and inside « ».
-LETTERS = "œŒÉÈÀÇéèêëàâîïôûùüÿç’‘“”«»–—…·\u00a0\u202f"
+LETTERS = "œŒÉÈÀÇéèêëàâîïôûùüÿç’\u2018“”«»\u2013—…·\u00a0\u202f"
 
 
 def docnames() -> list[str]:
@@ -137,7 +137,8 @@ def test_each_card_shows_its_page_title_kind_and_team(site, language):
         assert card["language"] == language, docname
         assert (card["team"], card["footer"]) == (team, footer), docname
         if kind.endswith(" · "):
-            assert card["kind"].startswith(kind) and card["kind"].endswith(ending), docname
+            assert card["kind"].startswith(kind), docname
+            assert card["kind"].endswith(ending), docname
         else:
             assert card["kind"] == kind, docname
         if docname in ("search", "404"):  # written by Sphinx from templates: the site's name
@@ -250,7 +251,7 @@ def test_a_word_wider_than_a_line_is_set_smaller_not_cut():
 
 def drawn(log: str) -> list[int]:
     """How many cards each language's build drew, as its log says."""
-    return [int(count) for count in re.findall(r"^social cards: (\d+) drawn$", log, re.M)]
+    return [int(count) for count in re.findall(r"^social cards: (\d+) drawn$", log, re.MULTILINE)]
 
 
 @pytest.mark.slow

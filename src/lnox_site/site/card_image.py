@@ -1,5 +1,5 @@
 """The picture of a social card: a page's title, what the page is and the team's name, drawn with
-Pillow in the site's colours as a 1200×630 PNG (the size link previews show in full width).
+Pillow in the site's colours as a 1200 x 630 PNG (the size link previews show in full width).
 
 The fonts are DejaVu Sans and DejaVu Sans Bold, shipped with the package (``fonts/``, their
 licence beside them) so that a build never fetches one and every machine draws the same letters:
@@ -43,8 +43,8 @@ FOOTER = (556, (28, 24, 20))
 BAND = 12  # the accent's band along the bottom edge
 ELLIPSIS = "…"
 # Marks that stay on the line of the word before them, or after them.
-CLOSING = set(":;!?»›)")
-OPENING = {"«", "‹", "("}
+CLOSING = set(":;!?»)")
+OPENING = {"«", "("}
 # Shades between the background and each ink (anti-aliased edges): the card's palette.
 SHADES = 16
 # The chunk that holds the card's texts (PNG's iTXt: UTF-8, with the language of the text).
@@ -158,7 +158,9 @@ def _mix(colour: tuple[int, ...], other: tuple[int, ...], share: float) -> tuple
 def _palette(background: tuple[int, ...], inks: tuple[tuple[int, ...], ...]) -> Image.Image:
     """The background, each ink, and :data:`SHADES` shades between them."""
     colours = [background]
-    colours += [_mix(ink, background, step / SHADES) for ink in inks for step in range(1, SHADES + 1)]
+    colours += [
+        _mix(ink, background, step / SHADES) for ink in inks for step in range(1, SHADES + 1)
+    ]
     palette = Image.new("P", (1, 1))
     palette.putpalette([channel for colour in colours for channel in colour])
     return palette
@@ -194,4 +196,3 @@ def draw(card: CardText) -> bytes:
         output, "PNG", pnginfo=chunk
     )
     return output.getvalue()
-
