@@ -393,8 +393,9 @@ def table(all_results: list[dict], info: list[dict]) -> str:
 
     def incremental(run: Run) -> str:
         return (
-            f"{run.seconds:.1f} s; read {_summary(run.read)}; written {_summary(run.written)}; "
-            f"cards drawn: {run.cards}" + status(run)
+            f"{run.seconds:.1f} s; read {_summary(run.read)}; written {_summary(run.written)}"
+            + ("" if run.cards is None else f"; cards drawn: {run.cards}")
+            + status(run)
         )
 
     def card_cost(costs: dict[str, float]) -> str:

@@ -141,8 +141,8 @@ def test_each_card_shows_its_page_title_kind_and_team(site, language):
             assert card["kind"].endswith(ending), docname
         else:
             assert card["kind"] == kind, docname
-        if docname in ("search", "404"):  # written by Sphinx from templates: the site's name
-            assert card["title"] == Sources().site
+        if docname in ("search", "404"):  # written by Sphinx from templates: the site's title
+            assert card["title"] == Sources().conf("html_title")
         else:
             assert card["title"] == expected_title(docname, language), docname
         # Nothing of the site's titles is cut: the lines drawn are the whole title.
