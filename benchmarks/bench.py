@@ -7,7 +7,7 @@ and Furo only), a clean build in one process (``-j 1``), a rebuild with nothing 
 after editing one theme page, one news post, one cited BibTeX entry and one that no page shows
 (with the documents read and written again, from the doctrees and pages Sphinx changed), the size
 of the output, what the home page and a news post load (HTML plus the stylesheets and scripts they
-link), and the search index that the search page of each language downloads (``searchindex.js``,
+link), the social cards (how many each build drew, the time to draw one, their bytes), and the search index that the search page of each language downloads (``searchindex.js``,
 as it is and gzip-compressed, as web servers send it). The bare, serial and incremental builds are
 in French only: the English build reads the same pages through its catalogues.
 
@@ -28,12 +28,14 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from html.parser import HTMLParser
 from pathlib import Path
 from string import Template
 from types import SimpleNamespace
 from urllib.parse import urlsplit
+
+from PIL import Image
 
 import lnox_site
 from benchmarks import synthetic
@@ -41,6 +43,7 @@ from lnox_site.build import sphinx_command
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from lnox_site.content.paths import BIBFILE
 from lnox_site.preview import Running, build_folder
+from lnox_site.site import card_image, cards
 
 ROOT = Path(__file__).resolve().parents[1]
 SCALES = (1, 5, 20)
@@ -50,6 +53,7 @@ THEME_PAGE = "recherche/niche"
 BIB_KEY = "kouzi2020oncogene"  # cited by two theme pages, listed by others
 UNSHOWN_KEY = "kiel2008nri"  # an entry of references.bib that no page shows
 UPDATING = re.compile(r"^updating environment: (.*)$", re.MULTILINE)
+CARDS_DRAWN = re.compile(r"^social cards: (\d+) drawn$", re.MULTILINE)
 # How long the preview is watched for a build that nobody asked for.
 IDLE = 3.0
 
@@ -145,6 +149,7 @@ class Run:
     read: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     updating: str = ""
+    cards: int | None = None  # social cards drawn (the others came from the cache)
 
 
 def stamps(folder: Path, suffix: str) -> dict[str, int]:
@@ -176,6 +181,7 @@ def timed(command: list[str], cwd: Path, out: Path | None = None) -> Run:
     if result.returncode:
         print(output[-3000:], file=sys.stderr)
     updating = UPDATING.search(output)
+    drawn = CARDS_DRAWN.search(output)
     read, written = [], []
     if out:
         documents = stamps(doctrees, ".doctree")
@@ -189,7 +195,7 @@ def timed(command: list[str], cwd: Path, out: Path | None = None) -> Run:
         )
     return Run(
         result.returncode, hours * 3600 + minutes * 60 + seconds, peak, read, written,
-        updating.group(1) if updating else "",
+        updating.group(1) if updating else "", int(drawn.group(1)) if drawn else None,
     )  # fmt: skip
 
 
@@ -226,6 +232,28 @@ def search_index_bytes(folder: Path) -> tuple[int, int]:
     setting of web servers)."""
     data = (folder / "searchindex.js").read_bytes()
     return len(data), len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def card_costs(folder: Path) -> dict[str, float]:
+    """The social cards of a built language: how many, the milliseconds to draw one (each drawn
+    again from the texts it carries, as a build draws it when its text changed) and their bytes."""
+    names = {spec.name for spec in fields(card_image.CardText)}
+    pngs = sorted(folder.rglob("*.png"))
+    texts = []
+    for png in pngs:
+        with Image.open(png) as image:
+            shown = json.loads(image.text[card_image.KEYWORD])
+        texts.append(card_image.CardText(**{k: v for k, v in shown.items() if k in names}))
+    started = time.perf_counter()
+    for text in texts:
+        card_image.draw(text)
+    sizes = [png.stat().st_size for png in pngs]
+    return {
+        "count": len(pngs),
+        "ms_per_card": 1000 * (time.perf_counter() - started) / max(len(pngs), 1),
+        "mean_bytes": sum(sizes) / max(len(sizes), 1),
+        "max_bytes": max(sizes, default=0),
+    }
 
 
 def folder_size(folder: Path) -> int:
@@ -322,6 +350,7 @@ def measure(site: Path, scale: int) -> dict:
     results["home_bytes"] = page_weight(out / HOME)
     results["post_bytes"] = page_weight(out / f"{POST}.html")
     results["search_index"] = {lang: search_index_bytes(html / lang) for lang in languages}
+    results["cards"] = card_costs(out / cards.FOLDER)
     edit(docs / f"{POST}.md", "\n# ", "\n# Modifié : ")
     results["edit_post"] = site_build(SOURCE_LANGUAGE)
     edit(docs / f"{THEME_PAGE}.md", "\n## ", "\nUne phrase ajoutée.\n\n## ")
@@ -365,7 +394,14 @@ def table(all_results: list[dict], info: list[dict]) -> str:
     def incremental(run: Run) -> str:
         return (
             f"{run.seconds:.1f} s; read {_summary(run.read)}; written {_summary(run.written)}"
+            + ("" if run.cards is None else f"; cards drawn: {run.cards}")
             + status(run)
+        )
+
+    def card_cost(costs: dict[str, float]) -> str:
+        return (
+            f"{costs['ms_per_card']:.0f} ms; {costs['mean_bytes'] / 1024:.1f} KiB "
+            f"(largest {costs['max_bytes'] / 1024:.1f})"
         )
 
     def save(run: Save) -> str:
@@ -402,6 +438,12 @@ def table(all_results: list[dict], info: list[dict]) -> str:
         "preview: save a news title → post shown": [save(r["preview_post"]) for r in all_results],
         f"preview: a build within {IDLE:.0f} s with no edit": [
             "yes" if r["preview_idle"] else "no" for r in all_results
+        ],
+        "social cards drawn, clean build": [
+            " + ".join(str(run.cards) for run in r["clean"].values()) for r in all_results
+        ],
+        f"social card: time to draw one, bytes, {source}": [
+            card_cost(r["cards"]) for r in all_results
         ],
         "peak memory (MiB)": [
             f"{max(x.peak_kib for x in r['clean'].values()) / 1024:.0f}" for r in all_results

@@ -8,14 +8,14 @@ project = "LNOx"
 author = "Équipe LNOx"
 copyright = "Équipe LNOx, Tours"
 # What the site says of itself (lnox_site.site.identity): the description of the pages that have
-# no paragraph of their own, and the image of the social cards with its text. Written in French,
+# no paragraph of their own, and the line at the foot of each page's social card (the card shows
+# the page's title and `author`, in the brand colours of html_theme_options). Written in French,
 # like the pages; the English of these texts and of `author` is in
 # docs/locales/en/LC_MESSAGES/conf.po.
 lnox_description = (
     "LNOx, équipe de recherche de Tours sur la niche leucémique et le métabolisme oxydatif des "
     "leucémies aiguës myéloïdes."
 )
-lnox_social_image = "_static/lnox-social.png"
 lnox_image_alt = "LNOx, niche leucémique et métabolisme oxydatif, Tours"
 
 # -- General configuration ---------------------------------------------------

@@ -51,7 +51,7 @@ def test_synthetic_site_builds(tmp_path: Path) -> None:
 
 def _result(scale: int, seconds: float, status: int = 0) -> dict:
     def run(factor: float = 1.0) -> Run:
-        return Run(status, seconds * factor, 100 * 1024, ["a", "b"], ["a"])
+        return Run(status, seconds * factor, 100 * 1024, ["a", "b"], ["a"], cards=scale)
 
     return {
         "scale": scale, "languages": ["fr", "en"], "load": [1.0, 1.5],
@@ -62,6 +62,7 @@ def _result(scale: int, seconds: float, status: int = 0) -> dict:
         "search_index": {"fr": (80 * 1024, 25 * 1024), "en": (75 * 1024, 24 * 1024)},
         "preview_idle": False, "preview_theme": Save(0.8, 1.1, ["a", "b"]),
         "preview_post": Save(0.9, 1.2, ["a"]),
+        "cards": {"count": 80, "ms_per_card": 8.4, "mean_bytes": 14 * 1024, "max_bytes": 20 * 1024},
     }  # fmt: skip
 
 
@@ -78,7 +79,9 @@ def test_report_has_a_column_per_scale_and_the_ratios():
     assert rows["clean build (s)"][0] == "4.0 + 6.0 = 10.0"
     assert rows["clean build per document (ms)"] == ["62", "62"]  # (4 + 6) s / (2 * 80)
     assert rows["site / bare, serial, fr"] == ["2.40", "2.40"]
-    assert rows["no-op rebuild"][0] == "0.4 s; read 2 (a, b); written 1 (a)"
+    assert rows["no-op rebuild"][0] == "0.4 s; read 2 (a, b); written 1 (a); cards drawn: 1"
+    assert rows["social cards drawn, clean build"] == ["1 + 1", "5 + 5"]
+    assert rows["social card: time to draw one, bytes, fr"][0] == "8 ms; 14.0 KiB (largest 20.0)"
     assert rows["search index, gzip (raw) (KiB)"][0] == "fr 25.0 (80) + en 24.0 (75)"
     assert rows["preview: save recherche/niche → page shown"][0] == (
         "0.8 s; built in 1.1 s; written 2 (a, b)"

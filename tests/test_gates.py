@@ -232,11 +232,13 @@ def meta(soup: BeautifulSoup, name: str) -> str | None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_has_social_tags(site, language):
-    image = f"{TEST_SITE_URL}{language}/{Sources().conf('lnox_social_image')}"
     others = sorted(LOCALES[c] for c in LANGUAGES if c != language)
+    team = Sources().conf_text("author", language)
     for page in site.pages(language):
         soup = site.soup(language, page)
         canonical = soup.select_one('link[rel="canonical"]')
+        # The page's own card (tests/test_cards.py tells what it shows).
+        image = f"{TEST_SITE_URL}{language}/_cards/{page.with_suffix('.png').as_posix()}"
         expected = {
             "og:locale": LOCALES[language],
             "og:image": image,
@@ -244,10 +246,11 @@ def test_every_page_has_social_tags(site, language):
             "twitter:card": "summary_large_image",
             "twitter:image": image,
             "og:site_name": Sources().conf("project"),
-            "og:image:alt": Sources().conf_text("lnox_image_alt", language),
         }
         found = {name: meta(soup, name) for name in expected}
         assert found == expected, page
+        assert meta(soup, "og:image:alt").endswith(f" ({team})"), page
+        assert meta(soup, "og:image:alt") == meta(soup, "twitter:image:alt"), page
         assert meta(soup, "og:title")
         assert meta(soup, "og:title") == meta(soup, "twitter:title")
         alternates = [m["content"] for m in soup.select('meta[property="og:locale:alternate"]')]
@@ -322,9 +325,9 @@ def test_a_page_is_described_by_its_own_running_text(project):
 
 def test_social_image_is_a_png_of_the_announced_size(site):
     for language in LANGUAGES:
-        data = (site.out / language / Sources().conf("lnox_social_image")).read_bytes()
-        assert data[:8] == b"\x89PNG\r\n\x1a\n"
         home = site.soup(language, "index.html")
+        data = (site.out / language / "_cards" / "index.png").read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
         announced = int(meta(home, "og:image:width")), int(meta(home, "og:image:height"))
         assert announced == struct.unpack(">II", data[16:24])
 

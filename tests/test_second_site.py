@@ -4,6 +4,7 @@ LNOx. Its expected texts come from its own conf.py, catalogues and data files.""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -11,12 +12,12 @@ from pathlib import Path
 import pytest
 from conftest import DOCS, LANGUAGES, ROOT, run_build
 from page_sources import Sources
+from PIL import Image
 from pybtex.database import parse_file
 
 from lnox_site.bibliography import publications
 from lnox_site.bibliography.publications import anchor
 from lnox_site.site import identity
-from lnox_site.site.identity import png_size
 
 SECOND = ROOT / "tests" / "second-site"
 BORROWED = ("_templates", "_static")
@@ -71,11 +72,17 @@ def test_the_site_names_and_describes_itself(second, language):
     description = search.find("meta", attrs={"name": "description"})["content"]
     assert description == SOURCES.conf_text("lnox_description", language)
     alt = search.find("meta", attrs={"property": "og:image:alt"})["content"]
-    assert alt == SOURCES.conf_text("lnox_image_alt", language)
+    assert alt.endswith(f" ({SOURCES.conf_text('author', language)})")
     width = search.find("meta", attrs={"property": "og:image:width"})["content"]
     height = search.find("meta", attrs={"property": "og:image:height"})["content"]
-    image = (DOCS / SOURCES.conf("lnox_social_image")).read_bytes()
-    assert (int(width), int(height)) == png_size(image)
+    with Image.open(second.out / language / "_cards" / "search.png") as card:
+        assert (int(width), int(height)) == card.size
+        shown = json.loads(card.text["lnox-card"])
+    # The card names the team and says what it is, in the site's words; without brand colours
+    # in its html_theme_options, in grey.
+    assert shown["team"] == SOURCES.conf_text("author", language)
+    assert shown["footer"] == SOURCES.conf_text("lnox_image_alt", language)
+    assert (shown["background"], shown["accent"]) == ("#2b2d31", "#d0d3d8")
 
 
 @pytest.mark.slow
@@ -106,13 +113,6 @@ def test_the_team_keyword_comes_from_the_data(second):
     # themes.yaml of the second site names its own keyword: the entries that carry it are listed.
     listed = {li["id"] for li in second.soup("fr", "publications.html").select("li.lnox-pub")}
     assert listed == {anchor(key) for key in expected_team_works()}
-
-
-def test_png_size_reads_the_header():
-    header = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + (640).to_bytes(4) + (360).to_bytes(4)
-    assert png_size(header) == (640, 360)
-    with pytest.raises(ValueError, match="not a PNG"):
-        png_size(b"GIF89a")
 
 
 # -- In process, with Sphinx's test fixtures: what the extension makes of the second site's data.

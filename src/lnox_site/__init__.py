@@ -34,6 +34,7 @@ def parts() -> tuple[ModuleType, ...]:
     from lnox_site.news import feeds, listings
     from lnox_site.pages import diagrams, images, organisation, people, research, symposium
     from lnox_site.site import (
+        cards,
         catalogues,
         content_gate,
         csp,
@@ -74,6 +75,7 @@ def parts() -> tuple[ModuleType, ...]:
         organisation,
         navigation,
         theme,
+        cards,
         metadata,
         search,
         search_index,

@@ -3,10 +3,8 @@
 * Every page: ``<meta name="description">`` (the page's own summary, see
   :mod:`lnox_site.site.descriptions`: a post's summary, a theme's sentence, an edition's facts,
   or the first paragraph of the page's text), OpenGraph and Twitter card tags with the page's
-  ``og:locale`` and the site's social image (``lnox_social_image`` in conf.py; the LNOx site's
-  ``_static/lnox-social.png`` is rendered from ``_static/lnox-social.svg``:
-  ``chromium --headless --screenshot=lnox-social.png --window-size=1200,630 lnox-social.svg``).
-  A news post is an ``article`` with its date and its tags.
+  ``og:locale`` and its own social card (:mod:`lnox_site.site.cards`). A news post is an
+  ``article`` with its date and its tags.
 * Every language: ``sitemap.xml`` with each page's ``hreflang`` alternates, and ``404.html``
   (template ``docs/_templates/404.html``).
 * The site root (written by :mod:`lnox_site.build`): a sitemap index, ``robots.txt`` and a
@@ -31,7 +29,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from lnox_site.content.languages import LANGUAGES, LOCALES, SOURCE_LANGUAGE
-from lnox_site.site import identity
+from lnox_site.site import cards, identity
 from lnox_site.site.csp import PENDING, secure
 from lnox_site.site.descriptions import (
     EVENT,
@@ -95,7 +93,7 @@ def article_tags(article: Article) -> list[tuple[str, str, str]]:
 
 @dataclass(frozen=True)
 class Card:
-    """What a page's social card shows besides the page: the site's name and image."""
+    """What a page's link preview shows besides the page: the site's name and the page's card."""
 
     site: str
     image: str  # its address
@@ -139,12 +137,8 @@ def _page_tags(
     language = app.config.language
     title = Markup(context.get("title") or context.get("docstitle") or "").striptags()
     page = description(app, pagename, doctree)
-    card = Card(
-        app.config.project,
-        language_root(app.config.lnox_site_url, language) + app.config.lnox_social_image,
-        identity.text(app, app.config.lnox_image_alt),
-        identity.image_size(app),
-    )
+    image = cards.social_image(app, pagename, title)
+    card = Card(app.config.project, image.url, image.alt, image.size)
     markup = [f'<meta name="description" content="{html.escape(page.text)}">']
     markup += [
         f'<meta {attribute}="{name}" content="{html.escape(content)}">'

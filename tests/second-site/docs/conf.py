@@ -5,7 +5,6 @@ author = "Équipe Exemple"
 copyright = "Équipe Exemple"
 lnox_description = "Exemple, une équipe imaginaire qui éprouve le moteur du site."
 lnox_image_alt = "Exemple, équipe imaginaire"
-lnox_social_image = "_static/lnox-social.png"  # borrowed, with the styles
 
 extensions = ["myst_parser", "sphinxcontrib.bibtex", "lnox_site"]
 exclude_patterns = ["_build", "locales", "README.md"]
