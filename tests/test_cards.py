@@ -263,13 +263,22 @@ def test_cards_are_drawn_once_and_again_only_when_their_text_changes(project):
     again = run_build(docs, out)
     assert again.returncode == 0, again.log
     assert drawn(again.log) == [0, 0]
-    page = docs / "recherche" / "lipides.md"
-    heading = "# Lipides et nutrition\n"
-    page.write_text(page.read_text(encoding="utf-8").replace(heading, "# Lipides et cancers\n"))
+    # A new title, in French and in its English catalogue, as a contributor writes it.
+    edits = {
+        docs / "recherche" / "lipides.md": ("# Lipides et nutrition\n", "# Lipides et cancers\n"),
+        docs / "locales" / "en" / "LC_MESSAGES" / "recherche" / "lipides.po": (
+            'msgid "Lipides et nutrition"\nmsgstr "Lipids and nutrition"',
+            'msgid "Lipides et cancers"\nmsgstr "Lipids and cancers"',
+        ),
+    }
+    for path, (old, new) in edits.items():
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
     edited = run_build(docs, out)
     assert edited.returncode == 0, edited.log
     assert drawn(edited.log) == [1, 1]  # the page's card in French, and in English
+    titles = {"fr": "Lipides et cancers", "en": "Lipids and cancers"}
     for language in LANGUAGES:
-        # The English catalogue has no translation of the new title: the page shows the French.
         card = shown(out / language / "_cards" / "recherche" / "lipides.png")
-        assert card["title"] == "Lipides et cancers"
+        assert card["title"] == titles[language]

@@ -229,10 +229,18 @@ def test_a_post_with_a_phone_photo_is_published_light_in_both_languages(project,
     post = french.out / "fr" / POST_HTML
     assert page_weight(post) + files[(".webp", 810)].stat().st_size <= PAGE_BUDGET
 
-    # The English build writes the page again with the same files, and encodes none.
+    # The English build, once the photo's text is translated as the guide says, writes the page
+    # again with the same files, and encodes none.
+    messages = POST.relative_to("docs").with_suffix(".po")
+    catalogue = project / "docs" / "locales" / "en" / "LC_MESSAGES" / messages
+    english_alt = "The participants of the seminar in front of the programme poster"
+    with catalogue.open("a", encoding="utf-8") as po:
+        po.write(f'\nmsgid "![{ALT}]({PHOTO})"\nmsgstr "![{english_alt}]({PHOTO})"\n')
+        po.write(f'\nmsgid "{ALT}"\nmsgstr "{english_alt}"\n')
     english = build_copy(project, "en")
     assert english.returncode == 0, english.log
     assert stamps(cache) == encoded
     [img] = english.soup("en", POST_HTML).select("picture img")
+    assert img["alt"] == english_alt
     assert img["srcset"] == french.soup("fr", POST_HTML).select_one("picture img")["srcset"]
     assert (english.out / "en" / Path(POST_HTML).parent / img["src"]).is_file()
