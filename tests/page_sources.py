@@ -19,10 +19,10 @@ from babel.messages.pofile import read_po
 from conftest import DOCS
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
-from pybtex.database import parse_file
-from pybtex.richtext import Text
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
+from pybtex.database import parse_file
+from pybtex.richtext import Text
 
 from lnox_site.pages.symposium import date_span, ordinal_suffix
 

@@ -164,7 +164,9 @@ def test_bibtex_edits_read_and_write_only_the_pages_that_show_the_entry(project)
     assert anchor(hidden) not in edit.listed(PUBLICATIONS)
     assert not (downloads / f"{hidden}.bib").exists()
     assert f"{PUBLICATIONS}/{hidden}" not in edit.entry_pages_now
-    assert edit.entry_pages_now == {f"{PUBLICATIONS}/{pub.key}" for pub in team_publications(project)}
+    assert edit.entry_pages_now == {
+        f"{PUBLICATIONS}/{pub.key}" for pub in team_publications(project)
+    }
 
 
 def keywords_of(project: Path, docname: str) -> set[str]:

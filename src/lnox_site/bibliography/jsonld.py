@@ -67,9 +67,7 @@ def _add_json_ld(
     if pagename != PUBLICATIONS_PAGE:
         return
     entries = publications.entries(app.env)
-    graph = [
-        describe(pub, address(app, page_of(pub.key))) for pub in team_only(entries.values())
-    ]
+    graph = [describe(pub, address(app, page_of(pub.key))) for pub in team_only(entries.values())]
     append_head(context, json_ld({"@context": "https://schema.org", "@graph": graph}))
 
 

@@ -243,7 +243,9 @@ class _Body:
         facts.append(self.fact("year", nodes.Text(str(pub.year))))
         if "doi" in pub.entry.fields:
             doi = pub.entry.fields["doi"]
-            facts.append(self.fact("doi", nodes.reference("", doi, refuri=f"https://doi.org/{doi}")))
+            facts.append(
+                self.fact("doi", nodes.reference("", doi, refuri=f"https://doi.org/{doi}"))
+            )
         themes = page.theme_links(pub)
         if themes:
             facts.append(self.fact("themes", *_joined(themes)))
