@@ -84,7 +84,8 @@
       const title = prepared.pageTitles.get(docname);
       result[1] = prepared.originals.get(`${kind} ${docname}${anchor}`) ?? title;
       if (kind === "object" && prepared.ownPages.has(`${docname}${anchor}`)) {
-        result[3] = description.slice(0, description.length - (_(", in ") + normaliseText(title)).length);
+        const where = _(", in ") + normaliseText(title);
+        result[3] = description.slice(0, description.length - where.length);
       } else if (description) {
         const shownTitle = normaliseText(title);
         result[3] = description.slice(0, description.length - shownTitle.length) + title;
