@@ -28,9 +28,6 @@ HTML = BUILD / "html"
 LOCALES = DOCS / "locales"
 LOCK = "requirements.txt"
 NODE_LOCK = ROOT / "package-lock.json"
-# The width the catalogues are wrapped at. sphinx-intl rewrites a whole catalogue when one of its
-# messages changes: at any other width, every paragraph of the page would show as changed.
-CATALOGUE_WIDTH = 100
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
 
@@ -149,11 +146,12 @@ def translate(session: nox.Session) -> None:
     gettext = BUILD / "gettext"
     shutil.rmtree(gettext, ignore_errors=True)
     session.run("sphinx-build", "-q", "-b", "gettext", "docs", str(gettext))
-    session.run(
-        "sphinx-intl", "update", "-p", str(gettext), "-d", str(LOCALES), "-l", "en",
-        "--line-width", str(CATALOGUE_WIDTH),
-    )  # fmt: skip
-    session.run("python", "-m", "lnox_site.translation", str(LOCALES / "en" / "LC_MESSAGES"))
+    session.run("sphinx-intl", "update", "-p", str(gettext), "-d", str(LOCALES), "-l", "en")
+    # At the one width of the catalogues (lnox_site.translation.CATALOGUE_WIDTH), hand edits too.
+    session.run("python", "-m", "lnox_site.translation", "--wrap")
+    # What is left is the translator's list, not a failure of the session: the catalogues are up
+    # to date. `nox -s check` and the build refuse the English pages until it is done.
+    session.run("python", "-m", "lnox_site.translation", success_codes=[0, 1])
 
 
 @nox.session(default=False)

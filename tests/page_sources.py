@@ -1,8 +1,9 @@
-"""What each page should say of itself, read from the sources alone: the Markdown of the French
-page (parsed with MyST's own Markdown parser, so that front matter, ``%`` comments and directives
-are what MyST sees), the English catalogue of the page, docs/_data/*.yaml, the edition's front
-matter, references.bib (read with pybtex) and the interface catalogues. Nothing here reads a built page or calls the code that writes
-the descriptions."""
+"""What each page should say of itself, read from the sources alone: the ``description:`` of the
+page's front matter (read with PyYAML) or the Markdown of the French page (parsed with MyST's own
+Markdown parser, so that front matter, ``%`` comments and directives are what MyST sees), the
+English catalogue of the page (read with Babel), docs/_data/*.yaml, the edition's front matter,
+references.bib (read with pybtex) and the interface catalogues. Nothing here reads a built page or
+calls the code that writes the descriptions."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ class Expected:
     text: str  # the whole summary, before any cut to the length of a description
     published: str | None = None  # posts: ISO date, as precise as the front matter says
     tags: tuple[str, ...] = ()  # posts: tag names in the page's language
+    given: bool = False  # the page's own description: (or its translation), never cut
 
 
 @cache
@@ -158,11 +160,21 @@ class Sources:
             inline = first_paragraph(translated)
         return self.plain_text(inline, docname, language)
 
+    def given(self, docname: str, language: str) -> str | None:
+        """The page's ``description:``: in French from its front matter, in English from its
+        catalogue."""
+        french = front_matter(self.docs / f"{docname}.md").get("description")
+        if french is None or language == "fr":
+            return french
+        return self.catalogue(language, docname)[french]
+
     def _post(self, docname: str, language: str) -> Expected:
         meta = front_matter(self.docs / f"{docname}.md")
         digits = {"year": 4, "month": 7}.get(meta.get("date_precision", "day"), 10)
         tags = tuple(self.data("tags")["tags"][tag][language] for tag in meta["tags"])
-        return Expected(self.own_paragraph(docname, language), str(meta["date"])[:digits], tags)
+        given = self.given(docname, language)
+        text = given or self.own_paragraph(docname, language)
+        return Expected(text, str(meta["date"])[:digits], tags, given is not None)
 
     def _edition(self, docname: str, language: str) -> Expected:
         meta = front_matter(self.docs / f"{docname}.md")
@@ -191,11 +203,14 @@ class Sources:
         parts = docname.split("/")
         if parts[0] == "publications" and len(parts) == 2:
             return self._publication(parts[1])
-        if parts[0] == "actualites" and len(parts) == 3 and parts[1].isdigit():
-            if parts[2] == "index":
-                sentence = self.interface_string(YEAR_ARCHIVE, language)
-                return Expected(sentence % {"site": self.site, "year": parts[1]})
+        in_year = parts[0] == "actualites" and len(parts) == 3 and parts[1].isdigit()
+        if in_year and parts[2] != "index":
             return self._post(docname, language)
+        if given := self.given(docname, language):
+            return Expected(given, given=True)
+        if in_year:
+            sentence = self.interface_string(YEAR_ARCHIVE, language)
+            return Expected(sentence % {"site": self.site, "year": parts[1]})
         if parts[:2] == ["actualites", "sujets"]:
             tag = self.data("tags")["tags"][parts[2]][language]
             sentence = self.interface_string(TAG_ARCHIVE, language)
@@ -207,3 +222,33 @@ class Sources:
                 return Expected(theme["summary"][language])
         text = self.own_paragraph(docname, language)
         return Expected(text) if text else None
+
+
+# A description is the page's own description: as written, or else the whole sentences that open
+# its summary, as many as fit in this many characters (the checks ask for a description: when the
+# first sentence alone is longer). It never stops inside a sentence, nor with an ellipsis.
+DESCRIPTION_LENGTH = 200
+SENTENCE_END = re.compile(r"[.!?][»”\")]*$")
+
+
+def mid_phrase(description: str) -> str | None:
+    """Why ``description`` does not end as a whole sentence does (None when it does)."""
+    if description.endswith(("…", "...")) or not SENTENCE_END.search(description):
+        return f"{description!r} stops mid-phrase"
+    return None
+
+
+def not_whole(description: str, want: Expected, length: int = DESCRIPTION_LENGTH) -> str | None:
+    """Why ``description`` is not ``want``'s description or its first whole sentences, within
+    ``length`` characters (None when it is)."""
+    whole = want.text
+    if want.given or len(whole) <= length:
+        return None if description == whole else f"expected {whole!r}"
+    if len(description) > length:
+        return f"{len(description)} characters"
+    if not whole.startswith(description):
+        return f"not the start of {whole!r}"
+    follows = whole[len(description)]
+    if follows != " " or re.search(r"\b\w\.$", description):
+        return f"cut inside a sentence of {whole!r}"
+    return mid_phrase(description)

@@ -119,7 +119,7 @@ def test_chart_has_a_row_per_year_and_links_only_years_with_publications():
     assert chart.count("<tr>") == 4  # header and 2020, 2019, 2018
     assert '<a href="#y2020">2020</a>' in chart
     assert '<th scope="row">2019</th><td><span class="lnox-chart-value">0</span>' in chart
-    assert 'style="width: 50%"' in chart
+    assert '<svg class="lnox-chart-bar" width="50%"></svg>' in chart
     assert "<caption>The team’s publications per year</caption>" in chart
     assert html([], "fr", str) == ""
 

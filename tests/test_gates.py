@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup, Comment
 from conftest import LANGUAGES, TEST_SITE_URL, Build, build_copy
-from page_sources import Sources
+from page_sources import Sources, mid_phrase, not_whole
 from pybtex.database import parse_file as parse_bib
 
 import lnox_site
@@ -255,29 +255,6 @@ def test_every_page_has_social_tags(site, language):
         assert soup.select_one('link[rel~="icon"]'), page
 
 
-# A description is cut to whole sentences of at most this many characters; a first sentence
-# longer than that is cut after a word, with an ellipsis.
-DESCRIPTION_LENGTH = 200
-SENTENCE_END = re.compile(r"[.!?…][»”\")]*$")
-
-
-def not_a_cut(description: str, whole: str) -> str | None:
-    """Why ``description`` is not ``whole`` cut by the rule above (None when it is)."""
-    if len(whole) <= DESCRIPTION_LENGTH:
-        return None if description == whole else f"expected {whole!r}"
-    if len(description) > DESCRIPTION_LENGTH:
-        return f"{len(description)} characters"
-    kept = description.removesuffix("…")
-    if not whole.startswith(kept):
-        return f"not the start of {whole!r}"
-    follows = whole[len(kept)]
-    if kept != description:  # cut after a word
-        return None if follows in " ,;:" else f"cut inside a word of {whole!r}"
-    if follows != " " or not SENTENCE_END.search(kept) or re.search(r"\b\w\.$", kept):
-        return f"cut inside a sentence of {whole!r}"
-    return None
-
-
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_describes_itself_as_its_sources_say(site, language):
     """The description of each page is its own summary, read from the sources: a post's first
@@ -290,13 +267,15 @@ def test_every_page_describes_itself_as_its_sources_say(site, language):
         assert found, page
         assert meta(soup, "og:description") == found, page
         assert meta(soup, "twitter:description") == found, page
+        if why := mid_phrase(found):
+            problems.append(f"{page}: {why}")
         if page.as_posix() in GENERATED:
             site_descriptions.add(found)
             continue
         want = sources.expected(page.with_suffix("").as_posix(), language)
         if want is None:
             problems.append(f"{page}: the page has no paragraph to describe it")
-        elif why := not_a_cut(found, want.text):
+        elif why := not_whole(found, want):
             problems.append(f"{page}: {found!r}: {why}")
         article = {m["property"]: m["content"] for m in soup.select('meta[property^="article:"]')}
         tags = tuple(m["content"] for m in soup.select('meta[property="article:tag"]'))

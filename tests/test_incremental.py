@@ -206,9 +206,18 @@ def test_an_incremental_build_gives_the_clean_build_output(site, project):
     (``site``), file for file."""
     docs, bib = project / "docs", project / "references.bib"
     page, post = docs / "recherche" / "niche.md", docs / f"{NEWS_POST}.md"
-    originals = {path: path.read_text(encoding="utf-8") for path in (page, post, bib)}
+    # The edited French comes with its English (the English build refuses French).
+    english = docs / "locales" / "en" / "LC_MESSAGES"
+    page_po, post_po = english / "recherche" / "niche.po", english / f"{NEWS_POST}.po"
+    edited_files = (page, post, bib, page_po, post_po)
+    originals = {path: path.read_text(encoding="utf-8") for path in edited_files}
     page.write_text(originals[page].replace("\n## ", "\nUne phrase.\n\n## ", 1))
+    page_po.write_text(originals[page_po] + '\nmsgid "Une phrase."\nmsgstr "A sentence."\n')
     post.write_text(originals[post].replace("\n# ", "\n# Modifié : ", 1))
+    title = next(line[2:] for line in originals[post].splitlines() if line.startswith("# "))
+    post_po.write_text(
+        originals[post_po] + f'\nmsgid "Modifié : {title}"\nmsgstr "Edited: {title}"\n'
+    )
     cited = next(pub for pub in team_publications(project) if citing(project, pub.key))
     replace_in_entry(bib, cited.key, "title    = {", "title    = {Titre édité, ")
     edited = run_build(docs, project / "html")

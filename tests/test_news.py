@@ -19,6 +19,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL, build_copy, run_build
 from content import new
+from page_sources import Sources, mid_phrase, not_whole
 
 from lnox_site.bibliography.publications import anchor, short_citation
 from lnox_site.checks import run as check_project
@@ -271,6 +272,31 @@ def test_feed_is_valid_and_has_every_post_newest_first(site, language):
     assert not any(TEST_SITE_URL in i for i in ids), "ids must not change with the site address"
 
 
+# A post's summary in listings and feeds: its description:, or the whole sentences that open its
+# first paragraph, as many as fit in this many characters.
+SUMMARY_LENGTH = 300
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_summaries_in_listings_and_feeds_are_whole_sentences(site, language):
+    """Each post's summary, in the archive of its year and in the feed, is its description: (its
+    English from the catalogue) or its first whole sentences; never a sentence cut short."""
+    sources, problems = Sources(), []
+    summaries = {entry.link: entry.summary for entry in parse_feed(site.out, language).entries}
+    base = f"{TEST_SITE_URL}{language}/"
+    for year in {s.date.year for s in SOURCES}:
+        article = site.soup(language, f"actualites/{year}/index.html").select_one("article")
+        listed = [p.get_text() for p in article.select("ul.lnox-news .lnox-news-summary")]
+        posts = [s for s in SOURCES if s.date.year == year]
+        assert len(listed) == len(posts), year
+        for source, summary in zip(posts, listed, strict=True):
+            want = sources.expected(source.docname, language)
+            for shown in (summary, summaries[base + source.page]):
+                if why := mid_phrase(shown) or not_whole(shown, want, SUMMARY_LENGTH):
+                    problems.append(f"{source.docname}: {why}")
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_feed_links_are_absolute_and_reach_built_pages(site, language):
     feed = parse_feed(site.out, language)
@@ -509,9 +535,16 @@ def test_new_post_is_named_dated_and_checked(project):
     assert text.startswith("---\ndate: 2031-05-04\ntags: [prix]\n")
     assert "# Prix de thèse d’Amélie" in text
     problems = [str(p) for p in check_project(project)]
-    assert [p for p in problems if "no text after its title" in p] == problems
+    # Its English is written once `nox -s translate` has made its catalogue.
+    title = text.splitlines().index("# Prix de thèse d’Amélie") + 1
+    english = (
+        f"docs/actualites/2031/{post.stem}.md:{title}: this page has no English catalogue "
+        f"(docs/locales/en/LC_MESSAGES/actualites/2031/{post.stem}.po) — run nox -s translate, "
+        "then write the English of every entry of the catalogue it creates"
+    )
+    assert [p for p in problems if "no text after its title" in p] + [english] == problems
     post.write_text(text + "\nLe texte.\n", encoding="utf-8")
-    assert check_project(project) == []
+    assert [str(p) for p in check_project(project)] == [english]
 
 
 def test_new_command_creates_a_post(project):

@@ -201,27 +201,6 @@ def test_diagrams_have_a_text_alternative_and_labels_in_the_page_language(site, 
         assert [text for text in shown if text] == expected
 
 
-# --- English pages are English -----------------------------------------------------------------
-
-
-def blocks(site, language: str, docname: str) -> set[str]:
-    """The text of the page's own prose blocks (generated lists and references left out)."""
-    body = article(site, language, docname)
-    for generated in body.select(
-        ".lnox-publications, .lnox-references, .footnote-list, aside, .lnox-cards"
-    ):
-        generated.decompose()
-    texts = (el.get_text(" ", strip=True) for el in body.select("h1, h2, h3, p, li, text, title"))
-    return {text for text in texts if len(text.split()) > 3}
-
-
-@pytest.mark.parametrize(
-    "docname", ["index", "recherche/index", "glossaire", *(t.page for t in THEMES)]
-)
-def test_english_page_repeats_no_french_block(site, docname):
-    assert not blocks(site, "fr", docname) & blocks(site, "en", docname)
-
-
 # --- content checks of themes.yaml -------------------------------------------------------------
 
 

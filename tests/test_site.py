@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import pickle
 import re
 from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL
 
 # Sphinx's own pages, which have no source file.
@@ -108,22 +107,6 @@ def test_catalogues_are_fully_translated():
             if not m.string or m.fuzzy
         ]
     assert not untranslated, "to translate (`nox -s translate`):\n" + "\n".join(untranslated)
-
-
-def test_catalogues_are_wrapped_the_way_the_translate_session_writes_them():
-    # Otherwise the next `nox -s translate` that touches a catalogue rewraps all of it. (The French
-    # catalogue of the interface strings is written by hand, never by the session.)
-    noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
-    width = int(re.search(r"^CATALOGUE_WIDTH = (\d+)$", noxfile, re.MULTILINE)[1])
-    rewrapped = []
-    for po in sorted((DOCS / "locales" / "en" / "LC_MESSAGES").rglob("*.po")):
-        with po.open("rb") as handle:
-            catalogue = read_po(handle)
-        written = io.BytesIO()
-        write_po(written, catalogue, width=width)
-        if written.getvalue() != po.read_bytes():
-            rewrapped.append(po.relative_to(ROOT).as_posix())
-    assert not rewrapped, f"wrap these at {width} columns (babel write_po, width={width})"
 
 
 def test_root_page_offers_every_language(site):

@@ -9,11 +9,12 @@ from pybtex.database import parse_string
 
 from lnox_site import build
 from lnox_site.bibliography.entry_dependencies import fingerprint
+from lnox_site.content import summaries
 from lnox_site.content.languages import format_date
 from lnox_site.content.posts import PostSource
 from lnox_site.news import listings as news
 from lnox_site.pages import symposium
-from lnox_site.site import descriptions, i18n
+from lnox_site.site import i18n
 from lnox_site.translation import coverage
 
 
@@ -90,8 +91,9 @@ SECOND = (
 
 
 def test_a_description_keeps_whole_sentences():
-    assert descriptions.shorten(f"{FIRST} {SECOND}") == FIRST
-    assert descriptions.shorten(FIRST) == FIRST  # short enough: kept whole
+    assert summaries.whole_sentences(f"{FIRST} {SECOND}") == FIRST
+    assert summaries.whole_sentences(FIRST) == FIRST  # short enough: kept whole
+    assert summaries.whole_sentences(f"{FIRST} {SECOND}", 300) == f"{FIRST} {SECOND}"
 
 
 def test_an_initial_or_et_al_does_not_end_a_sentence():
@@ -100,23 +102,30 @@ def test_an_initial_or_et_al_does_not_end_a_sentence():
         "Tours, publient dans une revue française une mise au point sur les hyperleucocytoses "
         "et sur ce que le laboratoire apporte au diagnostic."
     )
-    assert descriptions.shorten(f"{long} {SECOND}").endswith("…")  # not « … et O. »
+    assert summaries.sentences(f"{long} {SECOND}") == [long, SECOND]  # not « … et O. »
     cited = f"Comme l’ont montré Kouzi et al. Oncogene décrit {'une cellule ' * 20}."
-    assert descriptions.shorten(cited).endswith("…")  # not « … Kouzi et al. »
+    assert summaries.sentences(cited) == [cited]  # not « … Kouzi et al. »
 
 
-def test_a_long_first_sentence_is_cut_after_a_word():
-    words = "cellule " * 40  # 320 characters, no sentence end
-    cut = descriptions.shorten(words)
-    assert cut.endswith("…")
-    assert len(cut) <= descriptions.DESCRIPTION_LENGTH
-    assert words.startswith(cut[:-1] + " ")
+def test_a_long_first_sentence_is_kept_whole_never_cut():
+    """Too long for a description: the checks ask for a description: field; the sentence is never
+    cut with an ellipsis."""
+    words = ("cellule " * 40).strip() + "."  # 320 characters, one sentence
+    assert summaries.whole_sentences(f"{words} {SECOND}") == words
+
+
+def test_a_whole_sentence_ends_with_its_mark():
+    assert summaries.is_whole(FIRST)
+    assert summaries.is_whole("Le symposium «\u00a0Niches Tumorales\u00a0» a eu lieu à Tours.")
+    assert summaries.is_whole("Qui finance l’équipe\u00a0?")
+    for cut in ("L’équipe est soutenue par\u00a0:", "Pages 1198 à…", "Pages 1198 à...", "Tours,"):
+        assert not summaries.is_whole(cut), cut
 
 
 def test_descriptions_keep_french_non_breaking_spaces():
     text = "Le symposium «\u00a0Niches Tumorales\u00a0»\u00a0: une\nrencontre."
     assert (
-        descriptions.shorten(text)
+        summaries.whole_sentences(text)
         == "Le symposium «\u00a0Niches Tumorales\u00a0»\u00a0: une rencontre."
     )
 

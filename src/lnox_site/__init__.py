@@ -42,6 +42,7 @@ def parts() -> tuple[ModuleType, ...]:
     from lnox_site.site import (
         catalogues,
         content_gate,
+        csp,
         descriptions,
         i18n,
         identity,
@@ -52,6 +53,7 @@ def parts() -> tuple[ModuleType, ...]:
         search,
         search_index,
         theme,
+        untranslated,
     )
 
     return (
@@ -71,6 +73,7 @@ def parts() -> tuple[ModuleType, ...]:
         research,
         diagrams,
         images,
+        untranslated,
         listings,
         feeds,
         symposium,
@@ -81,6 +84,7 @@ def parts() -> tuple[ModuleType, ...]:
         metadata,
         search,
         search_index,
+        csp,
     )
 
 

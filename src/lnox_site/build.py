@@ -17,6 +17,7 @@ from sphinx.config import Config
 from sphinx.util.tags import Tags
 
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from lnox_site.site.csp import PENDING, secure
 from lnox_site.site.i18n import site_url
 from lnox_site.site.metadata import root_files
 
@@ -31,6 +32,7 @@ ROOT_INDEX = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
+{policy}
 <title>{site}</title>
 <link rel="icon" href="{default}/_static/favicon.svg">
 <noscript><meta http-equiv="refresh" content="0; url={default}/"></noscript>
@@ -81,7 +83,10 @@ def root_index(site: str) -> str:
         for code, name in LANGUAGES.items()
     )
     offered = "[" + ", ".join(f'"{code}"' for code in LANGUAGES) + "]"
-    return ROOT_INDEX.format(default=SOURCE_LANGUAGE, offered=offered, links=links, site=site)
+    page = ROOT_INDEX.format(
+        default=SOURCE_LANGUAGE, offered=offered, links=links, site=site, policy=PENDING
+    )
+    return secure(page)
 
 
 def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequence[str] = ()) -> int:

@@ -1,18 +1,36 @@
-"""Translation coverage of the catalogues: how much of each page is translated.
+"""What is left to translate, and the catalogues written the one way the translate session writes
+them (``nox -s translate`` runs both after sphinx-intl has updated the catalogues).
 
-    python -m lnox_site.translation docs/locales/en/LC_MESSAGES
+    python -m lnox_site.translation [--root .]   how much of each page is translated, then every
+                                                 message left to translate on its line of the
+                                                 French page; exit status 1 when there is one
+    python -m lnox_site.translation --wrap       every catalogue wrapped at CATALOGUE_WIDTH
 
 A message counts as translated when it has a translation that is not marked fuzzy (a fuzzy entry is
 a guess made by sphinx-intl after the French text changed, and Sphinx does not use it).
+
+Catalogues are wrapped at one width because sphinx-intl rewrites a whole catalogue when one of its
+messages changes: at any other width, every paragraph of the page would show as changed. A hand
+edit that wraps an entry otherwise is put back by ``--wrap`` (a hook of ``nox -s lint``).
 """
 
 from __future__ import annotations
 
+import argparse
+import io
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.pofile import read_po
+from babel.messages.pofile import read_po, write_po
+
+from lnox_site.checks.untranslated import check_untranslated
+from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from lnox_site.content.paths import LOCALES
+
+# The width of every catalogue (`nox -s translate` rewraps what sphinx-intl wrote at its own).
+CATALOGUE_WIDTH = 100
 
 
 @dataclass(frozen=True)
@@ -41,10 +59,37 @@ def report(root: Path) -> list[Coverage]:
     return [coverage(po, root) for po in sorted(root.rglob("*.po"))]
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    root = Path(args[0] if args else "docs/locales/en/LC_MESSAGES")
-    rows = report(root)
+def catalogues(root: Path) -> list[Path]:
+    """The catalogues that sphinx-intl writes: those of every language but French (whose one
+    catalogue, the interface strings, is written by hand)."""
+    folders = sorted((root / LOCALES).glob("*/LC_MESSAGES"))
+    return sorted(po for f in folders if f.parent.name != SOURCE_LANGUAGE for po in f.rglob("*.po"))
+
+
+def wrapped(po_file: Path) -> bytes:
+    """The catalogue as sphinx-intl writes it (Babel's ``write_po``), at CATALOGUE_WIDTH."""
+    with po_file.open("rb") as handle:
+        catalogue = read_po(handle)
+    written = io.BytesIO()
+    write_po(written, catalogue, width=CATALOGUE_WIDTH)
+    return written.getvalue()
+
+
+def wrap(root: Path) -> list[Path]:
+    """Rewrap every catalogue that is not wrapped the way sphinx-intl writes it; the ones
+    rewritten. The others are not touched (a catalogue written again is compiled again)."""
+    changed = []
+    for po in catalogues(root):
+        text = wrapped(po)
+        if text != po.read_bytes():
+            po.write_bytes(text)
+            changed.append(po)
+    return changed
+
+
+def print_report(root: Path) -> int:
+    rows = [row for language in LANGUAGES if language != SOURCE_LANGUAGE
+            for row in report(root / LOCALES / language / "LC_MESSAGES")]  # fmt: skip
     width = max((len(row.catalogue) for row in rows), default=10)
     print(f"{'page':<{width}}  translated  fuzzy  total  coverage")
     for row in rows:
@@ -52,9 +97,27 @@ def main(argv: list[str] | None = None) -> int:
             f"{row.catalogue:<{width}}  {row.translated:>10}  {row.fuzzy:>5}  {row.total:>5}"
             f"  {row.percent:>7.1f}%"
         )
-    missing = [row.catalogue for row in rows if row.percent < 100]
-    if missing:
-        print(f"\nTo translate: {', '.join(missing)}")
+    left = list(check_untranslated(root))
+    if not left:
+        print("\nEverything is translated.")
+        return 0
+    print(f"\nLeft to translate ({len(left)}), each on its line of the French page:")
+    for problem in left:
+        print(problem)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path(), help="the project folder")
+    parser.add_argument(
+        "--wrap", action="store_true", help=f"wrap every catalogue at {CATALOGUE_WIDTH} columns"
+    )
+    args = parser.parse_args(argv)
+    if not args.wrap:
+        return print_report(args.root)
+    for po in wrap(args.root):
+        print(f"{po.relative_to(args.root).as_posix()}: wrapped at {CATALOGUE_WIDTH} columns")
     return 0
 
 

@@ -3,6 +3,8 @@
 The table is the chart and its own text alternative: a screen reader reads years and counts, a
 phone shows one row per year, and the bars take furo's colours, so both themes work. It is written
 at build time from references.bib; no script is involved. Styles: ``.lnox-chart`` in lnox.css.
+Each bar is an empty ``<svg>`` whose ``width`` attribute gives its length: a ``style`` attribute
+would be refused by the site's Content-Security-Policy (``lnox_site.site.csp``).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ def html(years: list[int], language: str, anchor: Callable[[int], str]) -> str:
     for year in range(max(years), min(years) - 1, -1):
         count = counts[year]
         label = f'<a href="#{anchor(year)}">{year}</a>' if count else str(year)
-        bar = f'<span class="lnox-chart-bar" style="width: {100 * count / most:.0f}%"></span>'
+        bar = f'<svg class="lnox-chart-bar" width="{100 * count / most:.0f}%"></svg>'
         rows.append(
             f'<tr><th scope="row">{label}</th><td><span class="lnox-chart-value">{count}</span>'
             f'<span class="lnox-chart-track" aria-hidden="true">{bar if count else ""}</span></td></tr>'

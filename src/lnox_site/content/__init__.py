@@ -6,6 +6,10 @@ file as UTF-8 (:mod:`.sources`), one YAML reader that keeps the line of every va
 (:mod:`.references`), and the records built from them (people, posts, editions, the team, themes).
 Readers report mistakes as :class:`.problems.Problem` objects with file, line and fix.
 
-May import: the standard library, PyYAML, pybtex, Babel, and this package. Never Sphinx or
-docutils: the checks and the commands use these readers without starting Sphinx.
+Also what a contribution may bring, read as untrusted: pages' tokens (:mod:`.markdown`), the SVG
+of diagrams (:mod:`.drawing`), raw HTML (:mod:`.rawhtml`) and images (:mod:`.images`).
+
+May import: the standard library, PyYAML, pybtex, Babel, MyST's markdown-it setup (which needs no
+Sphinx), defusedxml, nh3, Pillow, and this package. Never Sphinx: the checks and the commands use
+these readers without starting Sphinx.
 """

@@ -3,25 +3,57 @@
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from lnox_site.content import sources
 from lnox_site.content.paths import LOCALES
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One message of a catalogue as a translator left it."""
+
+    translation: str  # empty when there is none yet
+    fuzzy: bool  # a guess of sphinx-intl after the source changed, which Sphinx does not use
+    line: int  # of its msgid
+
+    @property
+    def current(self) -> bool:
+        """Whether Sphinx uses the translation."""
+        return bool(self.translation) and not self.fuzzy
+
+
+def path(root: Path, language: str, domain: str) -> Path:
+    """The catalogue of ``domain`` (a page's name, ``recherche/niche``) into ``language``."""
+    return root / LOCALES / language / "LC_MESSAGES" / f"{domain}.po"
+
+
 @cache
-def _read(path: Path, mtime: float) -> dict[str, str]:
-    with path.open("rb") as handle:
-        catalogue = read_po(handle)
-    return {m.id: m.string for m in catalogue if m.id and m.string and not m.fuzzy}
+def _read(path: Path, root: Path, mtime: float) -> dict[str, Entry]:
+    catalogue = read_po(io.StringIO(sources.read_text(path, root)))
+    return {
+        m.id: Entry(m.string or "", m.fuzzy, m.lineno or 0)
+        for m in catalogue
+        if m.id and isinstance(m.id, str)
+    }
+
+
+def entries(root: Path, language: str, domain: str) -> dict[str, Entry] | None:
+    """Every message of the catalogue ``domain`` of ``language``; None when there is no such
+    catalogue. ContentError, with its line, when the catalogue is not UTF-8."""
+    found = path(root, language, domain)
+    if not found.exists():
+        return None
+    return _read(found, root, found.stat().st_mtime)
 
 
 def translations(root: Path, language: str, domain: str) -> dict[str, str]:
     """Each message of the catalogue ``domain`` of ``language`` and its translation, the fuzzy
     ones left out (as Sphinx leaves them out); none when there is no such catalogue."""
-    path = root / LOCALES / language / "LC_MESSAGES" / f"{domain}.po"
-    if not path.exists():
-        return {}
-    return _read(path, path.stat().st_mtime)
+    found = entries(root, language, domain) or {}
+    return {source: entry.translation for source, entry in found.items() if entry.current}

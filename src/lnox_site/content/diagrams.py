@@ -6,8 +6,10 @@ files it may not, is :mod:`lnox_site.content.drawing`'s: the tree read here hold
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Collection
 
 from lnox_site.content.drawing import SVG, Drawing, cleaned, read
+from lnox_site.content.languages import SOURCE_LANGUAGE
 
 # Elements whose text is shown or read out: each one is a message to translate.
 TEXT_TAGS = {f"{{{SVG}}}{tag}" for tag in ("title", "desc", "text", "tspan")}
@@ -48,11 +50,14 @@ def required(drawing: Drawing) -> ET.Element:
     return root
 
 
-def render(svg: str, labels: list[str], ident: str) -> str:
-    """The inline ``<svg>`` markup with ``labels`` in place of the file's texts."""
+def render(svg: str, labels: list[str], ident: str, untranslated: Collection[int] = ()) -> str:
+    """The inline ``<svg>`` markup with ``labels`` in place of the file's texts; the labels at the
+    positions ``untranslated`` are left in the file's language, and marked so."""
     root = parse(svg)
-    for element, label in zip(labelled(root), labels, strict=True):
+    for index, (element, label) in enumerate(zip(labelled(root), labels, strict=True)):
         element.text = label
+        if index in untranslated:
+            element.set("lang", SOURCE_LANGUAGE)
     root.set("role", "img")
     root.set("aria-labelledby", f"{ident}-title")
     root.find(f"{{{SVG}}}title").set("id", f"{ident}-title")

@@ -41,6 +41,8 @@ FIELDS = {
     "themes": Field(records.listing(records.translated), "a list of themes, each as fr: … en: …"),
     "speakers": Field(records.listing(records.name), NAMES_HOW),
     "programme": Field(records.url, "the web address of the programme, https://…"),
+    # What search engines show of the page (content.summaries), its English in the catalogue.
+    "description": Field(records.name, "a sentence of at most 200 characters"),
     "links": Field(
         records.listing(
             records.record(
@@ -121,6 +123,7 @@ def _load(root: Path, stamps: tuple[tuple[str, float], ...]) -> tuple[list[Editi
             if "edition" in values:
                 numbers.append((values["edition"], path, fields.line_of("edition")))
             if not found:
+                values.pop("description", None)  # the page's, translated by Sphinx
                 editions.append(Edition(path, values.pop("edition"), **values))
                 lines[path] = fields
         problems += found

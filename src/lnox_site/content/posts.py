@@ -8,11 +8,13 @@ A post is one MyST file per news item, ``docs/actualites/<year>/<date>-<slug>.md
     themes: [jonctions-gap]     # optional, research themes of docs/_data/themes.yaml
     bib: kouzi2020oncogene      # optional, the team's publication in references.bib
     doi: 10.1038/s41388-019-1069-y   # optional, for a paper that has no entry there
+    description: "…"            # optional; needed when the first sentence is too long
     ---
 
     # Title of the news item
 
-    The first paragraph is the summary shown in listings and feeds.
+    The first paragraph: its first sentences (or the description) are the summary shown in
+    listings, feeds and link previews (:mod:`lnox_site.content.summaries`).
 
 An item known only by its month or year says so with ``date_precision: month`` (date on the 1st of
 that month) or ``date_precision: year`` (date on 1 January): the date then sorts the post, and pages
@@ -43,7 +45,7 @@ NEWS_DOCNAME = "actualites"  # the news folder as Sphinx names it
 TAG_FOLDER = "sujets"
 ARCHIVE_PAGE = "index.md"
 
-FIELDS = ("date", "date_precision", "tags", "themes", "bib", "doi")
+FIELDS = ("date", "date_precision", "tags", "themes", "bib", "doi", "description")
 # Fields that make a page a news post: anywhere else they are a mistake.
 POST_FIELDS = ("date", "tags")
 PRECISIONS = ("day", "month", "year")

@@ -50,6 +50,7 @@ from lnox_site.site.descriptions import (
     Article,
     Description,
     first_paragraph,
+    given,
     is_reference_key,
     plain_text,
     shorten,
@@ -283,12 +284,14 @@ def _collect(app: Sphinx, doctree: nodes.document) -> None:
         env.note_dependency(str(path))
     section = next(iter(doctree.findall(nodes.section)), None)
     title = section[0].astext() if section else ""
-    all_posts(env)[docname] = Post(docname, source, title, _summary(first_paragraph(doctree)))
+    summary = given(doctree) or _summary(first_paragraph(doctree))
+    all_posts(env)[docname] = Post(docname, source, title, summary)
 
 
 def _summary(paragraph: nodes.paragraph | None) -> str:
     """The first paragraph as plain text, cut to whole sentences like a description (French
-    non-breaking spaces kept): what listings, feeds and the page's description show of a post."""
+    non-breaking spaces kept): what listings, feeds and the page's description show of a post that
+    has no ``description:`` of its own."""
     if paragraph is None:
         return ""
     for node in paragraph.findall(is_reference_key):

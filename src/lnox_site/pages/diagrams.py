@@ -28,6 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from lnox_site.content.diagrams import labelled, parse, render
+from lnox_site.site.untranslated import IN_FRENCH
 
 
 class diagram(nodes.General, nodes.Element):
@@ -62,9 +63,13 @@ class Diagram(SphinxDirective):
 
 
 def visit_diagram(self: Any, node: diagram) -> None:
-    labels = [label.astext() for label in node.findall(diagram_label)]
+    labels = list(node.findall(diagram_label))
+    # Marked by lnox_site.site.untranslated when a label has no translation yet.
+    french = {i for i, label in enumerate(labels) if IN_FRENCH in label["classes"]}
     self.body.append('<figure class="lnox-diagram">')
-    self.body.append(render(node["svg"], labels, node["ident"]))
+    self.body.append(
+        render(node["svg"], [label.astext() for label in labels], node["ident"], french)
+    )
     self.body.append("<figcaption>")
 
 

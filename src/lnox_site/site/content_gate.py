@@ -1,5 +1,8 @@
 """Run the content checks (:mod:`lnox_site.checks`) before Sphinx reads any page.
 
+The checks whose problems the build reports itself, on the blocks concerned
+(``checks.REPORTED_BY_THE_BUILD``: a page's English left to write), do not stop it here.
+
 A build whose content and code are exactly those of the last build that passed the checks does not
 run them again: they take most of a rebuild where nothing changed.
 """
@@ -22,7 +25,7 @@ def _check_before_reading(app: Sphinx) -> None:
     current = checks.fingerprint(root)
     if checked.exists() and checked.read_text(encoding="utf-8") == current:
         return
-    problems = checks.run(root)
+    problems = checks.run(root, skip=checks.REPORTED_BY_THE_BUILD)
     if problems:
         listing = "\n".join(str(problem) for problem in problems)
         count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"

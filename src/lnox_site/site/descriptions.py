@@ -1,11 +1,17 @@
 """What a page says of itself in a sentence or two: the summary of a post in listings and feeds,
 and the description that search engines and link previews show (:mod:`lnox_site.site.metadata`).
 
-A page's own summary is the first paragraph of its running text, read from the page as its author
-wrote it (in English, as translated): not a paragraph of a list, a table or a figure, unless the
-page has no other, and never one that the site adds when the page is written (a post's date line,
-an edition's facts). Citations are left out: a summary is read away from the page's reference
-list.
+A page's ``description:`` (front matter) comes first. It becomes a message of the page's catalogue
+(:class:`page_description`, a hidden node that Sphinx's gettext builder collects and its ``Locale``
+transform translates like a paragraph), so that its English is written beside the page's other
+texts and reported as untranslated like them.
+
+Without one, a page's own summary is the first paragraph of its running text, read from the page
+as its author wrote it (in English, as translated): not a paragraph of a list, a table or a figure,
+unless the page has no other, and never one that the site adds when the page is written (a post's
+date line, an edition's facts). Citations are left out: a summary is read away from the page's
+reference list. It is cut to whole sentences only (:mod:`lnox_site.content.summaries`); a first
+sentence too long for a description is a content problem, reported before the build.
 
 A module that knows better what one of its pages is (a post, a theme, an edition) answers the event
 :data:`EVENT` with a :class:`Description`.
@@ -16,28 +22,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 from sphinx.util import docname_join
 
 from lnox_site.bibliography import publications
+from lnox_site.content import sources
+from lnox_site.content.frontmatter import FrontMatterError, front_matter
+from lnox_site.content.paths import root_of
+from lnox_site.content.problems import ContentError
+from lnox_site.content.summaries import DESCRIPTION_LENGTH, FIELD, one_line, whole_sentences
 
 # Sent as app.emit_firstresult(EVENT, docname); a handler returns a Description or None.
 EVENT = "lnox-page-description"
-# Search engines show about 160 characters; link previews a little more.
-DESCRIPTION_LENGTH = 200
-# The end of a sentence: its mark, closing quotes or brackets, a space, and a capital, a digit or an
-# opening quote. An initial (« O. Hérault »), "et al." or « p. ex. » does not end one.
-SENTENCE_END = re.compile(
-    r"(?<=[.!?…])(?<!\b[A-ZÀ-ÖØ-Þ]\.)(?<!\bal\.)([»”\")]*) (?=[«“\"(]?[A-ZÀ-ÖØ-Þ0-9])"
-)
 # Around the name of a page whose title stands in the text ({doc}`niche`, with no text of its own):
 # titles are known only once every page is read.
 TITLE = "\ue000"  # a private-use character (docutils drops NUL from text)
-# Line breaks and runs of spaces; non-breaking spaces (French typography) are kept.
-SPACES = re.compile(r"[ \t\r\n]+")
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,7 @@ def plain_text(paragraph: nodes.paragraph, *, titles_later: bool = False) -> str
         if xref.get("reftype") == "doc" and not xref.get("refexplicit"):
             target = docname_join(xref.get("refdoc", ""), xref["reftarget"])
             xref.replace_self(nodes.Text(f"{TITLE}{target}{TITLE}"))
-    text = SPACES.sub(" ", copy.astext()).strip()
+    text = one_line(copy.astext())
     return re.sub(r" (?=[,.])", "", text)  # the space that stood before a removed citation
 
 
@@ -91,21 +96,65 @@ def with_titles(text: str, title_of: Callable[[str], str]) -> str:
 
 
 def shorten(text: str, length: int = DESCRIPTION_LENGTH) -> str:
-    """``text`` cut to whole sentences of at most ``length`` characters in all; a first sentence
-    longer than that is cut after a word, with an ellipsis."""
-    text = SPACES.sub(" ", text).strip()
-    if len(text) <= length:
-        return text
-    kept = ""
-    for end in SENTENCE_END.finditer(text):
-        if end.start() + len(end[1]) > length:
-            break
-        kept = text[: end.start() + len(end[1])]
-    if kept:
-        return kept
-    return text[: length - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    """``text`` cut to its first whole sentences of at most ``length`` characters in all (the first
+    one whole whatever its length: the checks ask for a ``description:`` instead)."""
+    return whole_sentences(text, length)
+
+
+# -- A page's own description (front matter) ---------------------------------------------------
+
+
+class page_description(nodes.PreBibliographic, nodes.Element, addnodes.translatable):
+    """A page's ``description:``, in the page's language once translated; never shown. Placed
+    first, before the front matter that docutils then still reads as the page's metadata."""
+
+    def preserve_original_messages(self) -> None:
+        self.setdefault("original", self["text"])
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        self["text"] = translated_message
+
+    def extract_original_messages(self) -> list[str]:
+        return [self.get("original", self["text"])]
+
+
+def _hidden(translator: Any, node: page_description) -> None:
+    raise nodes.SkipNode
+
+
+class FrontMatterDescription(SphinxTransform):
+    """Puts the page's ``description:`` in the doctree before the translation is applied."""
+
+    # Before Sphinx preserves (10) and translates (20) the messages of the page.
+    default_priority = 5
+
+    def apply(self, **kwargs: Any) -> None:
+        path = Path(self.document.get("source", ""))
+        # Not in a message that Sphinx parses on its own (a translation of this page).
+        docname = self.env.docname
+        if not docname or path != Path(self.env.doc2path(docname)):
+            return
+        try:
+            fields = front_matter(sources.read_text(path, root_of(self.env.srcdir))) or {}
+        except (ContentError, FrontMatterError):
+            return  # reported by the checks that stop the build
+        given = fields.get(FIELD)
+        if given is None or not isinstance(given.value, str) or not one_line(given.value):
+            return
+        text = one_line(given.value)
+        node = page_description(text=text, original=text)
+        node.source, node.line = str(path), given.line
+        self.document.insert(0, node)
+
+
+def given(doctree: nodes.Node | None) -> str | None:
+    """The page's own ``description:``, translated; None without one."""
+    found = next(iter(doctree.findall(page_description)), None) if doctree else None
+    return found["text"] if found is not None else None
 
 
 def setup(app: Sphinx) -> None:
     # Before the modules that answer it connect to it.
     app.add_event(EVENT)
+    app.add_node(page_description, html=(_hidden, None))
+    app.add_transform(FrontMatterDescription)

@@ -13,6 +13,11 @@ def append_head(context: dict[str, Any], markup: str) -> None:
     context["metatags"] = context.get("metatags", "") + markup + "\n"
 
 
+def prepend_head(context: dict[str, Any], markup: str) -> None:
+    """``markup`` before what other modules add: first in ``<head>`` after furo's own tags."""
+    context["metatags"] = markup + "\n" + context.get("metatags", "")
+
+
 def json_ld(data: dict[str, Any]) -> str:
     """A schema.org JSON-LD block; ``</`` is escaped so that no string can close the script."""
     text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")

@@ -34,11 +34,13 @@ from sphinx.environment import BuildEnvironment
 from lnox_site.bibliography import publication_pages
 from lnox_site.content.languages import LANGUAGES, LOCALES, SOURCE_LANGUAGE
 from lnox_site.site import identity
+from lnox_site.site.csp import PENDING, secure
 from lnox_site.site.descriptions import (
     EVENT,
     Article,
     Description,
     first_paragraph,
+    given,
     plain_text,
     shorten,
     with_titles,
@@ -74,16 +76,16 @@ def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildE
     _own_paragraphs(env).update({name: theirs[name] for name in docnames if name in theirs})
 
 
-def description(app: Sphinx, pagename: str) -> Description:
-    """What the page says of itself: what its module says, else its first paragraph, else what
-    the site is (search, page not found)."""
+def description(app: Sphinx, pagename: str, doctree: nodes.Node | None = None) -> Description:
+    """What the page says of itself: its own ``description:``, else what its module says, else
+    its first paragraph, else what the site is (search, page not found)."""
     found = app.emit_firstresult(EVENT, pagename)
     if found is None:
         own = _own_paragraphs(app.env).get(pagename)
         titles = app.env.titles
         own = own and with_titles(own, lambda d: titles[d].astext() if d in titles else d)
         found = Description(own or identity.text(app, app.config.lnox_description))
-    return Description(shorten(found.text), found.article)
+    return Description(given(doctree) or shorten(found.text), found.article)
 
 
 def article_tags(article: Article) -> list[tuple[str, str, str]]:
@@ -138,7 +140,7 @@ def _page_tags(
 ) -> None:
     language = app.config.language
     title = Markup(context.get("title") or context.get("docstitle") or "").striptags()
-    page = description(app, pagename)
+    page = description(app, pagename, doctree)
     card = Card(
         app.config.project,
         language_root(app.config.lnox_site_url, language) + app.config.lnox_social_image,
@@ -206,6 +208,7 @@ ROOT_NOT_FOUND = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
+{policy}
 <meta name="robots" content="noindex">
 <title>{title}</title>
 <link rel="icon" href="{path}{default}/_static/favicon.svg">
@@ -254,9 +257,15 @@ def root_not_found(base: str, site: str) -> str:
     )
     title = " · ".join(text[0] for text in ROOT_NOT_FOUND_TEXT.values()) + f" — {site}"
     offered = "[" + ", ".join(f'"{code}"' for code in LANGUAGES) + "]"
-    return ROOT_NOT_FOUND.format(
-        default=SOURCE_LANGUAGE, title=title, path=path, offered=offered, sections=sections
+    page = ROOT_NOT_FOUND.format(
+        default=SOURCE_LANGUAGE,
+        title=title,
+        path=path,
+        offered=offered,
+        sections=sections,
+        policy=PENDING,
     )
+    return secure(page)
 
 
 def root_files(base: str, site: str) -> dict[str, str]:
