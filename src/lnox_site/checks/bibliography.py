@@ -281,7 +281,7 @@ def citation_problems(
                     line,
                     f"{{cite:{variant}}} needs a {{bibliography}} list, which the site does not use",
                     f"write {{footcite:{variant}}} and end the page with a {{footbibliography}} block "
-                    "(or {pub} to link to the Publications page)",
+                    "(or {pub} to link to the page of a team publication)",
                     ", ".join(cited),
                 )
             elif role == "footcite" and pending is None:
