@@ -1,9 +1,9 @@
 """What each page should say of itself, read from the sources alone: the ``description:`` of the
 page's front matter (read with PyYAML) or the Markdown of the French page (parsed with MyST's own
 Markdown parser, so that front matter, ``%`` comments and directives are what MyST sees), the
-English catalogue of the page (read with Babel), docs/_data/*.yaml, the edition's front matter and
-the interface catalogues. Nothing here reads a built page or calls the code that writes
-the descriptions."""
+English catalogue of the page (read with Babel), docs/_data/*.yaml, the edition's front matter,
+references.bib (read with pybtex) and the interface catalogues. Nothing here reads a built page or
+calls the code that writes the descriptions."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
+from pybtex.database import parse_file
+from pybtex.richtext import Text
 
 from lnox_site.pages.symposium import date_span, ordinal_suffix
 
@@ -187,9 +189,20 @@ class Sources:
         pattern = EDITION if meta.get("city") else EDITION_WITHOUT_CITY
         return Expected(self.interface_string(pattern, language) % values)
 
+    def _publication(self, key: str) -> Expected:
+        """A team publication's page: ``Title. Journal, 2020.`` (the university of a thesis)."""
+        entry = parse_file(str(self.docs.parent / "references.bib")).entries[key]
+        title = Text.from_latex(entry.fields["title"]).render_as("text")
+        where = entry.fields.get("school" if entry.type == "phdthesis" else "journal")
+        where = Text.from_latex(where).render_as("text") + ", " if where else ""
+        stop = "" if title[-1] in ".?!" else "."
+        return Expected(f"{title}{stop} {where}{entry.fields['year']}.")
+
     def expected(self, docname: str, language: str) -> Expected | None:
         """What the page ``docname`` should say of itself in ``language`` (None: nothing)."""
         parts = docname.split("/")
+        if parts[0] == "publications" and len(parts) == 2:
+            return self._publication(parts[1])
         in_year = parts[0] == "actualites" and len(parts) == 3 and parts[1].isdigit()
         if in_year and parts[2] != "index":
             return self._post(docname, language)

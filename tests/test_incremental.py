@@ -1,5 +1,6 @@
-"""Incremental builds: a BibTeX edit reads and writes again only the pages that show the entry, and
-an incremental build gives the clean build's output, file for file. Expected pages come from the
+"""Incremental builds: a BibTeX edit reads and writes again only the pages that show the entry (its
+own page among the pages of the team's publications), and an incremental build gives the clean
+build's output, file for file. Expected pages come from the
 sources: the citations written in the pages, themes.yaml, references.bib."""
 
 from __future__ import annotations
@@ -86,6 +87,12 @@ class Rebuild:
             name for name, stamp in after[1].items()
             if name in after[0] and before[1].get(name) != stamp
         }  # fmt: skip
+        # The pages of the team's publications, which have no source: written again or new.
+        self.entry_pages = {
+            name for name, stamp in after[1].items()
+            if name.startswith(f"{PUBLICATIONS}/") and before[1].get(name) != stamp
+        }  # fmt: skip
+        self.entry_pages_now = {name for name in after[1] if name.startswith(f"{PUBLICATIONS}/")}
 
     def listed(self, docname: str) -> list[str]:
         """The ids of the entries listed on a page."""
@@ -102,7 +109,7 @@ def test_bibtex_edits_read_and_write_only_the_pages_that_show_the_entry(project)
     hidden = unshown_entry(project)
     replace_in_entry(bib, hidden, "title    = {", "title    = {Modifié : ")
     edit = Rebuild(project)
-    assert (edit.read, edit.written) == (set(), set())
+    assert (edit.read, edit.written, edit.entry_pages) == (set(), set(), set())
     assert "0 added, 0 changed, 0 removed" in edit.build.log
 
     # A cited team entry: the pages that cite it are read again; the lists that show it, the
@@ -117,6 +124,8 @@ def test_bibtex_edits_read_and_write_only_the_pages_that_show_the_entry(project)
     assert edit.written >= edit.read | shown | citing(project, cited.key)
     assert not edit.written & (all_themes - shown - edit.read)
     assert NEWS_POST not in edit.written, "a post's header shows the authors and year, unchanged"
+    assert edit.entry_pages == {f"{PUBLICATIONS}/{cited.key}"}
+    assert "Titre édité" in edit.build.html("fr", f"{PUBLICATIONS}/{cited.key}.html")
     for docname in edit.read | shown:
         assert "Titre édité" in edit.build.html("fr", f"{docname}.html"), docname
     assert "Titre édité" in (downloads / f"{cited.key}.bib").read_text(encoding="utf-8")
@@ -136,6 +145,7 @@ def test_bibtex_edits_read_and_write_only_the_pages_that_show_the_entry(project)
         wanted = team_publications(project, selection)
         assert edit.listed(docname) == [anchor(pub.key) for pub in wanted], docname
     assert (downloads / f"{hidden}.bib").exists()
+    assert edit.entry_pages == {f"{PUBLICATIONS}/{hidden}"}
 
     # Its year changes: it moves on the Publications page.
     year = read(project)[hidden].year
@@ -153,6 +163,10 @@ def test_bibtex_edits_read_and_write_only_the_pages_that_show_the_entry(project)
     assert edit.written >= entered
     assert anchor(hidden) not in edit.listed(PUBLICATIONS)
     assert not (downloads / f"{hidden}.bib").exists()
+    assert f"{PUBLICATIONS}/{hidden}" not in edit.entry_pages_now
+    assert edit.entry_pages_now == {
+        f"{PUBLICATIONS}/{pub.key}" for pub in team_publications(project)
+    }
 
 
 def keywords_of(project: Path, docname: str) -> set[str]:

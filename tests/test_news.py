@@ -214,7 +214,7 @@ def test_post_pages_show_date_tags_publication_and_neighbours(site, language):
         for tag in source.tags:
             assert TAGS[tag][language] in header.get_text()
         if source.bib:
-            link = header.select_one(f'a[href$="publications.html#{anchor(source.bib)}"]')
+            link = header.select_one(f'a[href$="publications/{source.bib}.html"]')
             assert link.get_text() == short_citation(PUBLICATIONS[source.bib], language)
             target = resolves(site, language, source.page, link["href"])
             html = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")

@@ -177,11 +177,13 @@ def test_a_query_finds_what_the_spelling_of_the_pages_finds(visit, language, typ
 
 @pytest.mark.browser
 def test_french_stemming_finds_the_singular_from_the_plural(visit, site):
-    """« leucémiques » finds a page that only writes « leucémique »."""
+    """« leucémiques » finds a page that only writes « leucémique ». (A publication's page is
+    found by its citation, not by its text: see the tests of publications below.)"""
     singular_only = [
         page.as_posix()
         for page in site.pages("fr")
-        if "leucémique" in (text := site.soup("fr", page).article.get_text(" "))
+        if page.parts[0] != "publications"
+        and "leucémique" in (text := site.soup("fr", page).article.get_text(" "))
         and "leucémiques" not in text
     ]
     assert singular_only
@@ -195,25 +197,29 @@ def team_key_with(field: str) -> str:
     )
 
 
-KIND = {"fr": "Publication, dans Publications", "en": "Publication, in Publications"}
+# A publication is the subject of its own page: its result does not say « in » that page.
+KIND = {"fr": "Publication", "en": "Publication"}
 TEAM = [key for key, entry in BIB.items() if "lnox" in entry.fields["keywords"]]
+
+
+def entry_page(key: str) -> str:
+    """The path of a result that opens the page of the team publication ``key``."""
+    return f"{key}.html#{make_id(f'pub-{key}')}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_team_publication_is_in_the_search_index(site, language):
-    """Each entry of the Publications page, by its anchor, with its title, year and DOI."""
+    """Each entry, on its own page by its anchor, with its title, year and DOI."""
     script = (site.out / language / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(script.removeprefix("Search.setIndex(").removesuffix(")"))
-    publications = index["docnames"].index("publications")
     found = {
-        anchor: html.unescape(f"{prefix}.{name}" if prefix else name)
+        (index["docnames"][file], anchor): html.unescape(f"{prefix}.{name}" if prefix else name)
         for prefix, objects in index["objects"].items()
         for file, _, _, anchor, name in objects
-        if file == publications
     }
-    assert sorted(found) == sorted(make_id(f"pub-{key}") for key in TEAM)
+    assert sorted(found) == sorted((f"publications/{key}", make_id(f"pub-{key}")) for key in TEAM)
     for key in TEAM:
-        citation = found[make_id(f"pub-{key}")]
+        citation = found[(f"publications/{key}", make_id(f"pub-{key}"))]
         assert decoded(BIB[key].fields["title"]) in citation
         assert BIB[key].fields["year"] in citation
         assert BIB[key].fields.get("doi", "") in citation
@@ -226,7 +232,7 @@ def test_a_journal_and_a_title_word_lead_to_the_entry(visit, language):
     words = re.findall(r"[^\W\d_]{6,}", decoded(BIB[key].fields["title"]))
     for query in (decoded(BIB[key].fields["journal"]), max(words, key=len)):
         paths = [result["path"] for result in search(visit, language, query)]
-        assert f"publications.html#pub-{key}" in paths, query
+        assert entry_page(key) in paths, query
 
 
 @pytest.mark.browser
@@ -234,7 +240,7 @@ def test_a_journal_and_a_title_word_lead_to_the_entry(visit, language):
 def test_a_doi_leads_to_its_entry_first(visit, language):
     key = team_key_with("doi")
     best = search(visit, language, BIB[key].fields["doi"])[0]
-    assert best["path"] == f"publications.html#pub-{key}"
+    assert best["path"] == entry_page(key)
     assert decoded(BIB[key].fields["title"]) in best["text"]
     assert BIB[key].fields["doi"] in best["text"]
     assert best["details"].strip() == f"({KIND[language]})"
@@ -250,7 +256,7 @@ def test_an_author_surname_leads_to_the_entry_with_its_citation(visit, language)
     entry = BIB[key]
     surname = decoded(" ".join(entry.persons["author"][0].last_names))
     results = search(visit, language, surname)
-    found = next(r for r in results if r["path"] == f"publications.html#pub-{key}")
+    found = next(r for r in results if r["path"] == entry_page(key))
     assert decoded(entry.fields["title"]) in found["text"]
     assert surname in found["text"]
     assert ("Thèse de doctorat" if language == "fr" else "PhD thesis") in found["text"]

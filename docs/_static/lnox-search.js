@@ -4,8 +4,9 @@
  * the way the index was written (lnox_site.search: lnoxNormalise). But it compares page and
  * section titles, glossary entries and publications with the whole query letter for letter. This
  * runs that comparison on copies of those parts of the index normalised like the query, then gives
- * each result its original text back. Loaded by the search page, after searchtools.js and
- * language_data.js.
+ * each result its original text back. A publication has a page of its own: its result says
+ * « Publication », not « Publication, in » and its title again. Loaded by the search page, after
+ * searchtools.js and language_data.js.
  */
 "use strict";
 (() => {
@@ -29,6 +30,7 @@
     const indexentries = {};
     const objects = {};
     const originals = new Map();
+    const ownPages = new Set(); // the objects that are the subject of their page: publications
     const add = (table, key, item) => (table[key] ??= []).push(item);
 
     for (const [title, places] of Object.entries(index.alltitles)) {
@@ -51,10 +53,11 @@
         const [shownPrefix, shownName] = [unescape(prefix), unescape(name)];
         add(objects, normaliseText(shownPrefix), [file, type, prio, explicit, normaliseText(shownName)]);
         originals.set(`object ${docnames[file]}#${explicit}`, unescape(fullname));
+        if (objnames[type][0] === "pub") ownPages.add(`${docnames[file]}#${explicit}`);
       }
     }
     const pageTitles = new Map(docnames.map((name, file) => [name, titles[file]]));
-    return { titles: normalTitles, alltitles, indexentries, objects, originals, pageTitles };
+    return { titles: normalTitles, alltitles, indexentries, objects, originals, ownPages, pageTitles };
   };
 
   Search._performSearch = (query, searchTerms, excludedTerms, highlightTerms, objectTerms) => {
@@ -80,7 +83,10 @@
       const [docname, , anchor, description, , , kind] = result;
       const title = prepared.pageTitles.get(docname);
       result[1] = prepared.originals.get(`${kind} ${docname}${anchor}`) ?? title;
-      if (description) {
+      if (kind === "object" && prepared.ownPages.has(`${docname}${anchor}`)) {
+        const where = _(", in ") + normaliseText(title);
+        result[3] = description.slice(0, description.length - where.length);
+      } else if (description) {
         const shownTitle = normaliseText(title);
         result[3] = description.slice(0, description.length - shownTitle.length) + title;
       }

@@ -29,7 +29,13 @@ def parts() -> tuple[ModuleType, ...]:
     handlers, in this order (handlers of one event and one priority run in the order they were
     connected). Imported when Sphinx loads the extension, not with the package: the commands that
     need no Sphinx (``python -m lnox_site.check``) start without importing it."""
-    from lnox_site.bibliography import citations, entry_dependencies, jsonld, publications
+    from lnox_site.bibliography import (
+        citations,
+        entry_dependencies,
+        jsonld,
+        publication_pages,
+        publications,
+    )
     from lnox_site.bibliography import search as publication_search
     from lnox_site.news import feeds, listings
     from lnox_site.pages import diagrams, images, organisation, people, research, symposium
@@ -64,6 +70,7 @@ def parts() -> tuple[ModuleType, ...]:
         publications,
         jsonld,
         publication_search,
+        publication_pages,
         research,
         diagrams,
         images,

@@ -1,5 +1,6 @@
 """The bibliography on the pages: citations and reference lists in the site's style, the
-Publications page, its downloads (BibTeX, RIS, COinS), its JSON-LD and its search entries.
+Publications page, a page per team publication, their downloads (BibTeX, RIS, COinS), JSON-LD and
+search entries.
 
 Built on sphinxcontrib-bibtex, which parses references.bib once per build; the entries are read
 through :mod:`lnox_site.content.references`.

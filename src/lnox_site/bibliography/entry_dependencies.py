@@ -15,7 +15,8 @@ What an entry is, for these comparisons, is a fingerprint of its parsed fields a
 the environment with its keywords: the build compares them with the entries of this build
 (``env-get-outdated`` for the pages to read, ``env-get-updated`` for those to write), so that an
 entry no page shows can be edited without any page being read or written. Posts that name an entry
-in their front matter follow it in :mod:`lnox_site.news`.
+in their front matter follow it in :mod:`lnox_site.news`. :func:`showing` tells the page of an
+entry (:mod:`lnox_site.bibliography.publication_pages`) where the site shows it.
 """
 
 from __future__ import annotations
@@ -113,6 +114,20 @@ def note_named(env: BuildEnvironment, key: str) -> None:
 def note_list(env: BuildEnvironment, selection: Iterable[str] = ()) -> None:
     """The page being read lists the team's entries of these keywords (none: all of them)."""
     _of(env).lists.add(frozenset(selection))
+
+
+def showing(env: BuildEnvironment, key: str, team: str) -> set[str]:
+    """The pages that cite the entry ``key``, name it, or list it in a list of some of the team's
+    work (a theme's); not the lists of all of it (the Publications page), which say nothing of
+    this entry in particular."""
+    entry = getattr(env, "lnox_entry_facts", {}).get(key)
+    return {
+        docname
+        for docname, uses in _uses(env).items()
+        if key in uses.cited
+        or key in uses.named
+        or any(selection and listed(entry, selection, team) for selection in uses.lists)
+    }
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

@@ -1,8 +1,9 @@
-"""schema.org JSON-LD for the team's publications, in the ``<head>`` of the Publications page.
+"""schema.org JSON-LD for the team's publications, in the ``<head>`` of the Publications page
+(every entry) and of each entry's own page (:mod:`lnox_site.bibliography.publication_pages`).
 
 Each team entry becomes a ``ScholarlyArticle`` (a ``Thesis`` for a doctoral thesis) whose ``@id``
-and ``url`` are the absolute address of its entry on the page, with its authors, year, journal
-(volume and issue when known), pages, DOI, or the university of a thesis.
+and ``url`` are the absolute address of its own page, with its authors, year, journal (volume and
+issue when known), pages, DOI, or the university of a thesis.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from lnox_site.bibliography import publications
-from lnox_site.bibliography.publications import PUBLICATIONS_PAGE, anchor
+from lnox_site.bibliography.publications import PUBLICATIONS_PAGE, page_of
 from lnox_site.content.references import Publication, authors, full_name, team_only
 from lnox_site.site.head import append_head, json_ld
 from lnox_site.site.i18n import language_root
@@ -54,15 +55,19 @@ def describe(pub: Publication, url: str) -> dict[str, Any]:
     return data
 
 
+def address(app: Sphinx, pagename: str) -> str:
+    """The absolute address of a page in the language of the build."""
+    root = language_root(app.config.lnox_site_url, app.config.language)
+    return root + app.builder.get_target_uri(pagename)
+
+
 def _add_json_ld(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     if pagename != PUBLICATIONS_PAGE:
         return
-    page = language_root(app.config.lnox_site_url, app.config.language)
-    page += app.builder.get_target_uri(pagename)
     entries = publications.entries(app.env)
-    graph = [describe(pub, f"{page}#{anchor(pub.key)}") for pub in team_only(entries.values())]
+    graph = [describe(pub, address(app, page_of(pub.key))) for pub in team_only(entries.values())]
     append_head(context, json_ld({"@context": "https://schema.org", "@graph": graph}))
 
 

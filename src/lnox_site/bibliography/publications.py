@@ -3,13 +3,14 @@
 * ``publication-list`` directive: the team's entries, newest first, each in the site's style (all
   authors, members in bold; journal or thesis; DOI link), with links to the theme pages of its
   keywords, its BibTeX and RIS as downloads, and its COinS for reference managers
-  (:mod:`lnox_site.bibliography.reference_managers`). ``:theme: jonctions-gap`` (every keyword of
+  (:mod:`lnox_site.bibliography.reference_managers`) and a link to its own page. ``:theme: jonctions-gap`` (every keyword of
   that theme in docs/_data/themes.yaml) or ``:keywords: gap-junctions connexins`` select entries;
   ``:by-year:`` puts them under one heading per year (the Publications page).
 * ``publication-summary`` directive: the counts per kind of work, the chart per year and the whole
   references.bib as a download.
-* ``pub`` role: a link to an entry of the Publications page, e.g. ``{pub}`kouzi2020oncogene```.
-* :func:`anchor`: the id of an entry on the Publications page (stable: other pages link to it).
+* ``pub`` role: a link to the page of a team entry (:func:`page_of`, written by
+  :mod:`lnox_site.bibliography.publication_pages`), e.g. ``{pub}`kouzi2020oncogene```.
+* :func:`anchor`: the id of an entry on the Publications page (stable: other sites link to it).
 
 Lists are rendered when the page is written, in the page's language, in one pass over the entries
 that sphinxcontrib-bibtex has already parsed; they are never extracted for translation. The BibTeX
@@ -55,10 +56,12 @@ from lnox_site.content.references import (
 logger = logging.getLogger(__name__)
 
 PUBLICATIONS_PAGE = "publications"
+PAGES = "publications"  # folder of the output that holds a page per team entry
 DOWNLOADS = "bib"  # folder of the output that holds the BibTeX downloads
 BACKEND = pybtex_docutils.Backend()
 
 LABELS = {
+    "page": {"fr": "Page de la publication", "en": "Publication page"},
     "themes": {"fr": "Thèmes\u00a0:", "en": "Themes:"},
     "total": {
         "fr": "{} publications de l’équipe\u00a0: {}.",
@@ -94,6 +97,11 @@ KIND_NAMES = {
 def anchor(key: str) -> str:
     """The id of an entry on the Publications page (stable: other pages link to it)."""
     return nodes.make_id(f"pub-{key}")
+
+
+def page_of(key: str) -> str:
+    """The page name of a team entry's own page (``publications/kouzi2020oncogene``)."""
+    return f"{PAGES}/{key}"
 
 
 def short_citation(pub: Publication, language: str) -> str:
@@ -179,7 +187,7 @@ class PublicationRole(SphinxRole):
 
 
 @dataclass
-class _Page:
+class Page:
     """What rendering the lists of one page needs, gathered once."""
 
     app: Sphinx
@@ -197,7 +205,7 @@ class _Page:
         return [id_]
 
     @classmethod
-    def of(cls, app: Sphinx, docname: str) -> _Page:
+    def of(cls, app: Sphinx, docname: str) -> Page:
         style = pybtex.plugin.find_plugin(
             "pybtex.style.formatting", app.config.bibtex_default_style
         )
@@ -241,10 +249,21 @@ class _Page:
             done[pub.key] = list(self.style.format_entry("", pub.entry).text.render(BACKEND))
         return [node.deepcopy() for node in done[pub.key]]
 
+    def page_link(self, key: str, text: str) -> nodes.reference:
+        """A link to the page of a team entry."""
+        uri = self.app.builder.get_relative_uri(self.docname, page_of(key))
+        return nodes.reference("", text, refuri=uri, internal=True)
+
+    def coins(self, pub: Publication) -> nodes.raw:
+        """The entry's COinS, which reference managers read beside the entry."""
+        title = html.escape(reference_managers.coins(pub))
+        return nodes.raw("", f'<span class="Z3988" title="{title}"></span>', format="html")
+
     def item(self, pub: Publication) -> nodes.list_item:
         item = nodes.list_item(ids=self.unique(anchor(pub.key)), classes=["lnox-pub"])
         item += nodes.paragraph("", "", *self.formatted(pub))
         details = nodes.paragraph(classes=["lnox-pub-details"])
+        details += [self.page_link(pub.key, self.label("page")), nodes.Text(" · ")]
         links = self.theme_links(pub)
         if links:
             details += nodes.Text(self.label("themes") + " ")
@@ -256,8 +275,7 @@ class _Page:
         details += nodes.Text(" · ")
         details += self.download("RIS", f"{DOWNLOADS}/{pub.key}.ris")
         item += details
-        coins = html.escape(reference_managers.coins(pub))
-        item += nodes.raw("", f'<span class="Z3988" title="{coins}"></span>', format="html")
+        item += self.coins(pub)
         return item
 
     def listing(self, pubs: list[Publication]) -> nodes.bullet_list:
@@ -302,7 +320,7 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     refs = list(doctree.findall(publication_ref))
     if not (lists or summaries or refs):
         return
-    page = _Page.of(app, docname)
+    page = Page.of(app, docname)
     for node in lists:
         pubs = team_only(page.entries.values(), set(node["keywords"]) or None)
         node.replace_self(page.by_year(pubs) if node["by_year"] else page.listing(pubs))
@@ -310,16 +328,15 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(page.summary())
     for node in refs:
         pub = page.entries.get(node["key"])
-        if pub is None:
+        if pub is None or not pub.is_team_work:
             logger.warning(
-                "unknown BibTeX key %r in {pub} — use a key of %s", node["key"], BIBFILE,
-                location=node, type="lnox", subtype="pub",
+                "{pub} links to the page of a team publication: %r is not one — use the key of"
+                " an entry of %s marked %s, or cite it with {footcite:p}", node["key"], BIBFILE,
+                page.vocabulary.team, location=node, type="lnox", subtype="pub",
             )  # fmt: skip
             node.replace_self(nodes.Text(node["key"]))
             continue
-        uri = app.builder.get_relative_uri(docname, PUBLICATIONS_PAGE) + "#" + anchor(pub.key)
-        text = short_citation(pub, page.language)
-        node.replace_self(nodes.reference("", text, refuri=uri, internal=True))
+        node.replace_self(page.page_link(pub.key, short_citation(pub, page.language)))
 
 
 def _write_downloads(app: Sphinx, exception: Exception | None) -> None:

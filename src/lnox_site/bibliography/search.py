@@ -2,8 +2,10 @@
 
 Each entry of the Publications page is an object of Sphinx's search index (a small domain,
 ``pub``): a search for a word of its title, an author's surname, its journal or its DOI lists the
-entry itself, linked to ``publications.html#pub-<key>``, with its citation as the result's text (as
-the page shows it, in the page's language) and « Publication » as its kind.
+entry itself, linked to its own page (``publications/<key>.html``, whose heading has the entry's
+anchor), with its citation as the result's text (as the page shows it, in the page's language) and
+« Publication » as its kind. The page is in the index with its title and no text
+(:mod:`lnox_site.bibliography.publication_pages`), so that it is listed once.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.domains import Domain, ObjType
 
 from lnox_site.bibliography import publications
-from lnox_site.bibliography.publications import PUBLICATIONS_PAGE, anchor
+from lnox_site.bibliography.publications import PUBLICATIONS_PAGE, anchor, page_of
 from lnox_site.content.languages import localise
 from lnox_site.content.references import as_plain, team_only
 
@@ -42,7 +44,7 @@ class PublicationDomain(Domain):
         entries = publications.entries(self.env)
         for pub in team_only(entries.values()):
             citation = as_plain(style.format_entry("", pub.entry).text)
-            yield citation, citation, "publication", PUBLICATIONS_PAGE, anchor(pub.key), PRIORITY
+            yield citation, citation, "publication", page_of(pub.key), anchor(pub.key), PRIORITY
 
     def merge_domaindata(self, docnames: Any, otherdata: dict[str, Any]) -> None:
         """Nothing to merge: the objects come from references.bib, not from the pages."""

@@ -10,7 +10,8 @@ keywords from the site's vocabulary (docs/_data/themes.yaml).
 
 Pages: every cited key exists; citations are ``{footcite:p}``/``{footcite:t}`` followed by the
 page's ``{footbibliography}`` (``{cite}`` and ``{bibliography}`` are refused: a second list of the
-same entry is what produces duplicate-citation warnings).
+same entry is what produces duplicate-citation warnings); ``{pub}`` names a team publication (it
+links to that publication's page).
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from pybtex.exceptions import PybtexError
 from lnox_site.content import myst, sources
 from lnox_site.content.bibfile import BibFile, Entry, scan
 from lnox_site.content.paths import BIBFILE, THEMES
-from lnox_site.content.problems import Problem
+from lnox_site.content.problems import ContentError, Problem
+from lnox_site.content.references import read
 from lnox_site.content.vocabulary import load
 
 # The entry types the site's style renders, with the fields each needs.
@@ -237,9 +239,14 @@ def _page_lines(text: str) -> Iterator[tuple[int, str]]:
             yield line.number, line.text
 
 
-def citation_problems(where: str, page: str, keys: dict[str, str]) -> Iterator[Problem]:
+Team = tuple[str, frozenset[str]]  # the keyword of the team's works, their lower-case keys
+
+
+def citation_problems(
+    where: str, page: str, keys: dict[str, str], team: Team | None = None
+) -> Iterator[Problem]:
     """Problems of the text of one page; ``keys`` maps each lower-case key of references.bib to
-    its spelling."""
+    its spelling; ``team`` tells the team's works (None: unknown, ``{pub}`` is not checked)."""
     pending: int | None = None  # first footcite not yet followed by a {footbibliography}
     choices = sorted(keys.values())
     for line, text in _page_lines(page):
@@ -265,6 +272,8 @@ def citation_problems(where: str, page: str, keys: dict[str, str]) -> Iterator[P
                         f"use the key of an entry of {BIBFILE}, or add the entry there",
                         key,
                     )
+            if role == "pub" and team is not None:
+                yield from _not_team_works(where, line, cited, keys, team)
             if role == "cite":
                 variant = match.group("variant") or "p"
                 yield Problem(
@@ -272,7 +281,7 @@ def citation_problems(where: str, page: str, keys: dict[str, str]) -> Iterator[P
                     line,
                     f"{{cite:{variant}}} needs a {{bibliography}} list, which the site does not use",
                     f"write {{footcite:{variant}}} and end the page with a {{footbibliography}} block "
-                    "(or {pub} to link to the Publications page)",
+                    "(or {pub} to link to the page of a team publication)",
                     ", ".join(cited),
                 )
             elif role == "footcite" and pending is None:
@@ -286,13 +295,39 @@ def citation_problems(where: str, page: str, keys: dict[str, str]) -> Iterator[P
         )
 
 
+def _not_team_works(
+    where: str, line: int, cited: list[str], keys: dict[str, str], team: Team
+) -> Iterator[Problem]:
+    keyword, works = team
+    for key in cited:
+        if key.lower() in keys and key.lower() not in works:
+            yield Problem(
+                where,
+                line,
+                f"{{pub}} links to the page of a team publication, and {key} is not one",
+                f"cite it with {{footcite:p}}, or add {keyword} to its keywords in {BIBFILE} "
+                "if it is the team's work",
+                key,
+            )
+
+
+def _team(root: Path) -> Team | None:
+    """The team's works; None when themes.yaml cannot say (its own check tells why)."""
+    try:
+        keyword = load(root).team
+    except ContentError:
+        return None
+    return keyword, frozenset(key.lower() for key, pub in read(root).items() if pub.is_team_work)
+
+
 def check_citations(root: Path) -> Iterator[Problem]:
     bib = root / BIBFILE
     if not bib.exists():
         return
     keys = {entry.key.lower(): entry.key for entry in scan(_read(bib)[0]).entries}
+    team = _team(root)
     yield from sources.each(
         root,
         sources.pages(root),
-        lambda page, text: citation_problems(page.relative_to(root).as_posix(), text, keys),
+        lambda page, text: citation_problems(page.relative_to(root).as_posix(), text, keys, team),
     )

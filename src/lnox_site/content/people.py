@@ -1,7 +1,7 @@
 """The people of the team (docs/_data/people.yaml), read and checked.
 
 Each person has a name, a status from :data:`STATUSES`, and optionally roles (in each language),
-a thesis and works (keys of references.bib, linked to their entries on the Publications page).
+a thesis and works (keys of references.bib, linked to the pages of these publications).
 The Team page (:mod:`lnox_site.pages.people`) lists them, one group per status.
 
 A status only says what is known: « Thèses liées à l'équipe » does not claim that the doctor is

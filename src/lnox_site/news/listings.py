@@ -527,9 +527,8 @@ def _post_header(page: _Page, post: Post) -> nodes.container:
         pub = publications.entries(page.app.env).get(post.source.bib or "")
         if pub is not None:
             links.append(
-                page.link(publications.PUBLICATIONS_PAGE,
-                          publications.short_citation(pub, page.language),
-                          publications.anchor(pub.key))
+                page.link(publications.page_of(pub.key),
+                          publications.short_citation(pub, page.language))
             )  # fmt: skip
         if post.source.doi:
             doi = post.source.doi

@@ -1,15 +1,17 @@
 """The Team page: the ``people`` directive lists the people of docs/_data/people.yaml
 (read by :mod:`lnox_site.content.people`), one group per status, in the language of the page.
-Theses and works link to their entries on the Publications page."""
+Each person's entry has an id (:func:`person_anchor`) that the publications' pages link to; theses
+and works link to the publications' own pages. :func:`team_pages`: the pages that show the people."""
 
 from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from lnox_site.bibliography import entry_dependencies, publications
-from lnox_site.bibliography.publications import PUBLICATIONS_PAGE, anchor, short_citation
+from lnox_site.bibliography.publications import page_of, short_citation
 from lnox_site.content.languages import format_date, localise
 from lnox_site.content.paths import PEOPLE, root_of
 from lnox_site.content.people import STATUSES, Person, load
@@ -25,6 +27,26 @@ LABELS = {
 # -- The Team page --------------------------------------------------------------------------------
 
 
+def person_anchor(name: str) -> str:
+    """The id of a person's entry on the Team page (``person-farah-kouzi``)."""
+    return nodes.make_id(f"person-{name}")
+
+
+def team_pages(env: BuildEnvironment) -> set[str]:
+    """The pages that show the people (the Team page)."""
+    if not hasattr(env, "lnox_team_pages"):
+        env.lnox_team_pages = set()
+    return env.lnox_team_pages
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    team_pages(env).discard(docname)
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    team_pages(env).update(team_pages(other) & docnames)
+
+
 class people_list(nodes.General, nodes.Element):
     """Placeholder for the groups of people, rendered in the language of the page."""
 
@@ -33,6 +55,7 @@ class PeopleDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         root = root_of(self.env.srcdir)
         self.env.note_dependency(str(root / PEOPLE))
+        team_pages(self.env).add(self.env.docname)
         # The theses and works are rendered when the page is written: written again when one of
         # their entries changes (the order of the theses follows their years).
         for person in load(root)[0]:
@@ -42,7 +65,7 @@ class PeopleDirective(SphinxDirective):
 
 
 def _entry(person: Person, language: str, bib: dict[str, Publication], link) -> nodes.list_item:
-    item = nodes.list_item(classes=["lnox-person"])
+    item = nodes.list_item(ids=[person_anchor(person.name)], classes=["lnox-person"])
     item += nodes.paragraph("", "", nodes.strong(text=person.name))
     for role in person.roles:
         item += nodes.paragraph(text=localise(role, language))
@@ -98,11 +121,10 @@ def _render(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         return
     root = root_of(app.srcdir)
     bib = publications.entries(app.env)  # as parsed for this build by sphinxcontrib-bibtex
-    page = app.builder.get_relative_uri(docname, PUBLICATIONS_PAGE)
 
     def link(text: str, key: str, wrapper: type[nodes.Element]) -> nodes.reference:
-        return nodes.reference("", "", wrapper(text=text), refuri=f"{page}#{anchor(key)}",
-                               internal=True)  # fmt: skip
+        uri = app.builder.get_relative_uri(docname, page_of(key))
+        return nodes.reference("", "", wrapper(text=text), refuri=uri, internal=True)
 
     for node in placeholders:
         node.replace_self(render(load(root)[0], app.config.language, bib, link))
@@ -112,3 +134,5 @@ def setup(app: Sphinx) -> None:
     app.add_node(people_list)
     app.add_directive("people", PeopleDirective)
     app.connect("doctree-resolved", _render)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)

@@ -11,7 +11,8 @@
   ``404.html`` that GitHub Pages serves for every missing address and that sends the reader to the
   404 page of the language in the address (or of their browser).
 
-The sitemaps come from the documents Sphinx read, not from a list, so a new page is in them at once.
+The sitemaps come from the documents Sphinx read and the pages of the team's publications
+(:mod:`lnox_site.bibliography.publication_pages`), not from a list, so a new page is in them at once.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
+from lnox_site.bibliography import publication_pages
 from lnox_site.content.languages import LANGUAGES, LOCALES, SOURCE_LANGUAGE
 from lnox_site.site import cards, identity
 from lnox_site.site.csp import PENDING, secure
@@ -172,7 +174,8 @@ def sitemap(base: str, language: str, target_uris: list[str]) -> str:
 def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if exception or app.builder.format != "html":
         return
-    uris = [app.builder.get_target_uri(doc) for doc in sorted(app.env.found_docs)]
+    pages = {*app.env.found_docs, *publication_pages.names(app.env)}
+    uris = [app.builder.get_target_uri(page) for page in sorted(pages)]
     text = sitemap(app.config.lnox_site_url, app.config.language, uris)
     (app.outdir / SITEMAP).write_text(text, encoding="utf-8")
 

@@ -1,0 +1,377 @@
+"""A page per team publication: ``publications/<key>.html``, in each language.
+
+Readers arrive at a paper from a search engine, Google Scholar or Zotero; its page says what the
+paper is and where the team talks about it:
+
+* the entry in the site's style, as the Publications page shows it, with its COinS; its authors
+  (the people of the Team page linked to their entry there), its kind, journal or university,
+  year, DOI, themes (linked to the theme pages), and its BibTeX and RIS downloads;
+* where the site talks about it (:func:`mentions`): the pages that cite it (``{footcite}``), name
+  it (``{pub}``) or list it (a theme's ``publication-list``), as
+  :mod:`lnox_site.bibliography.entry_dependencies` recorded them while reading, the news posts
+  about it (``bib:`` in their front matter), and the people whose thesis or works it is
+  (docs/_data/people.yaml), each by its title in the page's language;
+* in its ``<head>``, the ``citation_*`` tags that Google Scholar and Zotero read (only the fields
+  the entry has) and its schema.org JSON-LD (:mod:`lnox_site.bibliography.jsonld`).
+
+The pages have no source file: they are written when every page has been read
+(``html-collect-pages``), through Sphinx's page template like any page (navigation, metadata,
+social card). An incremental build writes a page only when what it shows changed: the digest of
+each page is kept beside the doctrees, with what makes Sphinx write every page again (its
+configuration and templates). The page of an entry that is no longer the team's is removed.
+
+Search: each page is in Sphinx's index by its title, with no text, and is found through its
+publication object (:mod:`lnox_site.bibliography.search`), which matches the whole citation: it is
+listed once. Sphinx drops from the index, as it writes it, every page that is not a document: the
+index is told to keep these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from pybtex.database import Person
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import new_document
+
+from lnox_site.bibliography import entry_dependencies, jsonld, publications
+from lnox_site.bibliography.publications import (
+    DOWNLOADS,
+    KIND_NAMES,
+    PAGES,
+    PUBLICATIONS_PAGE,
+    Page,
+    anchor,
+    page_of,
+)
+from lnox_site.bibliography.reference_managers import inverted_name, page_range
+from lnox_site.bibliography.style import word
+from lnox_site.content import editions, people, vocabulary
+from lnox_site.content.languages import localise
+from lnox_site.content.paths import root_of
+from lnox_site.content.references import Publication, authors, full_name, team_only
+from lnox_site.content.team import signature
+from lnox_site.news.listings import all_posts
+from lnox_site.pages.people import person_anchor, team_pages
+from lnox_site.site.descriptions import EVENT, Description
+from lnox_site.site.head import json_ld
+
+LABELS = {
+    "kind": {"fr": "Type\u00a0:", "en": "Type:"},
+    "authors": {"fr": "Auteurs\u00a0:", "en": "Authors:"},
+    "journal": {"fr": "Revue\u00a0:", "en": "Journal:"},
+    "school": {"fr": "Université\u00a0:", "en": "University:"},
+    "year": {"fr": "Année\u00a0:", "en": "Year:"},
+    "doi": {"fr": "DOI\u00a0:", "en": "DOI:"},
+    "themes": {"fr": "Thèmes\u00a0:", "en": "Themes:"},
+    "download": {"fr": "Télécharger\u00a0:", "en": "Download:"},
+    "mentions": {"fr": "Cité sur ces pages", "en": "Cited on these pages"},
+    "no-mentions": {
+        "fr": "Aucune page du site ne parle encore de cette publication.",
+        "en": "No page of the site discusses this publication yet.",
+    },
+    "all": {"fr": "Toutes les publications de l’équipe", "en": "All the team’s publications"},
+}
+# The kinds of pages that talk about a publication, in the order its page lists them.
+PAGE_KINDS = {
+    "themes": {"fr": "Thèmes de recherche", "en": "Research themes"},
+    "news": {"fr": "Actualités", "en": "News"},
+    "symposium": {"fr": "Symposium", "en": "Symposium"},
+    "people": {"fr": "Équipe", "en": "Team"},
+    "other": {"fr": "Autres pages", "en": "Other pages"},
+}
+# Beside the doctrees: the digest of each page as last written.
+DIGESTS = "lnox-publication-pages.json"
+
+
+def label(name: str, language: str) -> str:
+    return localise(LABELS[name], language)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place of the site that talks about a publication."""
+
+    kind: str  # a key of PAGE_KINDS
+    title: str  # in the page's language
+    docname: str
+    anchor: str = ""
+
+
+def mentions(app: Sphinx, pub: Publication) -> list[Mention]:
+    """Where the site talks about ``pub``, grouped by kind of page (:data:`PAGE_KINDS`): theme
+    pages by title, news newest first, editions by year, people in the order of the Team page,
+    other pages by title."""
+    env, root = app.env, root_of(app.srcdir)
+    words = vocabulary.load(root)
+    posts = all_posts(env)
+    shown = entry_dependencies.showing(env, pub.key, words.team)
+    shown |= {docname for docname, post in posts.items() if post.source.bib == pub.key}
+    teams = team_pages(env)
+    themes = {theme.page for theme in words.themes.values()}
+    symposium = {edition.docname for edition in editions.load(root)[0]}
+
+    def kind(docname: str) -> str:
+        if docname in themes:
+            return "themes"
+        if docname in posts:
+            return "news"
+        return "symposium" if docname in symposium else "other"
+
+    found: dict[str, list[Mention]] = {name: [] for name in PAGE_KINDS}
+    for docname in shown - teams:
+        title = env.titles[docname].astext()
+        found[kind(docname)].append(Mention(kind(docname), title, docname))
+    for group in ("themes", "other"):
+        found[group].sort(key=lambda mention: (mention.title.casefold(), mention.docname))
+    found["news"].sort(key=lambda m: (posts[m.docname].source.date, m.docname), reverse=True)
+    found["symposium"].sort(key=lambda mention: mention.docname)
+    if teams:
+        team_page = min(teams)
+        found["people"] = [
+            Mention("people", person.name, team_page, person_anchor(person.name))
+            for person in people.load(root)[0]
+            if pub.key == person.thesis or pub.key in person.works
+        ]
+    return [mention for group in found.values() for mention in group]
+
+
+def citation_tags(pub: Publication) -> list[tuple[str, str]]:
+    """The ``citation_*`` meta tags of Google Scholar (and Zotero), from the fields the entry has:
+    https://scholar.google.com/intl/en/scholar/inclusion.html#indexing"""
+    first, last = page_range(pub)
+    doi = pub.entry.fields.get("doi", "")
+    url = pub.entry.fields.get("url", "")
+    tags = [("citation_title", pub.field("title"))]
+    tags += [("citation_author", inverted_name(person)) for person in authors(pub.entry)]
+    tags += [
+        ("citation_publication_date", str(pub.year)),
+        ("citation_journal_title", pub.field("journal")),
+        ("citation_dissertation_institution", pub.field("school") if pub.kind == "thesis" else ""),
+        ("citation_volume", pub.field("volume")),
+        ("citation_issue", pub.field("number")),
+        ("citation_firstpage", first),
+        ("citation_lastpage", last),
+        ("citation_doi", doi),
+        # Only an address that the entry gives as its PDF.
+        ("citation_pdf_url", url if url.lower().endswith(".pdf") else ""),
+    ]
+    return [(name, value) for name, value in tags if value]
+
+
+def head(app: Sphinx, pub: Publication) -> str:
+    """What the page adds to its ``<head>``: the citation tags and the JSON-LD."""
+    tags = [
+        f'<meta name="{name}" content="{html.escape(value)}">' for name, value in citation_tags(pub)
+    ]
+    data = jsonld.describe(pub, jsonld.address(app, page_of(pub.key)))
+    tags.append(json_ld({"@context": "https://schema.org", **data}))
+    return "\n".join(tags)
+
+
+def description(pub: Publication) -> str:
+    """``Title. Journal, 2020.``: what the page is, for search engines and link previews."""
+    title = pub.field("title")
+    where = pub.field("school") if pub.kind == "thesis" else pub.field("journal")
+    stop = "" if title.endswith((".", "?", "!")) else "."
+    return f"{title}{stop} {where + ', ' if where else ''}{pub.year}."
+
+
+class _Body:
+    """The text of the page of one entry, as docutils nodes."""
+
+    def __init__(self, app: Sphinx, pub: Publication) -> None:
+        self.app, self.pub = app, pub
+        self.pagename = page_of(pub.key)
+        self.page = Page.of(app, self.pagename)
+        self.language = self.page.language
+
+    def link(self, text: str, docname: str, fragment: str = "") -> nodes.reference:
+        uri = self.app.builder.get_relative_uri(self.pagename, docname)
+        return nodes.reference(
+            "", text, refuri=uri + (f"#{fragment}" if fragment else ""), internal=True
+        )
+
+    def fact(self, name: str, *children: nodes.Node) -> nodes.paragraph:
+        return nodes.paragraph(
+            "", "", nodes.strong(text=label(name, self.language)), nodes.Text(" "), *children
+        )
+
+    def authors(self) -> list[nodes.Node]:
+        """Every named author, those of the Team page linked to their entry there."""
+        teams = team_pages(self.app.env)
+        members = {
+            signature(Person(member.name)): member.name
+            for member in people.load(root_of(self.app.srcdir))[0]
+        }
+        named = authors(self.pub.entry)
+        names: list[nodes.Node] = []
+        for person in named:
+            member = members.get(signature(person))
+            if member and teams:
+                names.append(self.link(full_name(person), min(teams), person_anchor(member)))
+            else:
+                names.append(nodes.Text(full_name(person)))
+        partial = len(named) < len(self.pub.entry.persons.get("author", []))
+        joined: list[nodes.Node] = []
+        for index, name in enumerate(names):
+            if index:
+                last = index == len(names) - 1 and not partial
+                joined.append(nodes.Text(f" {word('and', self.language)} " if last else ", "))
+            joined.append(name)
+        return joined + ([nodes.Text(f" {word('et al.', self.language)}")] if partial else [])
+
+    def facts(self) -> list[nodes.paragraph]:
+        pub, page = self.pub, self.page
+        kind = KIND_NAMES[pub.kind][self.language][0]
+        facts = [self.fact("kind", nodes.Text(kind[:1].upper() + kind[1:]))]
+        if authors(pub.entry):
+            facts.append(self.fact("authors", *self.authors()))
+        if pub.kind == "thesis" and pub.field("school"):
+            facts.append(self.fact("school", nodes.Text(pub.field("school"))))
+        elif pub.field("journal"):
+            facts.append(self.fact("journal", nodes.emphasis(text=pub.field("journal"))))
+        facts.append(self.fact("year", nodes.Text(str(pub.year))))
+        if "doi" in pub.entry.fields:
+            doi = pub.entry.fields["doi"]
+            facts.append(
+                self.fact("doi", nodes.reference("", doi, refuri=f"https://doi.org/{doi}"))
+            )
+        themes = page.theme_links(pub)
+        if themes:
+            facts.append(self.fact("themes", *_joined(themes)))
+        downloads = [
+            page.download(name, f"{DOWNLOADS}/{pub.key}.{suffix}")
+            for name, suffix in (("BibTeX", "bib"), ("RIS", "ris"))
+        ]
+        facts.append(self.fact("download", *_joined(downloads, " · ")))
+        return facts
+
+    def mentions_section(self) -> nodes.section:
+        section = nodes.section(ids=["mentions"])
+        section += nodes.title(text=label("mentions", self.language))
+        found = mentions(self.app, self.pub)
+        if not found:
+            section += nodes.paragraph(text=label("no-mentions", self.language))
+        for kind, names in PAGE_KINDS.items():
+            group = [mention for mention in found if mention.kind == kind]
+            if not group:
+                continue
+            part = nodes.section(ids=[f"mentions-{kind}"])
+            part += nodes.title(text=localise(names, self.language))
+            listing = nodes.bullet_list()
+            for mention in group:
+                link = self.link(mention.title, mention.docname, mention.anchor)
+                listing += nodes.list_item("", nodes.paragraph("", "", link))
+            part += listing
+            section += part
+        return section
+
+    def document(self) -> nodes.document:
+        pub, page = self.pub, self.page
+        section = nodes.section(ids=[anchor(pub.key)], classes=["lnox-pub-page"])
+        section += nodes.title(text=pub.field("title"))
+        section += nodes.paragraph("", "", *page.formatted(pub), classes=["lnox-pub-citation"])
+        section += page.coins(pub)
+        section += nodes.container("", *self.facts(), classes=["lnox-pub-facts"])
+        section += self.mentions_section()
+        if PUBLICATIONS_PAGE in self.app.env.found_docs:
+            back = self.link(label("all", self.language), PUBLICATIONS_PAGE, anchor(pub.key))
+            section += nodes.paragraph("", "", back)
+        document = new_document(self.pagename)
+        document += section
+        return document
+
+
+def _joined(parts: Iterable[nodes.Node], separator: str = ", ") -> list[nodes.Node]:
+    joined: list[nodes.Node] = []
+    for index, part in enumerate(parts):
+        joined += [nodes.Text(separator)] if index else []
+        joined.append(part)
+    return joined
+
+
+def _html(builder: StandaloneHTMLBuilder, pagename: str, document: nodes.document) -> str:
+    """The page's text as HTML, the way Sphinx writes a document's (``write_doc``)."""
+    document.settings = builder.docsettings
+    builder.current_docname = pagename
+    builder.secnumbers, builder.fignumbers = {}, {}
+    translator = builder.create_translator(document, builder)
+    document.walkabout(translator)
+    return "".join(translator.fragment)
+
+
+def _site_digest(builder: StandaloneHTMLBuilder) -> str:
+    """What makes Sphinx write every page again: its configuration and the templates."""
+    info = builder.build_info
+    templates = builder.templates.newest_template_mtime() if builder.templates else 0
+    return f"{info.config_hash} {info.tags_hash} {templates}"
+
+
+def _keep_in_index(builder: StandaloneHTMLBuilder, pagenames: set[str]) -> None:
+    """Sphinx prunes from the index, as it writes it, the pages that are not documents."""
+    indexer = builder.indexer
+    if indexer is None:
+        return
+    prune = indexer.prune
+    indexer.prune = lambda docnames: prune({*docnames, *pagenames})
+
+
+def names(env: BuildEnvironment) -> list[str]:
+    """The names of the pages of the team's entries (``publications/kouzi2020oncogene``)."""
+    return [page_of(pub.key) for pub in team_only(publications.entries(env).values())]
+
+
+def _pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """The pages of the team's entries whose text changed, for Sphinx to write."""
+    builder = app.builder
+    if not isinstance(builder, StandaloneHTMLBuilder):
+        return []
+    store = Path(app.doctreedir) / DIGESTS
+    before = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
+    site = _site_digest(builder)
+    now, to_write = {}, []
+    for pub in team_only(publications.entries(app.env).values()):
+        pagename, title = page_of(pub.key), pub.field("title")
+        text, markup = _html(builder, pagename, _Body(app, pub).document()), head(app, pub)
+        digest = hashlib.blake2b(repr((site, title, text, markup)).encode(), digest_size=16)
+        now[pagename] = digest.hexdigest()
+        if builder.indexer is not None:
+            builder.indexer.feed(pagename, "", title, new_document(pagename))
+        if before.get(pagename) != now[pagename] or not _output(builder, pagename).exists():
+            context = {"title": html.escape(title), "body": text, "metatags": markup + "\n"}
+            context |= {"toc": "", "display_toc": False, "meta": {}, "sourcename": ""}
+            to_write.append((pagename, context, "page.html"))
+    for gone in before.keys() - now.keys():
+        _output(builder, gone).unlink(missing_ok=True)
+    store.write_text(json.dumps(now, indent=0, sort_keys=True), encoding="utf-8")
+    _keep_in_index(builder, set(now))
+    return to_write
+
+
+def _output(builder: StandaloneHTMLBuilder, pagename: str) -> Path:
+    return Path(builder.get_outfilename(pagename))
+
+
+def _description(app: Sphinx, docname: str) -> Description | None:
+    folder, _, key = docname.partition("/")
+    if folder != PAGES:
+        return None
+    pub = publications.entries(app.env).get(key)
+    return Description(description(pub)) if pub and pub.is_team_work else None
+
+
+def setup(app: Sphinx) -> None:
+    # After the search index is mended (lnox_site.site.search_index, at the default priority): the
+    # pages are fed to it in the same order in a clean and in an incremental build.
+    app.connect("html-collect-pages", _pages, priority=600)
+    app.connect(EVENT, _description)
