@@ -190,7 +190,9 @@ def _bibliography(root: Path) -> Iterator[Problem]:
     path = root / BIBFILE
     if not path.exists():
         return  # reported by the bibliography check
-    yield from kept.current(root).result("bibliography safety", path, lambda: list(_bib(root, path)))
+    yield from kept.current(root).result(
+        "bibliography safety", path, lambda: list(_bib(root, path))
+    )
 
 
 def _bib(root: Path, path: Path) -> Iterator[Problem]:

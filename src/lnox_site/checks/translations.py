@@ -31,7 +31,6 @@ from babel.dates import get_month_names
 from babel.messages.pofile import read_po
 
 from lnox_site.checks import kept
-from lnox_site.content import sources
 from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.problems import Problem
 
