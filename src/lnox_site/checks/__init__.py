@@ -25,12 +25,14 @@ from lnox_site.checks import (
     descriptions,
     diagrams,
     images,
+    kept,
+    news,
     page_safety,
     themes,
     translations,
     untranslated,
 )
-from lnox_site.content import editions, organisation, people, posts
+from lnox_site.content import editions, organisation
 from lnox_site.content.problems import ContentError, Problem
 
 Check = Callable[[Path], Iterable[Problem]]
@@ -46,8 +48,8 @@ CHECKS: tuple[Check, ...] = (
     translations.check_translations,
     page_safety.check_page_safety,
     untranslated.check_untranslated,
-    posts.check_news,
-    people.check_people,
+    news.check_news,
+    news.check_people,
     editions.check_editions,
     organisation.check_team,
 )
@@ -65,11 +67,17 @@ def _problems(check: Check, root: Path) -> Iterator[Problem]:
         yield error.problem
 
 
-def run(root: Path, skip: Iterable[Check] = ()) -> list[Problem]:
+def run(root: Path, skip: Iterable[Check] = (), results: kept.Kept | None = None) -> list[Problem]:
     """Every problem of the project (but those of the checks in ``skip``), sorted by file and
-    line; a problem met by several checks (an unreadable file) is listed once."""
+    line; a problem met by several checks (an unreadable file) is listed once. What is checked
+    file by file is checked again only where a file changed: the results are kept in
+    ``results``, by default the project's store (:mod:`lnox_site.checks.kept`)."""
     checks = [check for check in CHECKS if check not in set(skip)]
-    return sorted({problem for check in checks for problem in _problems(check, root)})
+    results = results or kept.Kept(root)
+    with kept.keeping(results):
+        found = sorted({problem for check in checks for problem in _problems(check, root)})
+    results.save()
+    return found
 
 
 def fingerprint(root: Path) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
+from lnox_site.checks import kept
 from lnox_site.content import myst, sources
 from lnox_site.content.bibfile import BibFile, Entry, scan
 from lnox_site.content.paths import BIBFILE, THEMES
@@ -224,7 +225,9 @@ def check_bibliography(root: Path) -> list[Problem]:
                 f"restore {BIBFILE} at the top of the project",
             )
         ]
-    return problems_of(path, set(load(root).keywords))
+    return kept.current(root).result(
+        "bibliography", path, lambda: problems_of(path, set(load(root).keywords))
+    )
 
 
 # {footcite:p}`a,b`, {cite:t}`a`, {pub}`a` — the role, its variant and the keys.
@@ -324,10 +327,16 @@ def check_citations(root: Path) -> Iterator[Problem]:
     bib = root / BIBFILE
     if not bib.exists():
         return
-    keys = {entry.key.lower(): entry.key for entry in scan(_read(bib)[0]).entries}
+    results = kept.current(root)
+    keys: dict[str, str] = results.result(
+        "keys", bib, lambda: {entry.key.lower(): entry.key for entry in scan(_read(bib)[0]).entries}
+    )
     team = _team(root)
-    yield from sources.each(
-        root,
+    # A page's result depends on which keys exist, and on which are the team's works.
+    inputs = [*sorted(keys.values()), repr(team and (team[0], sorted(team[1])))]
+    yield from results.each(
+        "citations",
         sources.pages(root),
         lambda page, text: citation_problems(page.relative_to(root).as_posix(), text, keys, team),
+        *inputs,
     )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from lnox_site.checks import kept
 from lnox_site.content import myst, sources
 from lnox_site.content.problems import Problem
 
@@ -44,4 +45,4 @@ def check_comment_lines(root: Path) -> Iterator[Problem]:
         for line in hidden_lines(text):
             yield Problem(where, line, WHAT, FIX)
 
-    yield from sources.each(root, sources.pages(root), check)
+    yield from kept.current(root).each("comments", sources.pages(root), check)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from lnox_site.checks import kept
 from lnox_site.content import catalogues, editions, sources, summaries, vocabulary
 from lnox_site.content.frontmatter import FrontMatterError, front_matter
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
@@ -148,4 +149,6 @@ def check_descriptions(root: Path) -> Iterator[Problem]:
         except ContentError as error:  # a catalogue that is not UTF-8: the other pages go on
             yield error.problem
 
-    yield from sources.each(root, sources.pages(root), check)
+    # The pages described by data are given: the list of editions is a folder's, not a file's.
+    pages = sources.pages(root)
+    yield from kept.current(root).each("descriptions", pages, check, *sorted(described))

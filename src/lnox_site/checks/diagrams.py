@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from lnox_site.checks import kept
 from lnox_site.content import sources
 from lnox_site.content.diagrams import required
 from lnox_site.content.drawing import Refusal, Refused, read, refusals
@@ -17,7 +18,9 @@ from lnox_site.content.problems import ContentError, Problem
 
 def check_diagrams(root: Path) -> Iterator[Problem]:
     """Every SVG that a page shows as a diagram exists and has what the site needs."""
-    yield from sources.each(root, sources.pages(root), lambda page, text: _page(root, page, text))
+    yield from kept.current(root).each(
+        "diagrams", sources.pages(root), lambda page, text: _page(root, page, text)
+    )
 
 
 def _page(root: Path, page: Path, text: str) -> Iterator[Problem]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from lnox_site.checks import kept
 from lnox_site.content import images, sources
 from lnox_site.content.images import ImageUse
 from lnox_site.content.problems import Problem
@@ -23,7 +24,9 @@ _EXPORT = "save it as JPEG (a photo) or PNG (a logo, a screenshot, a chart), or 
 
 def check_images(root: Path) -> Iterator[Problem]:
     """Every local image of every page."""
-    yield from sources.each(root, sources.pages(root), lambda page, text: _page(root, page, text))
+    yield from kept.current(root).each(
+        "images", sources.pages(root), lambda page, text: _page(root, page, text)
+    )
 
 
 def _page(root: Path, page: Path, text: str) -> Iterator[Problem]:
@@ -64,6 +67,7 @@ def _alternative(use: ImageUse) -> Iterator[tuple[str, str]]:
 
 
 def _file(path: Path, folder: str) -> Iterator[tuple[str, str]]:
+    sources.note(path)  # the result depends on the file, or on its absence
     suffix = path.suffix.lower()
     if suffix == ".svg":
         yield (

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from markdown_it.common.normalize_url import normalizeLinkText, validateLink
 
+from lnox_site.checks import kept
 from lnox_site.checks.translations import LOCALES, messages
 from lnox_site.content import bibfile, markdown, rawhtml, sources
 from lnox_site.content.languages import SOURCE_LANGUAGE
@@ -154,7 +155,7 @@ def _pages(root: Path) -> Iterator[Problem]:
     def check(page: Path, text: str) -> Iterator[Problem]:
         yield from text_problems(text, root, page.relative_to(root).as_posix(), page.parent)
 
-    yield from sources.each(root, sources.pages(root), check)
+    yield from kept.current(root).each("page safety", sources.pages(root), check)
 
 
 def _translations(root: Path) -> Iterator[Problem]:
@@ -177,7 +178,7 @@ def _translations(root: Path) -> Iterator[Problem]:
                     message.translation, root, where, page.parent, message.line
                 )
 
-        yield from sources.each(root, catalogues, check)
+        yield from kept.current(root).each("translation safety", catalogues, check)
 
 
 def _words(value: str) -> Iterator[str]:
@@ -189,6 +190,12 @@ def _bibliography(root: Path) -> Iterator[Problem]:
     path = root / BIBFILE
     if not path.exists():
         return  # reported by the bibliography check
+    yield from kept.current(root).result(
+        "bibliography safety", path, lambda: list(_bib(root, path))
+    )
+
+
+def _bib(root: Path, path: Path) -> Iterator[Problem]:
     for entry in bibfile.scan(sources.read_text(path, root)).entries:
         for field in entry.fields.values():
             value = field.value.strip()

@@ -30,7 +30,7 @@ from pathlib import Path
 from babel.dates import get_month_names
 from babel.messages.pofile import read_po
 
-from lnox_site.content import sources
+from lnox_site.checks import kept
 from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.problems import Problem
 
@@ -296,4 +296,4 @@ def check_translations(root: Path) -> Iterator[Problem]:
         language = folder.parent.name
         if language != SOURCE_LANGUAGE:
             check = partial(catalogue_problems, root, language)
-            yield from sources.each(root, sorted(folder.rglob("*.po")), check)
+            yield from kept.current(root).each("translations", sorted(folder.rglob("*.po")), check)

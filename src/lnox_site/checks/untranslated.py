@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from lnox_site.checks import kept
 from lnox_site.content import sources
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from lnox_site.content.messages import untranslated
@@ -21,14 +22,22 @@ from lnox_site.content.problems import ContentError, Problem
 
 def check_untranslated(root: Path) -> Iterator[Problem]:
     for page in sources.pages(root):
-        for language in LANGUAGES:
-            if language == SOURCE_LANGUAGE:
-                continue
-            try:
-                found = untranslated(root, page, language)
-            except ContentError as error:  # a page that is not UTF-8
-                yield error.problem
-                continue
-            except (UnicodeDecodeError, OSError):  # a catalogue that is not: its own check says so
-                continue
-            yield from dict.fromkeys(problem for _, problem in found)
+        yield from kept.current(root).result(
+            "untranslated", page, lambda page=page: list(_page(root, page))
+        )
+
+
+def _page(root: Path, page: Path) -> Iterator[Problem]:
+    """The messages of ``page`` without a translation (its catalogues and diagrams are noted as
+    read)."""
+    for language in LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            continue
+        try:
+            found = untranslated(root, page, language)
+        except ContentError as error:  # a page that is not UTF-8
+            yield error.problem
+            continue
+        except (UnicodeDecodeError, OSError):  # a catalogue that is not: its own check says so
+            continue
+        yield from dict.fromkeys(problem for _, problem in found)

@@ -47,9 +47,8 @@ def entries(root: Path, language: str, domain: str) -> dict[str, Entry] | None:
     """Every message of the catalogue ``domain`` of ``language``; None when there is no such
     catalogue. ContentError, with its line, when the catalogue is not UTF-8."""
     found = path(root, language, domain)
-    if not found.exists():
-        return None
-    return _read(found, root, found.stat().st_mtime)
+    mtime = sources.stamp(found)
+    return None if mtime is None else _read(found, root, mtime)
 
 
 def translations(root: Path, language: str, domain: str) -> dict[str, str]:

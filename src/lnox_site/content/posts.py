@@ -30,10 +30,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from lnox_site.content import records, sources, vocabulary
 from lnox_site.content.frontmatter import FrontMatterError, Value, closing_line, front_matter
@@ -53,6 +54,9 @@ YEAR = re.compile(r"^\d{4}$")
 FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 EXAMPLE_DATE = "2019-11-07"
+T = TypeVar("T")
+# How check_news reads each file (kind of result, file, how to compute it).
+Keeper = Callable[[str, Path, Callable[[], Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -338,8 +342,14 @@ def _check_text(check: _Check, text: str) -> None:
 # -- The whole news folder ---------------------------------------------------------------------
 
 
-def check_news(root: Path) -> Iterator[Problem]:
-    """Posts, their slugs, the archive pages, and pages that look like posts elsewhere."""
+def _computed(kind: str, path: Path, compute: Callable[[], T]) -> T:
+    return compute()
+
+
+def check_news(root: Path, result: Keeper = _computed) -> Iterator[Problem]:
+    """Posts, their slugs, the archive pages, and pages that look like posts elsewhere. What is
+    read from each file is ``result(kind, file, compute)``: ``compute()``, or a result kept from
+    an earlier run by the checks (:mod:`lnox_site.checks.kept`)."""
     if not (root / TAGS).exists():
         yield Problem(
             TAGS,
@@ -356,9 +366,11 @@ def check_news(root: Path) -> Iterator[Problem]:
         docname = _docname(root, path)
         relative = path.relative_to(root).as_posix()
         if not is_post_docname(docname):
-            yield from _check_not_a_post(root, path, relative)
+            yield from result(
+                "not a post", path, lambda p=path, r=relative: list(_check_not_a_post(root, p, r))
+            )
             continue
-        source, problems = read_post(root, path)
+        source, problems = result("post", path, lambda path=path: read_post(root, path))
         yield from problems
         years.add(path.parent.name)
         if source is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from lnox_site.content.paths import DOCS, NOT_PAGES
@@ -14,11 +15,32 @@ from lnox_site.content.problems import ContentError, Problem
 
 NOT_UTF8 = "not valid UTF-8"
 SAVE_AS_UTF8 = "save the file as UTF-8"
+# The files read inside each block of noting(), innermost last.
+_noted: list[set[Path]] = []
+
+
+@contextmanager
+def noting() -> Iterator[set[Path]]:
+    """Every file read (or looked for) inside the block: what a result kept by the checks
+    (:mod:`lnox_site.checks.kept`) depends on."""
+    read: set[Path] = set()
+    _noted.append(read)
+    try:
+        yield read
+    finally:
+        _noted.pop()
+
+
+def note(path: Path) -> None:
+    """Tell :func:`noting` that ``path`` is read, or looked for."""
+    for read in _noted:
+        read.add(path)
 
 
 def stamp(path: Path) -> float | None:
     """When ``path`` was last changed (None when it is missing): what a cached reading of the file
     depends on."""
+    note(path)
     try:
         return path.stat().st_mtime
     except FileNotFoundError:
@@ -39,6 +61,7 @@ def bad_lines(raw: bytes) -> list[int]:
 def read_text(path: Path, root: Path) -> str:
     """The text of the content file ``path`` of the project at ``root``; ContentError when it is
     not UTF-8 (a byte-order mark, which some editors write, is dropped)."""
+    note(path)
     raw = path.read_bytes()
     try:
         return raw.decode("utf-8-sig")
