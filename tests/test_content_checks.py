@@ -155,7 +155,9 @@ def test_every_mistake_stops_the_build_with_its_place(broken):
     assert build.returncode != 0, build.log
     assert "Traceback" not in build.log
     lines = build.log.splitlines()
-    missing = [m for m, message in expected.items() if not any(x.startswith(message) for x in lines)]
+    missing = [
+        m for m, message in expected.items() if not any(x.startswith(message) for x in lines)
+    ]
     assert not missing, f"{missing} not in the log:\n{build.log}"
 
 
