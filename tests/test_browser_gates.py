@@ -1,9 +1,9 @@
 """Quality gates in a real browser (Debian's Chromium), on every built page of both languages.
 
 Each page is opened once in one reused tab and checked by axe-core in each colour scheme (the rules
-on what only the templates write, on one page of each template); what it requested, the errors it logged, the Content-Security-Policy violations it reported and axe-core's
-findings are recorded, then each gate asserts on the record. A failure lists every page and every
-problem at once.
+on what only the templates write, on one page of each template); what it requested, the errors it
+logged, the Content-Security-Policy violations it reported and axe-core's findings are recorded,
+then each gate asserts on the record. A failure lists every page and every problem at once.
 """
 
 from __future__ import annotations
@@ -42,9 +42,9 @@ TEMPLATE_RULES = [
     "frame-title", "frame-title-unique", "audio-caption", "video-caption", "no-autoplay-audio",
     "blink", "marquee", "object-alt", "area-alt", "server-side-image-map",
 ]  # fmt: skip
-# A page of each template (docs/_templates): page.html once with an empty table of contents (the
-# home page) and once with one (a theme page), search.html and 404.html.
-TEMPLATE_PAGES = ["index.html", "recherche/niche.html", "search.html", "404.html"]
+# A page of each template (docs/_templates): page.html once with a table of contents (the home
+# page) and once without (furo leaves it out of a page without sections), search.html, 404.html.
+TEMPLATE_PAGES = ["index.html", "recherche/index.html", "search.html", "404.html"]
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 # Screenshots for review, one per section, language and width (gitignored).
