@@ -57,7 +57,19 @@ class Build:
         return (self.out / language / page).read_text(encoding="utf-8")
 
     def soup(self, language: str, page: str | Path) -> BeautifulSoup:
-        return BeautifulSoup(self.html(language, page), "html.parser")
+        """The page parsed, shared by every test that reads it: not to be modified."""
+        return parsed(self.out / language / page)
+
+
+def parsed(path: Path) -> BeautifulSoup:
+    """The HTML file ``path`` parsed, once per run and content (a rebuilt page is parsed again):
+    the same tree for every test that reads it, which none may modify."""
+    return _parse(path.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
 
 
 def run_build(source: Path, out: Path, *options: str, env: dict[str, str] | None = None) -> Build:

@@ -17,6 +17,11 @@ def new(project: Path, *args: str) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
+def assert_reported_at(problems: list[str], path: str, line: int, message: str) -> None:
+    """The checks (``checked``) name ``path:line`` with ``message``."""
+    assert any(p.startswith(f"{path}:{line}:") and message in p for p in problems), problems
+
+
 def assert_stops_at(build: Build, path: str, line: int, message: str) -> None:
     """The build failed, naming ``path:line`` with ``message``."""
     assert build.returncode != 0

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import LANGUAGES, SITE_PATH, Build, PagesHandler, Visit
+from conftest import LANGUAGES, SITE_PATH, Build, PagesHandler, Visit, parsed
 
 # What the policy must say besides the hashes (the brief of the site's security, by hand).
 FIXED = {
@@ -52,12 +52,12 @@ REPRESENTATIVE = (
 )
 
 
-def every_page(site: Build) -> Iterator[tuple[str, str]]:
+def every_page(site: Build) -> Iterator[tuple[str, BeautifulSoup]]:
     for language in LANGUAGES:
         for page in site.pages(language):
-            yield f"{language}/{page.as_posix()}", site.html(language, page)
+            yield f"{language}/{page.as_posix()}", site.soup(language, page)
     for name in ROOT_PAGES:
-        yield name, (site.out / name).read_text(encoding="utf-8")
+        yield name, parsed(site.out / name)
 
 
 def policy_meta(tag: Tag) -> bool:
@@ -70,8 +70,7 @@ def sha256(text: str) -> str:
 
 def test_every_page_has_one_policy_first_in_its_head_with_the_hashes_of_its_inline_code(site):
     problems = []
-    for path, html in every_page(site):
-        soup = BeautifulSoup(html, "html.parser")
+    for path, soup in every_page(site):
         metas = soup.find_all(policy_meta)
         if len(metas) != 1 or metas[0].parent is not soup.head:
             problems.append(f"{path}: {len(metas)} policy tags, expected one in <head>")
@@ -105,14 +104,14 @@ def test_every_page_has_one_policy_first_in_its_head_with_the_hashes_of_its_inli
 
 def test_the_theme_and_root_pages_inline_scripts_are_hashed(site):
     """Guards the test above from passing on pages that had nothing inline."""
-    home = BeautifulSoup(site.html("fr", "index.html"), "html.parser")
+    home = site.soup("fr", "index.html")
     theme_switch = home.body.find("script")
     assert "localStorage" in theme_switch.string
     policy = home.find(policy_meta)["content"]
     assert sha256(theme_switch.string) in policy
     assert sha256(home.head.style.string) in policy
     for name in ROOT_PAGES:
-        root = BeautifulSoup((site.out / name).read_text(encoding="utf-8"), "html.parser")
+        root = parsed(site.out / name)
         assert sha256(root.head.script.string) in root.find(policy_meta)["content"]
 
 

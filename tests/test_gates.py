@@ -16,8 +16,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
 
 import pytest
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup, Comment, PageElement
 from conftest import LANGUAGES, TEST_SITE_URL, Build, build_copy
+from conftest import parsed as parse
 from page_sources import Sources, mid_phrase, not_whole
 from pybtex.database import parse_file as parse_bib
 
@@ -45,11 +46,6 @@ EMBEDDING = (
 def html_files(site: Build) -> list[Path]:
     """Every HTML file of the published folder: both languages and the root pages."""
     return sorted(site.out.rglob("*.html"))
-
-
-@cache
-def parse(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @cache
@@ -170,15 +166,20 @@ def wrong_language_strings(language: str) -> set[str]:
     return set(french.values()) | {fold["fr"]}
 
 
+def in_content(node: PageElement) -> bool:
+    """Whether ``node`` is or is inside the page's own content, a script or a style."""
+    return any(element.name in {"article", "script", "style"} for element in [node, *node.parents])
+
+
 def interface_text(soup: BeautifulSoup) -> str:
     """What a page says around its content: visible text, labels, titles, placeholders."""
-    soup = BeautifulSoup(str(soup), "html.parser")
-    for tag in soup.select("article, script, style"):
-        tag.decompose()
-    texts = [t for t in soup.find_all(string=True) if not isinstance(t, Comment)]
+    texts = [
+        t for t in soup.find_all(string=True) if not isinstance(t, Comment) and not in_content(t)
+    ]
     labels = [
         value
         for tag in soup.find_all(True)
+        if not in_content(tag)
         for name in ("aria-label", "title", "placeholder", "alt")
         if (value := tag.get(name))
     ]

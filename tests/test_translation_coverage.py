@@ -5,6 +5,7 @@ repeats a French block outside an element marked lang="fr"."""
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -247,6 +248,8 @@ def page_blocks(site, language: str, page: Path) -> dict[str, str]:
     article = site.soup(language, page).select_one("article")
     if article is None:
         return {}
+    # A copy: the page's tree is shared with the other tests.
+    article = copy.copy(article)
     for generated in article.select(GENERATED):
         generated.decompose()
     texts = {}
