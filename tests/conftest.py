@@ -8,7 +8,9 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,11 +124,33 @@ def run_check(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
+@functools.cache
+def _results_of_the_project() -> bytes:
+    """The checks' kept results (lnox_site.checks.kept) on the project as it is, computed once per
+    test process in a copy that lives as long as the process."""
+    from lnox_site import checks
+    from lnox_site.checks import kept
+
+    folder = tempfile.TemporaryDirectory(prefix="lnox-checked-")
+    weakref.finalize(_results_of_the_project, folder.cleanup)
+    pristine = copy_project(Path(folder.name) / "project")
+    checks.run(pristine)
+    return (pristine / kept.FOLDER / kept.STORE).read_bytes()
+
+
 def checked(project: Path) -> list[str]:
     """What ``nox -s check`` reports for a project copy, each problem as it prints it, from the
-    checks run in process (no build, no new Python)."""
+    checks run in process (no build, no new Python). The copy starts with the results kept for
+    the project as it is, as a contributor's checkout has them: only the files a test changed are
+    checked again (tests/test_kept_checks.py shows that this reports what a run from nothing
+    does)."""
     from lnox_site import checks
+    from lnox_site.checks import kept
 
+    store = project / kept.FOLDER / kept.STORE
+    if not store.exists():
+        store.parent.mkdir(parents=True, exist_ok=True)
+        store.write_bytes(_results_of_the_project())
     return [str(problem) for problem in checks.run(project)]
 
 
