@@ -7,7 +7,9 @@ and Furo only), a clean build in one process (``-j 1``), a rebuild with nothing 
 after editing one theme page, one news post, one cited BibTeX entry and one that no page shows
 (with the documents read and written again, from the doctrees and pages Sphinx changed), the size
 of the output, what the home page and a news post load (HTML plus the stylesheets and scripts they
-link), the social cards (how many each build drew, the time to draw one, their bytes), and the search index that the search page of each language downloads (``searchindex.js``,
+link), the social cards (how many each build drew, the time to draw one, their bytes), two saves
+while the preview runs (the time of each phase, lnox_site.build_phases) and the search index that
+the search page of each language downloads (``searchindex.js``,
 as it is and gzip-compressed, as web servers send it). The bare, serial and incremental builds are
 in French only: the English build reads the same pages through its catalogues.
 
@@ -40,6 +42,7 @@ from PIL import Image
 import lnox_site
 from benchmarks import synthetic
 from lnox_site.build import sphinx_command
+from lnox_site.build_phases import PREFIX
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from lnox_site.content.paths import BIBFILE
 from lnox_site.preview import Running, build_folder
@@ -281,16 +284,27 @@ def edit(path: Path, old: str, new: str) -> None:
 @dataclass
 class Save:
     """One save while the preview runs: the seconds from the write to the edited page written with
-    the edit, and to the end of the build; the documents whose pages were written again."""
+    the edit, and to the browser reloaded; the documents whose pages were written again; the
+    seconds of each phase, as the preview printed them."""
 
     page_seconds: float
     build_seconds: float
     written: list[str]
+    phases: dict[str, float] = field(default_factory=dict)
+
+
+PHASE = re.compile(r"(\w+) ([\d.]+) s")
+READY = "the next build is ready"
 
 
 def preview_save(preview: Running, site: Path, page: str, old: str, new: str, shows: str) -> Save:
-    """Edit ``page`` (a document name) of the running preview of ``site``, replacing ``old`` by
-    ``new``, and time the preview until the page shows ``shows``."""
+    """Edit ``page`` (a document name) of the running preview of ``site`` (started with
+    ``phases``), replacing ``old`` by ``new``, and time the preview until the page shows
+    ``shows``. The edit comes once the preview is ready for it, as when someone edits a page."""
+    said = [line for line in preview.recent().splitlines() if PREFIX in line]
+    ready = (bool(said) and READY in said[-1]) or preview.wait_for(READY, 600)
+    if not ready:
+        raise RuntimeError("the preview did not prepare its next build:\n" + preview.recent())
     out = build_folder(site) / "serve" / SOURCE_LANGUAGE
     doctrees = build_folder(site) / "serve-doctrees" / SOURCE_LANGUAGE
     before = stamps(out, ".html")
@@ -302,15 +316,17 @@ def preview_save(preview: Running, site: Path, page: str, old: str, new: str, sh
             raise RuntimeError(f"the preview did not show the edit of {page}")
         time.sleep(0.02)
     page_seconds = time.perf_counter() - started
-    preview.wait_for("Serving on", 600)
+    phases = preview.wait_for(rf"{PREFIX} (detect .*) =", 600)
     build_seconds = time.perf_counter() - started
+    finish = preview.wait_for(rf"{PREFIX} (finish [\d.]+ s)", 600)
     documents = stamps(doctrees, ".doctree")
     written = sorted(
         name
         for name, stamp in stamps(out, ".html").items()
         if name in documents and before.get(name) != stamp
     )
-    return Save(page_seconds, build_seconds, written)
+    seconds = {name: float(value) for name, value in PHASE.findall(phases[1] + finish[1])}
+    return Save(page_seconds, build_seconds, written, seconds)
 
 
 def check_second_run() -> float | None:
@@ -359,7 +375,7 @@ def measure(site: Path, scale: int) -> dict:
     results["edit_bib"] = site_build(SOURCE_LANGUAGE)
     edit(site / BIBFILE, "title    = {Uncertainty in", "title    = {Uncertainty about")
     results["edit_unshown_bib"] = site_build(SOURCE_LANGUAGE)
-    with Running(site) as preview:
+    with Running(site, phases=True) as preview:
         results["preview_idle"] = preview.wait_for("Detected changes", IDLE) is not None
         sentence = "Une autre phrase ajoutée."
         results["preview_theme"] = preview_save(
@@ -406,9 +422,12 @@ def table(all_results: list[dict], info: list[dict]) -> str:
 
     def save(run: Save) -> str:
         return (
-            f"{run.page_seconds:.1f} s; built in {run.build_seconds:.1f} s; "
+            f"{run.page_seconds:.1f} s; reloaded after {run.build_seconds:.1f} s; "
             f"written {_summary(run.written)}"
         )
+
+    def phases(run: Save) -> str:
+        return ", ".join(f"{name} {seconds:.2f}" for name, seconds in run.phases.items())
 
     def per_document(result: dict, counts: dict) -> str:
         runs = result["clean"].values()
@@ -436,6 +455,8 @@ def table(all_results: list[dict], info: list[dict]) -> str:
         ],
         f"preview: save {THEME_PAGE} → page shown": [save(r["preview_theme"]) for r in all_results],
         "preview: save a news title → post shown": [save(r["preview_post"]) for r in all_results],
+        f"preview phases, {THEME_PAGE} (s)": [phases(r["preview_theme"]) for r in all_results],
+        "preview phases, news title (s)": [phases(r["preview_post"]) for r in all_results],
         f"preview: a build within {IDLE:.0f} s with no edit": [
             "yes" if r["preview_idle"] else "no" for r in all_results
         ],

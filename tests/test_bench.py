@@ -60,7 +60,8 @@ def _result(scale: int, seconds: float, status: int = 0) -> dict:
         "edit_unshown_bib": run(0.1),
         "output_bytes": 2**20, "home_bytes": 50 * 1024, "post_bytes": 40 * 1024,
         "search_index": {"fr": (80 * 1024, 25 * 1024), "en": (75 * 1024, 24 * 1024)},
-        "preview_idle": False, "preview_theme": Save(0.8, 1.1, ["a", "b"]),
+        "preview_idle": False,
+        "preview_theme": Save(0.8, 1.1, ["a", "b"], {"detect": 0.05, "check": 0.4}),
         "preview_post": Save(0.9, 1.2, ["a"]),
         "cards": {"count": 80, "ms_per_card": 8.4, "mean_bytes": 14 * 1024, "max_bytes": 20 * 1024},
     }  # fmt: skip
@@ -84,8 +85,9 @@ def test_report_has_a_column_per_scale_and_the_ratios():
     assert rows["social card: time to draw one, bytes, fr"][0] == "8 ms; 14.0 KiB (largest 20.0)"
     assert rows["search index, gzip (raw) (KiB)"][0] == "fr 25.0 (80) + en 24.0 (75)"
     assert rows["preview: save recherche/niche → page shown"][0] == (
-        "0.8 s; built in 1.1 s; written 2 (a, b)"
+        "0.8 s; reloaded after 1.1 s; written 2 (a, b)"
     )
+    assert rows["preview phases, recherche/niche (s)"][0] == "detect 0.05, check 0.40"
     assert rows["preview: a build within 3 s with no edit"] == ["no", "no"]
     assert "**failed (2)**" in rows["clean, serial (-j 1), fr (s)"][1]
     assert all(run.status == 2 for run in runs(results[1]))

@@ -1,17 +1,19 @@
 """The live preview of one language (``nox -s serve``): sphinx-autobuild, rebuilt on every save.
 
-    python -m lnox_site.preview [fr|en] [--port 8000] [--root .]
+    python -m lnox_site.preview [fr|en] [--port 8000] [--root .] [--phases]
 
-Each save starts an incremental build (lnox_site.forked_builds), where Sphinx reads again the
-pages whose source or dependencies changed (the site's extension adds the listings that show a
+Each save starts an incremental build (lnox_site.forked_builds: prepared before the save when it
+changes only pages), where Sphinx reads again the pages whose source or dependencies changed (the site's extension adds the listings that show a
 changed post or entry) and writes the pages that show them. Nothing is written under ``docs/``
 outside ``docs/_build/`` (catalogues are compiled in the build folder,
-lnox_site.site.catalogues), so a build never starts the next one.
+lnox_site.site.catalogues), so a build never starts the next one. ``--phases`` prints the time of
+each phase of a save (lnox_site.build_phases).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import queue
 import re
 import subprocess
@@ -66,8 +68,15 @@ class Running:
     """The preview of ``root`` started in a process of its own on a free port, its output read
     line by line (for the tests and the benchmark): ``with Running(root) as preview: …``."""
 
-    def __init__(self, root: Path, language: str = SOURCE_LANGUAGE, timeout: float = 600) -> None:
+    def __init__(
+        self,
+        root: Path,
+        language: str = SOURCE_LANGUAGE,
+        timeout: float = 600,
+        phases: bool = False,
+    ) -> None:
         command = [sys.executable, "-m", "lnox_site.preview", language, "--port", "0"]
+        command += ["--phases"] if phases else []
         self.process = subprocess.Popen(
             [*command, "--root", str(root)],
             stdout=subprocess.PIPE,
@@ -137,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("language", nargs="?", default=SOURCE_LANGUAGE, choices=list(LANGUAGES))
     parser.add_argument("--port", type=int, default=PORT, help="0 for any free port")
     parser.add_argument("--root", type=Path, default=Path(), help="the project folder")
+    parser.add_argument("--phases", action="store_true", help="print the time of each phase")
     args = parser.parse_args(argv)
     from sphinx_autobuild import __main__ as autobuild
 
@@ -145,8 +155,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     root = args.root.resolve()
     if forked_builds.AVAILABLE:
         forked_builds.preload(root / "docs")
-        # sphinx-autobuild has no option for how it builds: its builder is replaced by name.
-        autobuild.Builder = forked_builds.ForkingBuilder
+        # sphinx-autobuild has no option for how it builds: its builder and its watcher (which
+        # calls the builder in a new process per save) are replaced by name.
+        autobuild.Builder = functools.partial(forked_builds.ForkingBuilder, phases=args.phases)
+        autobuild.RebuildServer = forked_builds.InProcessWatch
     autobuild.main(autobuild_arguments(root, args.language, args.port))
 
 

@@ -19,7 +19,8 @@ from lnox_site.content.paths import root_of
 STAMP = "lnox-checked"
 
 
-def _check_before_reading(app: Sphinx) -> None:
+def check_before_reading(app: Sphinx) -> None:
+    """Stop the build with the list of problems, if the checks find any."""
     root = root_of(app.srcdir)
     checked = Path(app.doctreedir) / STAMP
     current = checks.fingerprint(root)
@@ -39,4 +40,4 @@ def _check_before_reading(app: Sphinx) -> None:
 def setup(app: Sphinx) -> None:
     # Before sphinxcontrib-bibtex parses references.bib (default priority 500), so that a broken
     # file ends in the list of its problems rather than in a parser's traceback.
-    app.connect("builder-inited", _check_before_reading, priority=100)
+    app.connect("builder-inited", check_before_reading, priority=100)
