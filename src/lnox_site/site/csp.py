@@ -143,7 +143,9 @@ class Templates(BuiltinTemplateLoader):
             for name in SET_ASIDE
             if isinstance(context.get(name), str)
         }
-        page = secure(super().render(template, {**context, **{n: t for n, (t, _) in aside.items()}}))
+        page = secure(
+            super().render(template, {**context, **{n: t for n, (t, _) in aside.items()}})
+        )
         for token, value in aside.values():
             page = page.replace(token, value)
         return page
