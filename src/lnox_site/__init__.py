@@ -33,6 +33,7 @@ def parts() -> tuple[ModuleType, ...]:
         citations,
         entry_dependencies,
         jsonld,
+        parsed_once,
         publication_pages,
         publications,
     )
@@ -66,6 +67,7 @@ def parts() -> tuple[ModuleType, ...]:
         content_gate,
         raw_html,
         citations,
+        parsed_once,
         entry_dependencies,
         publications,
         jsonld,

@@ -31,6 +31,7 @@ import pybtex_docutils
 from babel.lists import format_list
 from docutils import nodes
 from docutils.parsers.rst import directives
+from pybtex.database import BibliographyData
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -118,10 +119,19 @@ def bibfile(app: Sphinx) -> Path:
     return root_of(app.srcdir) / BIBFILE
 
 
+# The publications of the last parse of the file (its data, the team's keyword, the publications),
+# made once rather than once per page that asks.
+_made: list[tuple[BibliographyData, str, dict[str, Publication]]] = []
+
+
 def entries(env: BuildEnvironment) -> dict[str, Publication]:
-    """Every entry of references.bib, as parsed once per build by sphinxcontrib-bibtex."""
+    """Every entry of references.bib, as parsed once per build by sphinxcontrib-bibtex (shared by
+    every caller: not to be changed)."""
     team = vocabulary.load(root_of(env.srcdir)).team
-    return publications(env.get_domain("cite").bibdata.data.entries, team)
+    data = env.get_domain("cite").bibdata.data
+    if not (_made and _made[0][0] is data and _made[0][1] == team):
+        _made[:] = [(data, team, publications(data.entries, team))]
+    return _made[0][2]
 
 
 class publication_list(nodes.General, nodes.Element):

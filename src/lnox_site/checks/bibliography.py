@@ -22,7 +22,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
 from lnox_site.checks import kept
@@ -30,7 +29,7 @@ from lnox_site.content import myst, sources
 from lnox_site.content.bibfile import BibFile, Entry, scan
 from lnox_site.content.paths import BIBFILE, THEMES
 from lnox_site.content.problems import ContentError, Problem
-from lnox_site.content.references import read
+from lnox_site.content.references import parse_entry, parsed, read
 from lnox_site.content.vocabulary import load
 
 # The entry types the site's style renders, with the fields each needs.
@@ -157,19 +156,15 @@ def _entry_problems(entry: Entry, vocabulary: set[str], where: str) -> Iterator[
 
 
 def _refused_by_pybtex(bib: BibFile, text: str, where: str) -> Iterator[Problem]:
-    """What pybtex still refuses once the structure is sound (e.g. a malformed author name).
-
-    The parser is used directly: ``pybtex.database.parse_string`` would look it up among the
-    installed plugins on every call.
-    """
+    """What pybtex still refuses once the structure is sound (e.g. a malformed author name)."""
     try:
-        Parser().parse_string(text)
+        parsed(text, bib)
         return
     except PybtexError:
         pass
     for entry in bib.entries:  # find the entries at fault
         try:
-            Parser().parse_string(entry.text)
+            parse_entry(entry.text)
         except PybtexError as error:
             yield Problem(
                 where,

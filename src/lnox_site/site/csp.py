@@ -127,11 +127,28 @@ def secure(page: str) -> str:
     return page.replace(PENDING, meta, 1)
 
 
+# What a page's template inserts that cannot change its policy, set aside (as an HTML comment) while
+# its inline code is read, being most of the page: the page's content (``body``), inside
+# <article>, is never hashed; furo's navigation tree holds only links and fold buttons, made from
+# the toctree with their titles escaped.
+SET_ASIDE = ("body", "furo_navigation_tree")
+
+
 class Templates(BuiltinTemplateLoader):
     """Sphinx's own template loader; each page it renders gets its policy (``template_bridge``)."""
 
     def render(self, template: str, context: dict[str, Any]) -> str:
-        return secure(super().render(template, context))
+        aside = {
+            name: (f"<!--lnox-set-aside:{name}-->", context[name])
+            for name in SET_ASIDE
+            if isinstance(context.get(name), str)
+        }
+        page = secure(
+            super().render(template, {**context, **{n: t for n, (t, _) in aside.items()}})
+        )
+        for token, value in aside.values():
+            page = page.replace(token, value)
+        return page
 
 
 def _use_templates(app: Sphinx, config: Config) -> None:

@@ -6,7 +6,8 @@ the size of the navigation: half of the build at 20 times today's content. Yet t
 folder get the same tree but for the marks of the page being written (its entry and the entries
 above it are ``current`` and unfolded, its own link is ``#``). So furo's tree is made once per
 folder, for a page that is in no toctree, and kept with a slot wherever a mark can go; each page
-fills the slots of its own entries. The markup is exactly furo's (a test compares both on every
+fills the slots of its own entries. The labels of its fold buttons are translated
+(:func:`~lnox_site.site.theme.translated_folds`) once per folder too. The markup is exactly furo's (a test compares both on every
 page); ``lnox_shared_navigation = False`` gives furo's own, made for each page.
 """
 
@@ -23,6 +24,8 @@ from furo.navigation import get_navigation_tree
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
+
+from lnox_site.site.theme import TRANSLATED, translated_folds
 
 # The tree furo asks for (furo 2025.12.19, __init__.py: _compute_navigation_tree, whose
 # html-page-context handler runs at priority 500, and navigation.py: get_navigation_tree).
@@ -136,7 +139,9 @@ def _template_for(app: Sphinx, folder: str) -> Template:
             app.env, unlisted, app.builder, tags=app.builder.tags, **FURO_TREE
         )
         html = app.builder.render_partial(tree)["fragment"]
-        templates[folder] = template(get_navigation_tree(html), folder, app.builder.link_suffix)
+        # Translated here once, rather than on each page: the labels depend on no page's marks.
+        furo_tree = translated_folds(get_navigation_tree(html), app.config.language)
+        templates[folder] = template(furo_tree, folder, app.builder.link_suffix)
     return templates[folder]
 
 
@@ -155,6 +160,7 @@ def _shared_tree(
         context["toctree"] = context.pop(STASH)
         tree = _template_for(app, posixpath.dirname(pagename))
         context["furo_navigation_tree"] = tree.render(pagename)
+        context[TRANSLATED] = True
 
 
 def setup(app: Sphinx) -> None:

@@ -154,6 +154,9 @@ class Normalised(SearchLanguage):
 
     def __init__(self, options: dict[str, str]) -> None:
         super().__init__(options)
+        # Stems of the words met so far: Sphinx remembers them for one page only, and Snowball's
+        # French stemmer is the larger part of writing the index.
+        self._stems: dict[str, str] = {}
         self.stopwords = frozenset(self.stopwords | {fold(w) for w in self.stopwords})
         # The stemmer is embedded here rather than by Sphinx, wrapped in the same normalisation.
         self.js_stemmer_code = "\n".join((
@@ -171,7 +174,9 @@ var Stemmer = function () {{
         return super().split(unicodedata.normalize("NFC", input))
 
     def stem(self, word: str) -> str:
-        return super().stem(normalise(word, self.lang))
+        if word not in self._stems:
+            self._stems[word] = super().stem(normalise(word, self.lang))
+        return self._stems[word]
 
 
 class French(Normalised, SearchFrench):

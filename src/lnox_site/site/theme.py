@@ -27,6 +27,8 @@ FOLD_LABEL = {
     "fr": "Afficher ou masquer les pages de la rubrique {}",
     "en": "Show or hide the pages of the section {}",
 }
+# Set in a page's context by the handler that gave it a tree already translated (navigation.py).
+TRANSLATED = "lnox_folds_translated"
 HIGHLIGHTING_CSS = "_static/pygments.css"
 UNUSED_CSS = "_static/styles/furo-extensions.css"
 
@@ -57,7 +59,7 @@ def _translate_navigation(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     tree = context.get("furo_navigation_tree")
-    if not tree:
+    if not tree or context.pop(TRANSLATED, False):
         return
     context["furo_navigation_tree"] = translated_folds(tree, app.config.language)
 

@@ -1,0 +1,80 @@
+"""references.bib is parsed entry by entry, each entry's text once: an edit parses only the entries
+it changed, and what the site reads is what pybtex reads from the whole file."""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+import pytest
+from conftest import ROOT
+from pybtex.database.input.bibtex import Parser
+from pybtex.exceptions import PybtexError
+
+from lnox_site.bibliography import parsed_once
+from lnox_site.content import references
+
+BIB = (ROOT / "references.bib").read_text(encoding="utf-8-sig")
+ENTRY = """@article{{{key},
+  author   = {{Kouzi, Farah and Hérault, Olivier}},
+  title    = {{{title}}},
+  journal  = {{Oncogene}},
+  year     = {{2020}},
+}}
+"""
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The texts pybtex is asked to parse, from now on."""
+    asked: list[str] = []
+    parse = Parser.parse_string
+
+    def counted(self, text):
+        asked.append(text)
+        return parse(self, text)
+
+    monkeypatch.setattr(Parser, "parse_string", counted)
+    return asked
+
+
+def test_the_entries_are_those_of_the_whole_file():
+    whole = Parser().parse_string(BIB).entries
+    entries = references.parsed(BIB).entries
+    assert list(entries) == list(whole)
+    assert all(entries[key] == whole[key] for key in whole)
+
+
+def test_an_edit_parses_only_the_entry_it_changed(parses):
+    first = ENTRY.format(key="parsedonce2020a", title="Un titre")
+    second = ENTRY.format(key="parsedonce2020b", title="Un autre titre")
+    references.parsed(first + "\n" + second)
+    assert len(parses) == 2
+    edited = ENTRY.format(key="parsedonce2020b", title="Le titre corrigé")
+    data = references.parsed(first + "\n" + edited)
+    assert parses[2:] == [edited.rstrip()]  # the entry from its "@" to its closing brace
+    assert data.entries["parsedonce2020b"].fields["title"] == "Le titre corrigé"
+
+
+def test_a_file_with_abbreviations_is_parsed_whole(parses):
+    text = '@string{onc = "Oncogene"}\n\n' + ENTRY.format(key="parsedonce2021", title="T").replace(
+        "{Oncogene}", "onc"
+    )
+    data = references.parsed(text)
+    assert parses == [text]
+    assert data.entries["parsedonce2021"].fields["journal"] == "Oncogene"
+
+
+def test_an_entry_pybtex_refuses_raises_each_time_it_is_read():
+    broken = ENTRY.format(key="parsedonce2022", title="T").replace(
+        "Kouzi, Farah and Hérault, Olivier", "Kouzi, Farah, Hérault, Olivier, Jr"
+    )
+    for _ in range(2):
+        with pytest.raises(PybtexError):
+            references.parsed(broken)
+
+
+def test_the_cache_handed_to_sphinxcontrib_bibtex_is_that_of_the_installed_release():
+    """parsed_once fills sphinxcontrib-bibtex's private cache: after an upgrade, compare
+    sphinxcontrib/bibtex/bibfile.py and builder_inited_cite with what the module's docstring
+    names, then write the new release in parsed_once.CHECKED."""
+    assert version("sphinxcontrib-bibtex") == parsed_once.CHECKED
