@@ -326,3 +326,17 @@ def test_the_build_stops_on_an_embedded_video(project):
     assert f"{PAGE}:{line}: <iframe> is not allowed in a page — {MEDIA_FIX}" in build.log
     assert "the site was not built" in build.log
     assert not (project / "html" / "fr" / "contact.html").exists()
+
+
+def test_html_in_a_data_file_is_reported_on_its_line(project):
+    # Escaped on the page, it runs nothing, but readers would see the tags as text.
+    people = project / "docs" / "_data" / "people.yaml"
+    role = "      en: President of the learned society FSTM"
+    lines = people.read_text(encoding="utf-8").splitlines(keepends=True)
+    [index] = [i for i, line in enumerate(lines) if line.startswith(role)]
+    lines[index] = lines[index].replace("en: ", "en: <script>alert(1)</script> ", 1)
+    people.write_text("".join(lines), encoding="utf-8")
+    assert checked(project) == [
+        f"docs/_data/people.yaml:{index + 1}: HTML in a data file is shown on the page as "
+        "written, tags and all — write plain text: the site lays the text out itself"
+    ]

@@ -16,7 +16,9 @@ English translation of a page and the bibliography is read for what would load f
   ``vbscript:``, ``data:`` or ``file:`` address.
 
 The web addresses of the data files (an edition's ``programme`` and ``links``) are checked by
-their reader (:func:`lnox_site.content.records.url`); their texts reach pages as text.
+their reader (:func:`lnox_site.content.records.url`); their texts reach pages as text, so HTML in
+one (a ``<script>`` in a role of people.yaml) would be published as written, tags and all: it is
+reported.
 """
 
 from __future__ import annotations
@@ -30,10 +32,10 @@ from markdown_it.common.normalize_url import normalizeLinkText, validateLink
 
 from lnox_site.checks import kept
 from lnox_site.checks.translations import LOCALES, messages
-from lnox_site.content import bibfile, markdown, rawhtml, sources
+from lnox_site.content import bibfile, markdown, rawhtml, records, sources
 from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.markdown import Located
-from lnox_site.content.paths import BIBFILE, DOCS
+from lnox_site.content.paths import BIBFILE, DATA, DOCS
 from lnox_site.content.problems import Problem
 
 # The schemes MyST makes a link of (myst_url_schemes, ftp aside): any other target, tel: included,
@@ -214,7 +216,30 @@ def _bib(root: Path, path: Path) -> Iterator[Problem]:
                     )  # fmt: skip
 
 
+def _markup_in(value: object, path: str, line: int) -> Iterator[Problem]:
+    """HTML in the texts of a data file's value, each at the line of its key."""
+    if isinstance(value, records.Fields):
+        for key, item in value.items():
+            yield from _markup_in(item, path, value.line_of(key))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _markup_in(item, path, line)
+    elif isinstance(value, str) and rawhtml.holds_markup(value):
+        yield Problem(
+            path, line, "HTML in a data file is shown on the page as written, tags and all",
+            "write plain text: the site lays the text out itself",
+        )  # fmt: skip
+
+
+def _data(root: Path) -> Iterator[Problem]:
+    for found in sorted((root / DATA).glob("*.yaml")):
+        path = found.relative_to(root).as_posix()
+        data, _ = records.read_yaml(root, path)  # a file that cannot be read: its own check says
+        yield from _markup_in(data, path, 0)
+
+
 def check_page_safety(root: Path) -> Iterator[Problem]:
     yield from _pages(root)
     yield from _translations(root)
     yield from _bibliography(root)
+    yield from _data(root)

@@ -108,6 +108,11 @@ def allowed(fragment: str) -> bool:
     return _read(clean(fragment)).kept == _read(fragment).kept
 
 
+def holds_markup(text: str) -> bool:
+    """Whether ``text`` holds a tag, a comment or a declaration, as the HTML tokenizer reads it."""
+    return any(not isinstance(part, str) for part in _read(text).kept)
+
+
 def offences(fragment: str) -> list[Offence]:
     """What in ``fragment`` is not allowed, each with its line; none when Ammonia keeps it."""
     if allowed(fragment):
