@@ -336,7 +336,8 @@ def test_html_in_a_data_file_is_reported_on_its_line(project):
     [index] = [i for i, line in enumerate(lines) if line.startswith(role)]
     lines[index] = lines[index].replace("en: ", "en: <script>alert(1)</script> ", 1)
     people.write_text("".join(lines), encoding="utf-8")
-    assert checked(project) == [
+    expected = (
         f"docs/_data/people.yaml:{index + 1}: HTML in a data file is shown on the page as "
         "written, tags and all — write plain text: the site lays the text out itself"
-    ]
+    )
+    assert checked(project) == [expected]
