@@ -17,10 +17,10 @@ from sphinx.config import Config
 from sphinx.util.tags import Tags
 
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from lnox_site.content.wording import __
 from lnox_site.site.csp import PENDING, secure
 from lnox_site.site.i18n import site_url
 from lnox_site.site.metadata import root_files
-from lnox_site.content.wording import __
 
 # Nitpicky, warnings are errors, but every warning of a run is shown before it fails.
 STRICT = ("-n", "-W", "--keep-going")

@@ -90,7 +90,9 @@ class Running:
         try:
             serving = self.wait_for(r"Serving on (http://\S+)", timeout)
             if serving is None or self.wait_for("Waiting to detect changes", timeout) is None:
-                raise RuntimeError(__("the preview did not start:") + "\n" + "".join(self.log[-30:]))
+                raise RuntimeError(
+                    __("the preview did not start:") + "\n" + "".join(self.log[-30:])
+                )
         except BaseException:
             self.stop()
             raise

@@ -61,7 +61,7 @@ NAMES_FIX = N__(
 
 def _close(word: str, choices: list[str]) -> str:
     match = difflib.get_close_matches(word, choices, n=1)
-    return __(" (did you mean {match}?)").format(match=repr(match[0])) if match else ""
+    return " " + __("(did you mean {match}?)").format(match=repr(match[0])) if match else ""
 
 
 def _read(path: Path) -> tuple[str, list[int]]:
@@ -139,7 +139,9 @@ def _entry_problems(entry: Entry, vocabulary: set[str], where: str) -> Iterator[
             yield problem(
                 fields["doi"].line,
                 __("{doi} is not a DOI").format(doi=repr(doi)),
-                __("a DOI starts with '10.', a registrant number and '/', e.g. 10.1038/nature12984"),
+                __(
+                    "a DOI starts with '10.', a registrant number and '/', e.g. 10.1038/nature12984"
+                ),
             )
     if "year" in fields:
         year, last = fields["year"].value.strip(), dt.date.today().year + 1
@@ -336,9 +338,9 @@ def _not_team_works(
             yield Problem(
                 where,
                 line,
-                __(
-                    "{{pub}} links to the page of a team publication, and {key} is not one"
-                ).format(key=key),
+                __("{{pub}} links to the page of a team publication, and {key} is not one").format(
+                    key=key
+                ),
                 __(
                     "cite it with {{footcite:p}}, or add {keyword} to its keywords in {file} "
                     "if it is the team's work"

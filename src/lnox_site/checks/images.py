@@ -93,7 +93,10 @@ def _file(path: Path, folder: str) -> Iterator[tuple[str, str]]:
     try:
         image = images.read(path)
     except ValueError as error:
-        yield (__("this file cannot be read as an image ({error})").format(error=error), __(_EXPORT))
+        yield (
+            __("this file cannot be read as an image ({error})").format(error=error),
+            __(_EXPORT),
+        )
         return
     if image.format not in images.RASTER:
         what = __("this file is a {format} image, whatever its name says")
@@ -105,9 +108,12 @@ def _file(path: Path, folder: str) -> Iterator[tuple[str, str]]:
                 "{megabytes:.1f} MB), far beyond what any screen needs (the site shows it at "
                 "most {widest} pixels wide)"
             ).format(
-                width=image.width, height=image.height, megapixels=image.megapixels,
-                megabytes=image.bytes / 1024 / 1024, widest=images.WIDTHS[-1],
-            ),  # fmt: skip
+                width=image.width,
+                height=image.height,
+                megapixels=image.megapixels,
+                megabytes=image.bytes / 1024 / 1024,
+                widest=images.WIDTHS[-1],
+            ),
             __(
                 "resize it to about 3000 pixels wide (at most {megapixels} megapixels and "
                 "{megabytes} MB) before adding it"

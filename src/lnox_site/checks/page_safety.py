@@ -125,7 +125,9 @@ def _directive(located: Located, folder: Path, docs: Path) -> tuple[str, str] | 
         return _image(argument)
     if name in INCLUDES and _outside_docs(argument, folder, docs):
         what = __("{directive} of {file}, a file outside docs/")
-        return what.format(directive=f"{{{name}}}", file=argument), __("include only files of docs/")
+        return what.format(directive=f"{{{name}}}", file=argument), __(
+            "include only files of docs/"
+        )
     return None
 
 

@@ -135,9 +135,7 @@ class _Reader:
             match = NAME.match(self.text, self.pos, self.end)
             if not match:
                 raise self.stop(
-                    __("unexpected {char} where a field name should start").format(
-                        char=repr(char)
-                    ),
+                    __("unexpected {char} where a field name should start").format(char=repr(char)),
                     __("separate the fields with commas and write them as name = {value}"),
                 )
             self.pos = match.end()
@@ -172,8 +170,10 @@ class _Reader:
                     __("unexpected {char} after the value of {name}").format(
                         char=repr(char), name=repr(name)
                     ),
-                    __("put a comma between fields; check that the braces of the value are "
-                       "balanced"),
+                    __(
+                        "put a comma between fields; check that the braces of the value are "
+                        "balanced"
+                    ),
                     self.value_end,
                 )
 
@@ -185,8 +185,10 @@ class _Reader:
                     Mistake(
                         read.line,
                         self.entry.key,
-                        __("the value of {name} is missing its closing brace: "
-                           "the next field starts inside it").format(name=repr(name)),
+                        __(
+                            "the value of {name} is missing its closing brace: "
+                            "the next field starts inside it"
+                        ).format(name=repr(name)),
                         __("add '}}' at the end of the {name} value, before its comma").format(
                             name=name
                         ),

@@ -42,15 +42,17 @@ def required(drawing: Drawing) -> ET.Element:
     title = root.find(f"{{{SVG}}}title")
     if title is None or not (title.text or "").strip():
         raise ValueError(
-            __("no <title>: add <title>what the diagram shows</title> as the first element inside "
-               "<svg> — it is the text alternative read by screen readers")
+            __(
+                "no <title>: add <title>what the diagram shows</title> as the first element inside "
+                "<svg> — it is the text alternative read by screen readers"
+            )
         )
     if len(title.text.split()) < TITLE_WORDS:
         raise ValueError(
-            __("the <title> {title} is too short to stand for the diagram: say what it shows in "
-               "at least {words} words (it is read out in place of the picture)").format(
-                title=repr(title.text.strip()), words=TITLE_WORDS
-            )
+            __(
+                "the <title> {title} is too short to stand for the diagram: say what it shows in "
+                "at least {words} words (it is read out in place of the picture)"
+            ).format(title=repr(title.text.strip()), words=TITLE_WORDS)
         )
     return root
 

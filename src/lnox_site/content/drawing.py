@@ -90,8 +90,9 @@ REASONS = {
     "image": (N__("a picture loaded from a file or the web"), N__("draw it with SVG shapes")),
     "style": (
         N__("a stylesheet"),
-        N__("colour with attributes (fill=, stroke=) and the lnox-d-* classes that lnox.css "
-            "styles"),
+        N__(
+            "colour with attributes (fill=, stroke=) and the lnox-d-* classes that lnox.css styles"
+        ),
     ),
     **{
         name: (N__("an animation"), N__("remove it: a diagram is a still drawing"))
@@ -160,8 +161,10 @@ class _Builder(ET.TreeBuilder):
             Refusal(
                 self.expat.CurrentLineNumber,
                 __("a processing instruction <?{target} …?>").format(target=target),
-                __('remove it: only the XML declaration <?xml version="1.0"?> may stand before '
-                   "<svg>"),
+                __(
+                    'remove it: only the XML declaration <?xml version="1.0"?> may stand before '
+                    "<svg>"
+                ),
             )
         )
 

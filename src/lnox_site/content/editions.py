@@ -34,8 +34,8 @@ FIELDS = {
     ),
     "start": Field(records.date, DATE_HOW),
     "end": Field(
-        records.date, N__("a date as YYYY-MM-DD, e.g. 2019-11-07 (leave it out for a one-day "
-                          "meeting)")
+        records.date,
+        N__("a date as YYYY-MM-DD, e.g. 2019-11-07 (leave it out for a one-day meeting)"),
     ),
     "city": Field(records.name, N__("the city, e.g. Tours")),
     "venue": Field(records.name, N__("the building or the room")),
@@ -196,9 +196,12 @@ def _series_problems(
                         "edition {number} in {year} comes after edition {before_number} in "
                         "{before_year} ({before_path})"
                     ).format(
-                        number=after.number, year=after.year, before_number=before.number,
-                        before_year=before.year, before_path=before.path,
-                    ),  # fmt: skip
+                        number=after.number,
+                        year=after.year,
+                        before_number=before.number,
+                        before_year=before.year,
+                        before_path=before.path,
+                    ),
                     __("check the numbers and the years of both editions"),
                     __("edition {year}").format(year=after.year),
                 )

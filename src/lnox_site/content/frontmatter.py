@@ -41,9 +41,7 @@ def closing_line(lines: list[str]) -> int | None:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in {"---", "..."}:
             return index
-    raise FrontMatterError(
-        1, __("the front matter is never closed"), __("end it with a line ---")
-    )
+    raise FrontMatterError(1, __("the front matter is never closed"), __("end it with a line ---"))
 
 
 def front_matter(text: str) -> dict[str, Value] | None:

@@ -34,8 +34,8 @@ from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.markdown import Located, directive_name, walk
 from lnox_site.content.paths import DOCS
 from lnox_site.content.problems import ContentError, Problem
-from lnox_site.content.wording import N__, __
 from lnox_site.content.summaries import FIELD, one_line
+from lnox_site.content.wording import N__, __
 
 # What the tokens that open a block give: the inline token after them is the block's message.
 BLOCKS = {

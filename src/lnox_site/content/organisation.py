@@ -42,9 +42,11 @@ FIELDS = {
     "full_name": Field(records.name, N__("the team's full name"), required=True),
     "alternate_names": Field(records.listing(records.name), N__("a list of other names")),
     "address": Field(
-        records.record(ADDRESS), N__("the fields {fields}"), required=True,
+        records.record(ADDRESS),
+        N__("the fields {fields}"),
+        required=True,
         words=(("fields", ", ".join(ADDRESS)),),
-    ),  # fmt: skip
+    ),
     "parents": Field(records.listing(records.name), N__("a list of parent bodies"), required=True),
     "history": Field(
         records.sequence, N__("a list of labels, each starting with '- '"), required=True
@@ -58,9 +60,7 @@ HISTORY = {
         records.flag, N__("true when the year is a deduction, not read in a document")
     ),
     "label": Field(records.name, N__("the label or unit, as it is written"), required=True),
-    "text": Field(
-        records.translated, N__("what the documents say, as fr: … en: …"), required=True
-    ),
+    "text": Field(records.translated, N__("what the documents say, as fr: … en: …"), required=True),
 }
 LABELS = {
     "onward": {"fr": "À partir de {}", "en": "From {}"},

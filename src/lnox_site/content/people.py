@@ -53,9 +53,11 @@ BIBFILE_WORDS = (("bibfile", BIBFILE),)
 FIELDS = {
     "name": Field(records.name, N__("the person's first name and surname"), required=True),
     "status": Field(
-        records.name, N__("one of {statuses}"), required=True,
+        records.name,
+        N__("one of {statuses}"),
+        required=True,
         words=(("statuses", ", ".join(STATUSES)),),
-    ),  # fmt: skip
+    ),
     "roles": Field(
         records.listing(records.translated), N__("a list of roles, each as fr: … en: …")
     ),
@@ -114,9 +116,12 @@ def _load(root: Path, *mtimes: float | None) -> tuple[list[Person], list[Problem
     repeats = records.duplicates((e.get("name"), PEOPLE, e.line_of("name")) for e in entries)
     problems += [
         Problem(
-            PEOPLE, line, __("already listed at line {line}").format(line=first),
-            __("keep one entry"), name,
-        )  # fmt: skip
+            PEOPLE,
+            line,
+            __("already listed at line {line}").format(line=first),
+            __("keep one entry"),
+            name,
+        )
         for name, _, line, _, first in repeats
     ]
     return people, problems

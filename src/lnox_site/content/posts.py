@@ -132,7 +132,7 @@ def _as_list(field: Value | None) -> list[str]:
 
 def _suggest(word: str, known: list[str]) -> str:
     close = difflib.get_close_matches(word, known, n=1)
-    return __("did you mean {word}? ").format(word=close[0]) if close else ""
+    return __("did you mean {word}?").format(word=close[0]) + " " if close else ""
 
 
 # -- Checking a post ---------------------------------------------------------------------------
@@ -157,8 +157,10 @@ def read_post(root: Path, path: Path) -> tuple[PostSource | None, list[Problem]]
         check.add(
             0,
             __("the file name of a post must be YYYY-MM-DD-slug.md"),
-            __("rename it, e.g. {date}-article-oncogene.md (the date of the news, then "
-               "a few words in lower case joined by hyphens)").format(date=EXAMPLE_DATE),
+            __(
+                "rename it, e.g. {date}-article-oncogene.md (the date of the news, then "
+                "a few words in lower case joined by hyphens)"
+            ).format(date=EXAMPLE_DATE),
         )
         return None, check.problems
     try:
@@ -220,8 +222,9 @@ def _check_date(
         check.add(
             1,
             __("the post has no date"),
-            __("add a line `date: {date}` to the front matter (the day of the news, "
-               "YYYY-MM-DD)").format(date=named),
+            __(
+                "add a line `date: {date}` to the front matter (the day of the news, YYYY-MM-DD)"
+            ).format(date=named),
         )
         return None, "day"
     try:
@@ -236,17 +239,13 @@ def _check_date(
     if date.isoformat() != named:
         check.add(
             field.line,
-            __("the file name says {named} but the date is {date}").format(
-                named=named, date=date
-            ),
+            __("the file name says {named} but the date is {date}").format(named=named, date=date),
             __("rename the file to {date}-….md, or correct the date").format(date=date),
         )
     if str(date.year) != folder:
         check.add(
             field.line,
-            __("a post of {year} is in the folder {folder}").format(
-                year=date.year, folder=folder
-            ),
+            __("a post of {year} is in the folder {folder}").format(year=date.year, folder=folder),
             __("move it to {folder}").format(folder=f"{NEWS}/{date.year}/"),
         )
     precision_field = fields.get("date_precision")
@@ -318,8 +317,10 @@ def _check_bib(root: Path, check: _Check, field: Value | None) -> str | None:
         check.add(
             field.line,
             __("{key} is not on the Publications page").format(key=repr(key)),
-            __("add the keyword {keyword} to the entry if it is the team's work, or link the "
-               "paper with doi:").format(keyword=vocabulary.load(root).team),
+            __(
+                "add the keyword {keyword} to the entry if it is the team's work, or link the "
+                "paper with doi:"
+            ).format(keyword=vocabulary.load(root).team),
         )
     return key
 
@@ -352,8 +353,10 @@ def _check_text(check: _Check, text: str) -> None:
         check.add(
             content[0][0],
             __("the post has no text after its title"),
-            __("write at least one paragraph: the first one is the summary shown in "
-               "listings and the feed"),
+            __(
+                "write at least one paragraph: the first one is the summary shown in "
+                "listings and the feed"
+            ),
         )
 
 
@@ -400,8 +403,10 @@ def check_news(root: Path, result: Keeper = _computed) -> Iterator[Problem]:
                 __("the slug {slug} is already used by {page}").format(
                     slug=repr(source.slug), page=slugs[source.slug]
                 ),
-                __("give one of the two posts another name "
-                   "after the date (the slug identifies the post in the feeds)"),
+                __(
+                    "give one of the two posts another name "
+                    "after the date (the slug identifies the post in the feeds)"
+                ),
             )
         slugs.setdefault(source.slug, relative)
     for year in sorted(years):
@@ -411,8 +416,10 @@ def check_news(root: Path, result: Keeper = _computed) -> Iterator[Problem]:
                 page.as_posix(),
                 0,
                 __("the posts of {year} have no archive page").format(year=year),
-                __("create it with the three lines ```{news-archive}, ``` "
-                   "(see the page of another year)"),
+                __(
+                    "create it with the three lines ```{news-archive}, ``` "
+                    "(see the page of another year)"
+                ),
             )
     for tag in tags:
         page = Path(NEWS) / TAG_FOLDER / f"{tag}.md"
@@ -470,8 +477,9 @@ def _check_not_a_post(root: Path, path: Path, relative: str) -> Iterator[Problem
         yield Problem(
             relative,
             fields[found[0]].line,
-            __("this page has the {fields} of a news post but is not in a year folder of the "
-               "news").format(fields=__(" and ").join(found)),
+            __(
+                "this page has the {fields} of a news post but is not in a year folder of the news"
+            ).format(fields=(" " + __("and") + " ").join(found)),
             __("move it to {path}, or remove {fields} if it is not a news item").format(
                 path=f"{NEWS}/YYYY/YYYY-MM-DD-slug.md", fields=", ".join(found)
             ),

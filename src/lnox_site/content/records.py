@@ -59,7 +59,9 @@ def _mapping(loader: Loader, node: yaml.MappingNode) -> Fields:
         key = loader.construct_object(key_node, deep=True)
         if key in fields:
             raise yaml.constructor.ConstructorError(
-                None, None, __("the key {key} appears twice").format(key=repr(key)),
+                None,
+                None,
+                __("the key {key} appears twice").format(key=repr(key)),
                 key_node.start_mark,
             )
         fields[key] = loader.construct_object(value_node, deep=True)
@@ -97,9 +99,11 @@ def read_yaml(root: Path, path: str) -> tuple[Any, list[Problem]]:
     except FileNotFoundError:
         return None, [
             Problem(
-                path, 0, __("the file is missing"),
+                path,
+                0,
+                __("the file is missing"),
                 __("restore it: git checkout -- {path}").format(path=path),
-            )  # fmt: skip
+            )
         ]
 
 
@@ -135,16 +139,14 @@ def date(value: Any) -> dt.date:
     written = str(value).strip()
     match = ISO_DATE.fullmatch(written)
     if not match:
-        raise ValueError(
-            __("{date} is not a date written YYYY-MM-DD").format(date=repr(written))
-        )
+        raise ValueError(__("{date} is not a date written YYYY-MM-DD").format(date=repr(written)))
     year, month, day = map(int, match.groups())
     parts = ((N__("no month {number}"), month, 12), (N__("no day {number}"), day, 31))
     wrong = [__(part).format(number=f"{n:02}") for part, n, last in parts if not 1 <= n <= last]
     if wrong:
         raise ValueError(
             __("{date} is impossible: there is {wrong}").format(
-                date=repr(written), wrong=__(" and ").join(wrong)
+                date=repr(written), wrong=(" " + __("and") + " ").join(wrong)
             )
         )
     days = calendar.monthrange(year, month)[1]
@@ -282,9 +284,12 @@ def check(
         except (TypeError, ValueError) as error:
             problems.append(
                 Problem(
-                    path, fields.line_of(key), f"{key}: {error}",
-                    __("write {how}").format(how=field.said()), subject,
-                )  # fmt: skip
+                    path,
+                    fields.line_of(key),
+                    f"{key}: {error}",
+                    __("write {how}").format(how=field.said()),
+                    subject,
+                )
             )
     for key, field in spec.items():
         if field.required and key not in fields:
@@ -303,9 +308,11 @@ def items(data: Any, path: str, what: str) -> tuple[list[Fields], list[Problem]]
     entries = [entry for entry in data if isinstance(entry, Fields)]
     problems = [
         Problem(
-            path, 0, __("an entry of the list is not a {what}").format(what=__(what)),
+            path,
+            0,
+            __("an entry of the list is not a {what}").format(what=__(what)),
             __("give each entry its fields"),
-        )  # fmt: skip
+        )
         for entry in data
         if not isinstance(entry, Fields)
     ]

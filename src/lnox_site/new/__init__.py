@@ -10,8 +10,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from lnox_site.new import edition, news, person
 from lnox_site.content.wording import __
+from lnox_site.new import edition, news, person
 
 Scaffold = Callable[[Path, list[str]], list[Path]]
 

@@ -72,5 +72,7 @@ def new_edition(root: Path, args: list[str]) -> list[Path]:
         raise SystemExit(
             __("no edition number fits {year}: give it, edition {year} NUMBER").format(year=year)
         )
-    path.write_text(__(TEMPLATE).format(year=year, number=number, number_note=note), encoding="utf-8")
+    path.write_text(
+        __(TEMPLATE).format(year=year, number=number, number_note=note), encoding="utf-8"
+    )
     return [path]

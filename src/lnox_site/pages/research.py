@@ -22,8 +22,8 @@ from sphinx.util.docutils import SphinxDirective
 from lnox_site.content import vocabulary
 from lnox_site.content.languages import localise
 from lnox_site.content.paths import THEMES
-from lnox_site.site.descriptions import EVENT, Description
 from lnox_site.content.wording import __
+from lnox_site.site.descriptions import EVENT, Description
 
 logger = logging.getLogger(__name__)
 
