@@ -22,6 +22,10 @@ from filelock import FileLock
 
 # Sphinx's own fixtures (make_app, app) for small projects built in process.
 pytest_plugins = ("sphinx.testing.fixtures",)
+# Messages to contributors follow the machine's language (lnox_site.content.wording): the tests
+# expect the English ones wherever they run, subprocesses included; a test that wants another
+# language sets it itself.
+os.environ["LNOX_LANGUAGE"] = "en"
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

@@ -67,7 +67,8 @@ def test_new_commands_create_what_the_guide_says(project, words):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    created = re.findall(r"created (\S+)", result.stdout)
+    # A person is added to the end of people.yaml, which the command says.
+    created = re.findall(r"(?:created|appended to) (\S+)", result.stdout)
     assert all(Path(path).exists() for path in created), created
     assert any(re.search(pattern, path) for path in created), created
 

@@ -17,6 +17,7 @@ from sphinx.config import Config
 from sphinx.util.tags import Tags
 
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from lnox_site.content.wording import __
 from lnox_site.site.csp import PENDING, secure
 from lnox_site.site.i18n import site_url
 from lnox_site.site.metadata import root_files
@@ -105,14 +106,15 @@ def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequenc
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="the Sphinx source folder (docs)")
-    parser.add_argument("out", type=Path, help="the output folder (docs/_build/html)")
+    parser.add_argument("source", type=Path, help=__("the Sphinx source folder (docs)"))
+    parser.add_argument("out", type=Path, help=__("the output folder (docs/_build/html)"))
     parser.add_argument("--language", action="append", choices=list(LANGUAGES), default=[],
-                        help="build only this language (repeatable)")  # fmt: skip
+                        help=__("build only this language (repeatable)"))  # fmt: skip
     args, extra = parser.parse_known_args(argv)
     status = build(args.source, args.out, extra, args.language)
     if status == 0:
-        print(f"\nThe site is built: open {(args.out / 'index.html').resolve().as_uri()}")
+        built = __("The site is built: open {address}")
+        print("\n" + built.format(address=(args.out / "index.html").resolve().as_uri()))
     return status
 
 

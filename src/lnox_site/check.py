@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from lnox_site.checks import run
+from lnox_site.content.wording import __, n__
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     problems = run(root)
     for problem in problems:
         print(problem)
-    print(f"{len(problems)} problem(s) found." if problems else "No problem found.")
+    count = len(problems)
+    found = n__("{count} problem found.", "{count} problems found.", count).format(count=count)
+    print(found if problems else __("No problem found."))
     return 1 if problems else 0
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Self
 
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from lnox_site.content.wording import __
 
 HOST = "127.0.0.1"
 PORT = 8000
@@ -89,7 +90,9 @@ class Running:
         try:
             serving = self.wait_for(r"Serving on (http://\S+)", timeout)
             if serving is None or self.wait_for("Waiting to detect changes", timeout) is None:
-                raise RuntimeError("the preview did not start:\n" + "".join(self.log[-30:]))
+                raise RuntimeError(
+                    __("the preview did not start:") + "\n" + "".join(self.log[-30:])
+                )
         except BaseException:
             self.stop()
             raise
@@ -144,9 +147,9 @@ class Running:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("language", nargs="?", default=SOURCE_LANGUAGE, choices=list(LANGUAGES))
-    parser.add_argument("--port", type=int, default=PORT, help="0 for any free port")
-    parser.add_argument("--root", type=Path, default=Path(), help="the project folder")
-    parser.add_argument("--phases", action="store_true", help="print the time of each phase")
+    parser.add_argument("--port", type=int, default=PORT, help=__("0 for any free port"))
+    parser.add_argument("--root", type=Path, default=Path(), help=__("the project folder"))
+    parser.add_argument("--phases", action="store_true", help=__("print the time of each phase"))
     args = parser.parse_args(argv)
     from sphinx_autobuild import __main__ as autobuild
 

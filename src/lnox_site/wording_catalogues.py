@@ -64,7 +64,7 @@ def written(catalogue: Catalog, *, header: bool) -> bytes:
         text, catalogue, width=WIDTH, omit_header=not header, include_lineno=False,
         sort_by_file=False, sort_output=True, ignore_obsolete=True,
     )  # fmt: skip
-    return text.getvalue()
+    return text.getvalue().rstrip(b"\n") + b"\n"  # one newline at the end, as git wants
 
 
 def write_if_changed(path: Path, catalogue: Catalog, *, header: bool) -> bool:

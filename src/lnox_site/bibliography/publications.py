@@ -53,6 +53,7 @@ from lnox_site.content.references import (
     publications,
     team_only,
 )
+from lnox_site.content.wording import __
 
 logger = logging.getLogger(__name__)
 
@@ -171,7 +172,11 @@ class PublicationList(SphinxDirective):
             theme = self.options["theme"].strip()
             if theme not in themes.themes:
                 known = ", ".join(sorted(themes.themes))
-                raise self.error(f"unknown theme {theme!r}: use one of {known}")
+                raise self.error(
+                    __("unknown theme {theme}: use one of {known}").format(
+                        theme=repr(theme), known=known
+                    )
+                )
             keywords |= themes.keywords_of(theme)
         entry_dependencies.note_list(self.env, keywords)
         node = publication_list(keywords=sorted(keywords), by_year="by-year" in self.options)
@@ -340,9 +345,10 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         pub = page.entries.get(node["key"])
         if pub is None or not pub.is_team_work:
             logger.warning(
-                "{pub} links to the page of a team publication: %r is not one — use the key of"
-                " an entry of %s marked %s, or cite it with {footcite:p}", node["key"], BIBFILE,
-                page.vocabulary.team, location=node, type="lnox", subtype="pub",
+                __("{{pub}} links to the page of a team publication: {key} is not one — use the "
+                   "key of an entry of {file} marked {keyword}, or cite it with {{footcite:p}}"
+                   ).format(key=repr(node["key"]), file=BIBFILE, keyword=page.vocabulary.team),
+                location=node, type="lnox", subtype="pub",
             )  # fmt: skip
             node.replace_self(nodes.Text(node["key"]))
             continue

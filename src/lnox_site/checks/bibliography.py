@@ -31,6 +31,7 @@ from lnox_site.content.paths import BIBFILE, THEMES
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.references import parse_entry, parsed, read
 from lnox_site.content.vocabulary import load
+from lnox_site.content.wording import N__, __
 
 # The entry types the site's style renders, with the fields each needs.
 REQUIRED = {
@@ -39,11 +40,11 @@ REQUIRED = {
     "misc": ("title", "year"),
 }
 HINTS = {
-    "author": "author = {Surname, First name and Surname, First name}",
-    "title": "title = {the title as printed}",
-    "journal": "journal = {the journal's full name}",
-    "school": "school = {the university that awarded the thesis}",
-    "year": "year = {the four-digit year of publication}",
+    "author": N__("author = {Surname, First name and Surname, First name}"),
+    "title": N__("title = {the title as printed}"),
+    "journal": N__("journal = {the journal's full name}"),
+    "school": N__("school = {the university that awarded the thesis}"),
+    "year": N__("year = {the four-digit year of publication}"),
 }
 KEY_SYNTAX = re.compile(r"[A-Za-z0-9_:.-]+")
 DOI_SYNTAX = re.compile(r"10\.\d{4,9}/\S+")
@@ -52,7 +53,7 @@ FIRST_YEAR = 1900
 NAME_LISTS = ("author", "editor")
 # "and" between two names, at the outer level of a value (braced groups are taken out first).
 AND = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
-NAMES_FIX = (
+NAMES_FIX = N__(
     "write the names as Surname, First name and Surname, First name — one 'and' between two "
     "people, none at the start or the end"
 )
@@ -60,7 +61,7 @@ NAMES_FIX = (
 
 def _close(word: str, choices: list[str]) -> str:
     match = difflib.get_close_matches(word, choices, n=1)
-    return f" (did you mean {match[0]!r}?)" if match else ""
+    return " " + __("(did you mean {match}?)").format(match=repr(match[0])) if match else ""
 
 
 def _read(path: Path) -> tuple[str, list[int]]:
@@ -81,11 +82,12 @@ def name_list_problems(value: str) -> list[str]:
     names = [name.strip() for name in AND.split(flat)]
     found = []
     if any(not name for name in names):
-        found.append("the list has an empty name (an 'and' at the start or the end, two in a "
-                     "row, or an empty {})")  # fmt: skip
+        found.append(__("the list has an empty name (an 'and' at the start or the end, two in a "
+                        "row, or an empty {})"))  # fmt: skip
     for name in names:
         if name.count(",") > 2:
-            found.append(f"a name has {name.count(',')} commas (at most two: Surname, Jr, First)")
+            found.append(__("a name has {count} commas (at most two: Surname, Jr, First)").format(
+                count=name.count(",")))  # fmt: skip
     return found
 
 
@@ -99,59 +101,76 @@ def _entry_problems(entry: Entry, vocabulary: set[str], where: str) -> Iterator[
     if not KEY_SYNTAX.fullmatch(entry.key):
         yield problem(
             entry.line,
-            f"the key {entry.key!r} has characters other than letters, digits, - _ : .",
-            "rename it, e.g. kouzi2020oncogene (pages link to it)",
+            __("the key {key} has characters other than letters, digits, - _ : .").format(
+                key=repr(entry.key)
+            ),
+            __("rename it, e.g. kouzi2020oncogene (pages link to it)"),
         )
     if entry.type not in REQUIRED:
         yield problem(
             entry.line,
-            f"@{entry.type} entries are not rendered by the site",
-            f"use {', '.join('@' + name for name in REQUIRED)} "
-            "(a work of another kind is a @misc with a howpublished field)",
+            __("@{type} entries are not rendered by the site").format(type=entry.type),
+            __("use {types} (a work of another kind is a @misc with a howpublished field)").format(
+                types=", ".join("@" + name for name in REQUIRED)
+            ),
         )
     for name in REQUIRED.get(entry.type, ()):
         if name not in fields or not fields[name].value.strip():
             yield problem(
-                entry.line, f"no {name} (required for @{entry.type})", f"add {HINTS[name]}"
+                entry.line,
+                __("no {field} (required for @{type})").format(field=name, type=entry.type),
+                __("add {hint}").format(hint=__(HINTS[name])),
             )
     for name in NAME_LISTS:
         if name in fields:
             for what in name_list_problems(fields[name].value):
-                yield problem(fields[name].line, f"{name}: {what}", NAMES_FIX)
+                yield problem(fields[name].line, f"{name}: {what}", __(NAMES_FIX))
     if "doi" in fields:
         doi = fields["doi"].value.strip()
         if DOI_AS_URL.match(doi):
             yield problem(
                 fields["doi"].line,
-                f"DOI written as a URL or with a prefix: {doi!r}",
-                f"keep only the DOI itself: doi = {{{DOI_AS_URL.sub('', doi)}}}",
+                __("DOI written as a URL or with a prefix: {doi}").format(doi=repr(doi)),
+                __("keep only the DOI itself: {field}").format(
+                    field=f"doi = {{{DOI_AS_URL.sub('', doi)}}}"
+                ),
             )
         elif not DOI_SYNTAX.fullmatch(doi):
             yield problem(
                 fields["doi"].line,
-                f"{doi!r} is not a DOI",
-                "a DOI starts with '10.', a registrant number and '/', e.g. 10.1038/nature12984",
+                __("{doi} is not a DOI").format(doi=repr(doi)),
+                __(
+                    "a DOI starts with '10.', a registrant number and '/', e.g. 10.1038/nature12984"
+                ),
             )
     if "year" in fields:
         year, last = fields["year"].value.strip(), dt.date.today().year + 1
         if not re.fullmatch(r"\d{4}", year):
             yield problem(
-                fields["year"].line, f"{year!r} is not a year", "write four digits: year = {2021}"
+                fields["year"].line,
+                __("{year} is not a year").format(year=repr(year)),
+                __("write four digits: year = {2021}"),
             )
         elif not FIRST_YEAR <= int(year) <= last:
             yield problem(
                 fields["year"].line,
-                f"the year {year} is not plausible",
-                f"write the year of publication, between {FIRST_YEAR} and {last}",
+                __("the year {year} is not plausible").format(year=year),
+                __("write the year of publication, between {first} and {last}").format(
+                    first=FIRST_YEAR, last=last
+                ),
             )
     if "keywords" in fields:
         for keyword in (k.strip() for k in fields["keywords"].value.split(",")):
             if keyword and keyword not in vocabulary:
                 yield problem(
                     fields["keywords"].line,
-                    f"the keyword {keyword!r} is not in the vocabulary"
+                    __("the keyword {keyword} is not in the vocabulary").format(
+                        keyword=repr(keyword)
+                    )
                     + _close(keyword, sorted(vocabulary)),
-                    f"use the keywords of {THEMES}, or add it there with its theme",
+                    __("use the keywords of {file}, or add it there with its theme").format(
+                        file=THEMES
+                    ),
                 )
 
 
@@ -169,8 +188,8 @@ def _refused_by_pybtex(bib: BibFile, text: str, where: str) -> Iterator[Problem]
             yield Problem(
                 where,
                 entry.line,
-                f"cannot be read: {error}",
-                "write the authors as: Surname, First name and Surname, First name",
+                __("cannot be read: {error}").format(error=error),
+                __("write the authors as: Surname, First name and Surname, First name"),
                 entry.key,
             )
 
@@ -184,8 +203,12 @@ def problems_of(path: Path, vocabulary: set[str]) -> list[Problem]:
         Problem(
             where,
             line,
-            f"{sources.NOT_UTF8} (the file was saved as Latin-1 or Windows-1252)",
-            f"{sources.SAVE_AS_UTF8} in your editor, or write accents as {{\\'e}}",
+            __("{not_utf8} (the file was saved as Latin-1 or Windows-1252)").format(
+                not_utf8=__(sources.NOT_UTF8)
+            ),
+            __("{save_as_utf8} in your editor, or write accents as {accent}").format(
+                save_as_utf8=__(sources.SAVE_AS_UTF8), accent="{\\'e}"
+            ),
             bib.entry_at(line),
         )
         for line in bad_lines
@@ -199,8 +222,12 @@ def problems_of(path: Path, vocabulary: set[str]) -> list[Problem]:
                 Problem(
                     where,
                     entry.line,
-                    f"the key is already used by the entry at line {earlier.line}",
-                    f"give one of them another key, e.g. {entry.key}b (keys ignore case)",
+                    __("the key is already used by the entry at line {line}").format(
+                        line=earlier.line
+                    ),
+                    __("give one of them another key, e.g. {key}b (keys ignore case)").format(
+                        key=entry.key
+                    ),
                     entry.key,
                 )
             )
@@ -216,8 +243,8 @@ def check_bibliography(root: Path) -> list[Problem]:
             Problem(
                 BIBFILE,
                 0,
-                "the bibliography is missing",
-                f"restore {BIBFILE} at the top of the project",
+                __("the bibliography is missing"),
+                __("restore {file} at the top of the project").format(file=BIBFILE),
             )
         ]
     return kept.current(root).result(
@@ -255,9 +282,11 @@ def citation_problems(
             yield Problem(
                 where,
                 line,
-                "a {bibliography} list would repeat entries listed on other pages",
-                "cite with {footcite:p} and end the page with a {footbibliography} block; "
-                "list the team's work with the publication-list directive",
+                __("a {bibliography} list would repeat entries listed on other pages"),
+                __(
+                    "cite with {footcite:p} and end the page with a {footbibliography} block; "
+                    "list the team's work with the publication-list directive"
+                ),
             )
         for match in ROLE.finditer(text):
             role, cited = match.group("role"), [k.strip() for k in match.group("keys").split(",")]
@@ -266,8 +295,11 @@ def citation_problems(
                     yield Problem(
                         where,
                         line,
-                        f"unknown BibTeX key in {{{role}}}" + _close(key, choices),
-                        f"use the key of an entry of {BIBFILE}, or add the entry there",
+                        __("unknown BibTeX key in {role}").format(role=f"{{{role}}}")
+                        + _close(key, choices),
+                        __("use the key of an entry of {file}, or add the entry there").format(
+                            file=BIBFILE
+                        ),
                         key,
                     )
             if role == "pub" and team is not None:
@@ -277,9 +309,13 @@ def citation_problems(
                 yield Problem(
                     where,
                     line,
-                    f"{{cite:{variant}}} needs a {{bibliography}} list, which the site does not use",
-                    f"write {{footcite:{variant}}} and end the page with a {{footbibliography}} block "
-                    "(or {pub} to link to the page of a team publication)",
+                    __("{cite} needs a {{bibliography}} list, which the site does not use").format(
+                        cite=f"{{cite:{variant}}}"
+                    ),
+                    __(
+                        "write {footcite} and end the page with a {{footbibliography}} block "
+                        "(or {{pub}} to link to the page of a team publication)"
+                    ).format(footcite=f"{{footcite:{variant}}}"),
                     ", ".join(cited),
                 )
             elif role == "footcite" and pending is None:
@@ -288,8 +324,8 @@ def citation_problems(
         yield Problem(
             where,
             pending,
-            "no {footbibliography} after this citation: its reference would be missing",
-            "end the page with a block ```{footbibliography}``` (after the last citation)",
+            __("no {footbibliography} after this citation: its reference would be missing"),
+            __("end the page with a block ```{footbibliography}``` (after the last citation)"),
         )
 
 
@@ -302,9 +338,13 @@ def _not_team_works(
             yield Problem(
                 where,
                 line,
-                f"{{pub}} links to the page of a team publication, and {key} is not one",
-                f"cite it with {{footcite:p}}, or add {keyword} to its keywords in {BIBFILE} "
-                "if it is the team's work",
+                __("{{pub}} links to the page of a team publication, and {key} is not one").format(
+                    key=key
+                ),
+                __(
+                    "cite it with {{footcite:p}}, or add {keyword} to its keywords in {file} "
+                    "if it is the team's work"
+                ).format(keyword=keyword, file=BIBFILE),
                 key,
             )
 

@@ -15,12 +15,13 @@ from pathlib import Path
 from lnox_site.checks import kept
 from lnox_site.content import myst, sources
 from lnox_site.content.problems import Problem
+from lnox_site.content.wording import N__, __
 
 # A line after which a ``%`` line is a comment between blocks, not the rest of a sentence: a
 # heading, a table row, a comment, a thematic break, an HTML block, a directive's option.
 BLOCK_END = re.compile(r"\s*(#{1,6}\s|\||%|<|[-*_](\s*[-*_]){2,}\s*$|:[\w-]+:)")
-WHAT = "this line starts with % and would disappear from the page (MyST comment)"
-FIX = r"put the % on the previous line, or write \%"
+WHAT = N__("this line starts with % and would disappear from the page (MyST comment)")
+FIX = N__(r"put the % on the previous line, or write \%")
 
 
 def hidden_lines(text: str) -> Iterator[int]:
@@ -43,6 +44,6 @@ def check_comment_lines(root: Path) -> Iterator[Problem]:
     def check(page: Path, text: str) -> Iterator[Problem]:
         where = page.relative_to(root).as_posix()
         for line in hidden_lines(text):
-            yield Problem(where, line, WHAT, FIX)
+            yield Problem(where, line, __(WHAT), __(FIX))
 
     yield from kept.current(root).each("comments", sources.pages(root), check)

@@ -20,9 +20,14 @@ from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from lnox_site.content.paths import DOCS, LOCALES
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.summaries import DESCRIPTION_LENGTH, FIELD
+from lnox_site.content.wording import N__, __
 
-HOW = f"a sentence of at most {DESCRIPTION_LENGTH} characters that says what the page is about"
-ADD = f'add {FIELD}: "…" to the front matter, {HOW}'
+HOW = N__("a sentence of at most {length} characters that says what the page is about")
+ADD = N__('add {field}: "…" to the front matter, {how}')
+
+
+def _how() -> str:
+    return __(HOW).format(length=DESCRIPTION_LENGTH)
 
 
 def _docname(root: Path, page: Path) -> str:
@@ -38,12 +43,13 @@ def _described_by_data(root: Path) -> set[str]:
 def _too_long_or_cut(text: str, whose: str) -> str | None:
     """What is wrong with ``text`` as a description (None: nothing)."""
     if len(text) > DESCRIPTION_LENGTH:
-        return (
-            f"{whose} is {len(text)} characters long, too long for a description "
-            f"(at most {DESCRIPTION_LENGTH})"
-        )
+        return __(
+            "{whose} is {count} characters long, too long for a description (at most {length})"
+        ).format(whose=whose, count=len(text), length=DESCRIPTION_LENGTH)
     if not summaries.is_whole(text):
-        return f"{whose} does not end with . ! or ? ({text[-15:]!r}), as a description must"
+        return __("{whose} does not end with . ! or ? ({end}), as a description must").format(
+            whose=whose, end=repr(text[-15:])
+        )
     return None
 
 
@@ -90,13 +96,16 @@ def _field_problems(page: _Page, value: str, line: int) -> Iterator[Problem]:
     """A ``description:`` and each of its translations."""
     text = summaries.one_line(value)
     if not text:
-        yield Problem(page.relative, line, f"{FIELD} is empty", f"write {HOW}")
+        what = __("{field} is empty").format(field=FIELD)
+        yield Problem(page.relative, line, what, __("write {how}").format(how=_how()))
         return
-    if why := _too_long_or_cut(text, f"the {FIELD}"):
-        yield Problem(page.relative, line, why, f"rewrite it as {HOW}")
+    if why := _too_long_or_cut(text, __("the {field}").format(field=FIELD)):
+        yield Problem(page.relative, line, why, __("rewrite it as {how}").format(how=_how()))
     for language, translation, entry in page.translations(text):
-        if why := _too_long_or_cut(translation, f"its {language} translation"):
-            yield Problem(page.catalogue(language), entry, why, f"translate it as {HOW}", FIELD)
+        whose = __("its {language} translation").format(language=language)
+        if why := _too_long_or_cut(translation, whose):
+            fix = __("translate it as {how}").format(how=_how())
+            yield Problem(page.catalogue(language), entry, why, fix, FIELD)
 
 
 def _paragraph_problems(page: _Page) -> Iterator[Problem]:
@@ -106,8 +115,9 @@ def _paragraph_problems(page: _Page) -> Iterator[Problem]:
         return  # the site's own description stands for it
     french = summaries.plain_text(paragraph.inline, page.docname, page.title_of(SOURCE_LANGUAGE))
     first = summaries.sentences(french)[0] if french else ""
-    if why := _too_long_or_cut(first, "the first sentence"):
-        yield Problem(page.relative, paragraph.line, why, ADD)
+    if why := _too_long_or_cut(first, __("the first sentence")):
+        add = __(ADD).format(field=FIELD, how=_how())
+        yield Problem(page.relative, paragraph.line, why, add)
         return  # the description it needs stands for the translations too
     for language, translation, entry in page.translations(paragraph.message):
         translated = summaries.first_paragraph(translation, page.root)
@@ -115,13 +125,16 @@ def _paragraph_problems(page: _Page) -> Iterator[Problem]:
             continue
         text = summaries.plain_text(translated.inline, page.docname, page.title_of(language))
         first = summaries.sentences(text)[0] if text else ""
-        if why := _too_long_or_cut(first, f"the first sentence in {language}"):
+        whose = __("the first sentence in {language}").format(language=language)
+        if why := _too_long_or_cut(first, whose):
             yield Problem(
                 page.catalogue(language),
                 entry,
                 why,
-                f"shorten the translation, or add {FIELD}: to the front matter of "
-                f"{page.relative} ({HOW}) and translate it here",
+                __(
+                    "shorten the translation, or add {field}: to the front matter of "
+                    "{page} ({how}) and translate it here"
+                ).format(field=FIELD, page=page.relative, how=_how()),
             )
 
 
@@ -133,7 +146,8 @@ def _page_problems(page: _Page, described: set[str]) -> Iterator[Problem]:
     given = fields.get(FIELD)
     if given is not None:
         if isinstance(given.value, list):
-            yield Problem(page.relative, given.line, f"{FIELD} is a list", f"write {HOW}")
+            what = __("{field} is a list").format(field=FIELD)
+            yield Problem(page.relative, given.line, what, __("write {how}").format(how=_how()))
         else:
             yield from _field_problems(page, given.value, given.line)
     elif page.docname not in described:

@@ -14,6 +14,7 @@ from lnox_site.content.diagrams import required
 from lnox_site.content.drawing import Refusal, Refused, read, refusals
 from lnox_site.content.markdown import directive_name, walk
 from lnox_site.content.problems import ContentError, Problem
+from lnox_site.content.wording import __
 
 
 def check_diagrams(root: Path) -> Iterator[Problem]:
@@ -42,22 +43,22 @@ def _diagram(root: Path, svg: Path, where: str, line: int, argument: str) -> Ite
         return
     except FileNotFoundError:
         yield Problem(
-            where, line, "the diagram file does not exist",
-            "check its path, which is relative to the page", argument,
+            where, line, __("the diagram file does not exist"),
+            __("check its path, which is relative to the page"), argument,
         )  # fmt: skip
         return
     except Refused as refused:
         yield _refused(svg, root, refused.refusal)
         return
     except ValueError as error:
-        yield Problem(where, line, str(error), f"edit {svg.name}", argument)
+        yield Problem(where, line, str(error), __("edit {file}").format(file=svg.name), argument)
         return
     for refusal in refusals(drawing):
         yield _refused(svg, root, refusal)
     try:
         required(drawing)
     except ValueError as error:
-        yield Problem(where, line, str(error), f"edit {svg.name}", argument)
+        yield Problem(where, line, str(error), __("edit {file}").format(file=svg.name), argument)
 
 
 def _refused(svg: Path, root: Path, refusal: Refusal) -> Problem:

@@ -13,13 +13,14 @@ from lnox_site.checks import kept
 from lnox_site.content import images, sources
 from lnox_site.content.images import ImageUse
 from lnox_site.content.problems import Problem
+from lnox_site.content.wording import N__, __
 
 # Beyond this, an original is far larger than any screen needs (the site serves it at most
 # images.WIDTHS[-1] pixels wide) and would weigh in the repository for ever: a phone's 12 to 24
 # megapixel photo passes, a 48 megapixel one or a scan at 600 dpi does not.
 MAX_MEGAPIXELS = 25
 MAX_BYTES = 10 * 1024 * 1024
-_EXPORT = "save it as JPEG (a photo) or PNG (a logo, a screenshot, a chart), or WebP"
+_EXPORT = N__("save it as JPEG (a photo) or PNG (a logo, a screenshot, a chart), or WebP")
 
 
 def check_images(root: Path) -> Iterator[Problem]:
@@ -42,27 +43,27 @@ def _page(root: Path, page: Path, text: str) -> Iterator[Problem]:
 def _alternative(use: ImageUse) -> Iterator[tuple[str, str]]:
     if use.decorative and use.alt:
         yield (
-            "this image is marked decorative but has a text alternative",
-            "keep the text and remove the decorative mark, or remove the text",
+            __("this image is marked decorative but has a text alternative"),
+            __("keep the text and remove the decorative mark, or remove the text"),
         )
     elif not use.decorative and not use.alt and use.directive:
         yield (
-            "this image has no text alternative",
-            (
-                f"add a line `:alt: what it shows` under the {{{use.directive}}} line, or mark "
+            __("this image has no text alternative"),
+            __(
+                "add a line `:alt: what it shows` under the {directive} line, or mark "
                 "it decorative with `:class: decorative` if the text around it already says "
                 "everything"
-            ),
+            ).format(directive=f"{{{use.directive}}}"),
         )
     elif not use.decorative and not use.alt:
         yield (
-            "this image has no text alternative",
-            (
+            __("this image has no text alternative"),
+            __(
                 "write what it shows between the brackets, e.g. "
-                f"![Les participants du séminaire devant l’affiche]({use.src}), or mark it "
-                f"decorative if the text around it already says everything: "
-                f"![]({use.src}){{.decorative}}"
-            ),
+                "![Les participants du séminaire devant l’affiche]({src}), or mark it "
+                "decorative if the text around it already says everything: "
+                "![]({src}){{.decorative}}"
+            ).format(src=use.src),
         )
 
 
@@ -71,38 +72,50 @@ def _file(path: Path, folder: str) -> Iterator[tuple[str, str]]:
     suffix = path.suffix.lower()
     if suffix == ".svg":
         yield (
-            "an SVG drawing is not shown as an image",
-            (
+            __("an SVG drawing is not shown as an image"),
+            __(
                 "show it with ```{diagram} (its labels are translated and follow the dark "
                 "theme), or export it as PNG"
             ),
         )
         return
     if suffix not in images.SUFFIXES:
-        yield ("the site does not serve this kind of file as an image", _EXPORT)
+        yield (__("the site does not serve this kind of file as an image"), __(_EXPORT))
         return
     if not path.is_file():
         yield (
-            "the image file does not exist",
-            f"check its name, and its path from the page's folder ({folder}/)",
+            __("the image file does not exist"),
+            __("check its name, and its path from the page's folder ({folder}/)").format(
+                folder=folder
+            ),
         )
         return
     try:
         image = images.read(path)
     except ValueError as error:
-        yield (f"this file cannot be read as an image ({error})", _EXPORT)
+        yield (
+            __("this file cannot be read as an image ({error})").format(error=error),
+            __(_EXPORT),
+        )
         return
     if image.format not in images.RASTER:
-        yield (f"this file is a {image.format} image, whatever its name says", _EXPORT)
+        what = __("this file is a {format} image, whatever its name says")
+        yield (what.format(format=image.format), __(_EXPORT))
     elif image.megapixels > MAX_MEGAPIXELS or image.bytes > MAX_BYTES:
         yield (
-            (
-                f"this image is {image.width}x{image.height} pixels ({image.megapixels:.0f} "
-                f"megapixels, {image.bytes / 1024 / 1024:.1f} MB), far beyond what any screen "
-                f"needs (the site shows it at most {images.WIDTHS[-1]} pixels wide)"
+            __(
+                "this image is {width}x{height} pixels ({megapixels:.0f} megapixels, "
+                "{megabytes:.1f} MB), far beyond what any screen needs (the site shows it at "
+                "most {widest} pixels wide)"
+            ).format(
+                width=image.width,
+                height=image.height,
+                megapixels=image.megapixels,
+                megabytes=image.bytes / 1024 / 1024,
+                widest=images.WIDTHS[-1],
             ),
-            (
-                f"resize it to about 3000 pixels wide (at most {MAX_MEGAPIXELS} megapixels and "
-                f"{MAX_BYTES // 1024 // 1024} MB) before adding it"
-            ),
+            __(
+                "resize it to about 3000 pixels wide (at most {megapixels} megapixels and "
+                "{megabytes} MB) before adding it"
+            ).format(megapixels=MAX_MEGAPIXELS, megabytes=MAX_BYTES // 1024 // 1024),
         )

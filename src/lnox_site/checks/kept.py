@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 from lnox_site.content import sources
 from lnox_site.content.paths import DOCS
 from lnox_site.content.problems import Problem
+from lnox_site.content.wording import contributor_language
 
 T = TypeVar("T")
 FOLDER = f"{DOCS}/_build/.checks"
@@ -94,8 +95,10 @@ class Kept:
         """What ``compute`` finds about the file ``path``: kept from an earlier run when the file,
         the ``inputs`` and every file that run read are what they were."""
         name = self._name(path)
+        # The results hold messages in the contributor's language: one result per language.
+        language = contributor_language()
         key = hashlib.sha256(
-            "\0".join((kind, name, self.digest(name) or "", *inputs)).encode()
+            "\0".join((kind, name, self.digest(name) or "", language, *inputs)).encode()
         ).hexdigest()
         self.used.add(key)
         kept = self.results.get(key)

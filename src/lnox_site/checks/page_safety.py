@@ -37,6 +37,7 @@ from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.markdown import Located
 from lnox_site.content.paths import BIBFILE, DATA, DOCS
 from lnox_site.content.problems import Problem
+from lnox_site.content.wording import N__, __
 
 # The schemes MyST makes a link of (myst_url_schemes, ftp aside): any other target, tel: included,
 # is read as the name of a page of the site, and is not found.
@@ -46,25 +47,27 @@ UNSAFE_SCHEMES = {"javascript", "vbscript", "data", "file"}
 VERBATIM = {"raw", "eval-rst"}
 INCLUDES = {"include", "literalinclude"}
 
-IMAGE_FIX = (
+IMAGE_FIX = N__(
     "put the file in the repository beside the page and write its path, e.g. ![Logo](logo.png)"
 )
-MEDIA_FIX = "link to it instead: [title of the video](https://…)"
-HTML_FIX = f"write it in Markdown, or remove it (a page may hold {rawhtml.ALLOWED_TEXT} only)"
+MEDIA_FIX = N__("link to it instead: [title of the video](https://…)")
+HTML_FIX = N__("write it in Markdown, or remove it (a page may hold {allowed} only)")
 MEDIA = {"iframe", "video", "audio", "source", "track", "object", "embed"}
 IMAGES = {"img", "picture", "svg", "image"}
-LINK_FIX = "link to a web page (https://…) or an e-mail address (mailto:…)"
+LINK_FIX = N__("link to a web page (https://…) or an e-mail address (mailto:…)")
 
 
-def _html_fix(what: str) -> str:
+def _html_fix(what: str, attribute: bool) -> str:
     tag = what.removeprefix("<").removesuffix(">")
     if tag in IMAGES:
-        return IMAGE_FIX
+        return __(IMAGE_FIX)
     if tag in MEDIA:
-        return MEDIA_FIX
-    if what.startswith("the "):
-        return f"remove the attribute (a page may hold {rawhtml.ALLOWED_TEXT} only)"
-    return HTML_FIX
+        return __(MEDIA_FIX)
+    if attribute:
+        return __("remove the attribute (a page may hold {allowed} only)").format(
+            allowed=rawhtml.ALLOWED_TEXT
+        )
+    return __(HTML_FIX).format(allowed=rawhtml.ALLOWED_TEXT)
 
 
 def _from_elsewhere(address: str) -> bool:
@@ -75,7 +78,8 @@ def _from_elsewhere(address: str) -> bool:
 
 
 def _image(address: str) -> tuple[str, str]:
-    return f"the image {address} is not a file of the repository", IMAGE_FIX
+    what = __("the image {address} is not a file of the repository").format(address=address)
+    return what, __(IMAGE_FIX)
 
 
 def _link(address: str) -> tuple[str, str] | None:
@@ -84,8 +88,10 @@ def _link(address: str) -> tuple[str, str] | None:
         return None
     written = normalizeLinkText(address)  # as the contributor wrote it, not %-encoded
     if not validateLink(address):
-        return f"MyST refuses the link to {written} and shows it as written", LINK_FIX
-    return f"a link to {scheme}: is not allowed ({written})", LINK_FIX
+        what = __("MyST refuses the link to {link} and shows it as written")
+        return what.format(link=written), __(LINK_FIX)
+    what = __("a link to {scheme}: is not allowed ({link})")
+    return what.format(scheme=scheme, link=written), __(LINK_FIX)
 
 
 def _outside_docs(argument: str, folder: Path, docs: Path) -> bool:
@@ -108,13 +114,20 @@ def _directive(located: Located, folder: Path, docs: Path) -> tuple[str, str] | 
     argument = token.info.strip()[len(name or "") + 2 :].strip()
     if name in VERBATIM:
         return (
-            f"the {{{name}}} directive puts its content in the page unchecked",
-            f"write the content in Markdown (a page may hold {rawhtml.ALLOWED_TEXT} as HTML)",
+            __("the {directive} directive puts its content in the page unchecked").format(
+                directive=f"{{{name}}}"
+            ),
+            __("write the content in Markdown (a page may hold {allowed} as HTML)").format(
+                allowed=rawhtml.ALLOWED_TEXT
+            ),
         )
     if name in ("image", "figure") and _from_elsewhere(argument):
         return _image(argument)
     if name in INCLUDES and _outside_docs(argument, folder, docs):
-        return f"{{{name}}} of {argument}, a file outside docs/", "include only files of docs/"
+        what = __("{directive} of {file}, a file outside docs/")
+        return what.format(directive=f"{{{name}}}", file=argument), __(
+            "include only files of docs/"
+        )
     return None
 
 
@@ -123,8 +136,8 @@ def _token(located: Located, folder: Path, docs: Path) -> Iterator[tuple[int, st
     token = located.token
     if token.type in ("html_block", "html_inline"):
         for offence in rawhtml.offences(token.content):
-            what = f"{offence.what} is not allowed in a page"
-            yield located.line + offence.line, what, _html_fix(offence.what)
+            what = __("{what} is not allowed in a page").format(what=offence.what)
+            yield located.line + offence.line, what, _html_fix(offence.what, offence.attribute)
     elif token.type == "image" and _from_elsewhere(str(token.attrGet("src") or "")):
         yield located.line, *_image(str(token.attrGet("src")))
     elif token.type == "link_open" and (problem := _link(str(token.attrGet("href") or ""))):
@@ -132,8 +145,10 @@ def _token(located: Located, folder: Path, docs: Path) -> Iterator[tuple[int, st
     elif token.type == "text" and "](" in token.content:
         yield (
             located.line,
-            f"MyST does not read {_written_link(token.content)} as a link, and shows it as written",
-            (
+            __("MyST does not read {link} as a link, and shows it as written").format(
+                link=_written_link(token.content)
+            ),
+            __(
                 "write [text](address) with no space in the address (or put it between < >) and "
                 "as many ] as ["
             ),
@@ -203,16 +218,20 @@ def _bib(root: Path, path: Path) -> Iterator[Problem]:
             value = field.value.strip()
             if field.name == "url" and urlsplit(value).scheme.lower() not in ("http", "https"):
                 yield Problem(
-                    BIBFILE, field.line, f"the url {value} is not a web address",
-                    "write the address of the work's page, https://…", entry.key,
+                    BIBFILE, field.line,
+                    __("the url {value} is not a web address").format(value=value),
+                    __("write the address of the work's page, https://…"), entry.key,
                 )  # fmt: skip
                 continue
             for word in _words(value):
                 scheme, _, rest = word.partition(":")
                 if scheme.lower() in UNSAFE_SCHEMES and rest:
                     yield Problem(
-                        BIBFILE, field.line, f"the {field.name} field holds the address {word}",
-                        "write a web address, https://…, or remove it", entry.key,
+                        BIBFILE, field.line,
+                        __("the {field} field holds the address {address}").format(
+                            field=field.name, address=word
+                        ),
+                        __("write a web address, https://…, or remove it"), entry.key,
                     )  # fmt: skip
 
 
@@ -226,8 +245,8 @@ def _markup_in(value: object, path: str, line: int) -> Iterator[Problem]:
             yield from _markup_in(item, path, line)
     elif isinstance(value, str) and rawhtml.holds_markup(value):
         yield Problem(
-            path, line, "HTML in a data file is shown on the page as written, tags and all",
-            "write plain text: the site lays the text out itself",
+            path, line, __("HTML in a data file is shown on the page as written, tags and all"),
+            __("write plain text: the site lays the text out itself"),
         )  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from lnox_site.content import myst, sources, vocabulary
 from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.paths import THEMES
 from lnox_site.content.problems import Problem
+from lnox_site.content.wording import __
 
 
 def introduction(text: str) -> tuple[int, str]:
@@ -42,15 +43,16 @@ def page_problems(root: Path, theme: vocabulary.Theme) -> Iterator[Problem]:
     line, intro = introduction(text)
     if "{term}`" not in intro:
         yield Problem(
-            where, line or 1, "the introduction links no term of the glossary",
-            "link the first scientific term of the first paragraph, e.g. {term}`niche leucémique`",
+            where, line or 1, __("the introduction links no term of the glossary"),
+            __("link the first scientific term of the first paragraph, e.g. "
+               "{term}`niche leucémique`"),
             theme.slug,
         )  # fmt: skip
     if "{footcite:" not in text:
         yield Problem(
-            where, 1, "the page cites no source",
-            "cite the papers behind what it says with {footcite:p}`key` and end it with a "
-            "```{footbibliography}``` block",
+            where, 1, __("the page cites no source"),
+            __("cite the papers behind what it says with {footcite:p}`key` and end it with a "
+               "```{footbibliography}``` block"),
             theme.slug,
         )  # fmt: skip
 
@@ -65,8 +67,8 @@ def check_themes(root: Path) -> Iterator[Problem]:
     if loaded.team not in loaded.keywords:
         yield Problem(
             where, loaded.fields.line_of("team"),
-            f"the team's keyword {loaded.team!r} is not a keyword",
-            f"add `{loaded.team}: null` under `keywords:`",
+            __("the team's keyword {keyword} is not a keyword").format(keyword=repr(loaded.team)),
+            __("add `{keyword}: null` under `keywords:`").format(keyword=loaded.team),
         )  # fmt: skip
     for slug, theme in loaded.themes.items():
         line = loaded.fields["themes"].line_of(slug)
@@ -74,26 +76,34 @@ def check_themes(root: Path) -> Iterator[Problem]:
         if not (root / "docs" / f"{theme.page}.md").exists():
             yield Problem(
                 where, spec.lines.get("page", line),
-                f"page {theme.page!r} does not exist",
-                f"create docs/{theme.page}.md or correct `page`", slug,
+                __("page {page} does not exist").format(page=repr(theme.page)),
+                __("create docs/{page}.md or correct `page`").format(page=theme.page), slug,
             )  # fmt: skip
         else:
             yield from page_problems(root, theme)
         # The file's other keys are read as languages: a misspelt key would hide a missing one.
         for key in sorted(set(theme.titles) - set(LANGUAGES)):
             yield Problem(
-                where, spec.line_of(key), f"unknown key {key!r}",
-                f"use `page`, `summary` or a language code ({', '.join(LANGUAGES)})", slug,
+                where, spec.line_of(key), __("unknown key {key}").format(key=repr(key)),
+                __("use `page`, `summary` or a language code ({codes})").format(
+                    codes=", ".join(LANGUAGES)
+                ), slug,
             )  # fmt: skip
         for language in LANGUAGES:
             if not str(theme.titles.get(language) or "").strip():
                 yield Problem(
-                    where, line, f"no name in language {language!r}",
-                    f"add `{language}: <name of the theme>` under `{slug}`", slug,
+                    where, line, __("no name in language {language}").format(
+                        language=repr(language)
+                    ),
+                    __("add `{language}: <name of the theme>` under `{slug}`").format(
+                        language=language, slug=slug
+                    ), slug,
                 )  # fmt: skip
             if not str(theme.summaries.get(language) or "").strip():
                 yield Problem(
                     where, spec.lines.get("summary", line),
-                    f"no summary in language {language!r}",
-                    f"add `{language}: \"<one sentence>\"` under `summary:` of `{slug}`", slug,
+                    __("no summary in language {language}").format(language=repr(language)),
+                    __('add `{language}: "<one sentence>"` under `summary:` of `{slug}`').format(
+                        language=language, slug=slug
+                    ), slug,
                 )  # fmt: skip

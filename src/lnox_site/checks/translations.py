@@ -33,10 +33,11 @@ from babel.messages.pofile import read_po
 from lnox_site.checks import kept
 from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.problems import Problem
+from lnox_site.content.wording import N__, __
 
 LOCALES = Path("docs") / "locales"
 MARKER = re.compile(r"^lnox:\s*(?P<source>.+?)\s+=\s+(?P<translation>.*?)\s*$")
-MARKER_HELP = "# lnox: <French as written> = <translation as written>"
+MARKER_HELP = N__("# lnox: <French as written> = <translation as written>")
 SPACE = "[ \u00a0\u202f]"  # thousands are grouped by a space, non-breaking or not, in French
 
 # Web and e-mail addresses, DOIs and identifiers are read first and taken out of the text, so that
@@ -247,40 +248,50 @@ def _declared(message: Message, language: str) -> tuple[list[Fact], list[Fact], 
 
 def message_problems(message: Message, language: str, where: str) -> Iterator[Problem]:
     """What the translation of one message changes of its facts and of its role targets."""
-    name = {"en": "English"}.get(language, language)
+    name = {"en": __("English")}.get(language, language)
     source = facts(message.source, SOURCE_LANGUAGE)
     translation = facts(message.translation, language)
     declared_source, declared_translation, bad = _declared(message, language)
     for marker in bad:
         yield Problem(
-            where, message.line, f"the comment '# {marker}' is not understood",
-            f"write it {MARKER_HELP}, e.g. # lnox: 3 = three",
+            where, message.line,
+            __("the comment '# {marker}' is not understood").format(marker=marker),
+            __("write it {form}, e.g. # lnox: 3 = three").format(form=__(MARKER_HELP)),
         )  # fmt: skip
     in_source, in_translation = {f for f, _ in source}, {f for f, _ in translation}
     missing = in_source - in_translation - set(declared_source)
     added = in_translation - in_source - set(declared_translation)
     stale = (set(declared_source) - in_source) | (set(declared_translation) - in_translation)
     if missing or added:
-        said = _listing(dict.fromkeys(w for f, w in source if f in missing)) or "nothing of it"
-        says = _listing(dict.fromkeys(w for f, w in translation if f in added)) or "nothing of it"
+        nothing = __("nothing of it")
+        said = _listing(dict.fromkeys(w for f, w in source if f in missing)) or nothing
+        says = _listing(dict.fromkeys(w for f, w in translation if f in added)) or nothing
         yield Problem(
-            where, message.line, f"the French says {said}, the {name} {says}",
-            "correct the translation (the French page is the source); if the difference is meant "
-            f"(a number written as a word), say so on a line above msgid: {MARKER_HELP}",
+            where, message.line,
+            __("the French says {said}, the {language} {says}").format(
+                said=said, language=name, says=says
+            ),
+            __("correct the translation (the French page is the source); if the difference is "
+               "meant (a number written as a word), say so on a line above msgid: {form}").format(
+                form=__(MARKER_HELP)
+            ),
         )  # fmt: skip
     if stale:
         yield Problem(
-            where, message.line, "a '# lnox:' comment names what the message no longer says",
-            "correct the comment or remove it",
+            where, message.line, __("a '# lnox:' comment names what the message no longer says"),
+            __("correct the comment or remove it"),
         )  # fmt: skip
     expected, written = targets(message.source), targets(message.translation)
     if expected != written:
-        lost = _listing((expected - written).elements()) or "nothing"
-        new = _listing((written - expected).elements()) or "nothing"
+        lost = _listing((expected - written).elements()) or __("nothing")
+        new = _listing((written - expected).elements()) or __("nothing")
         yield Problem(
-            where, message.line, f"the French has {lost}, the {name} {new}",
-            "keep the roles and link targets of the French as they are and translate only the "
-            "text shown, e.g. {term}`AML <LAM>`",
+            where, message.line,
+            __("the French has {lost}, the {language} {new}").format(
+                lost=lost, language=name, new=new
+            ),
+            __("keep the roles and link targets of the French as they are and translate only the "
+               "text shown, e.g. {term}`AML <LAM>`"),
         )  # fmt: skip
 
 

@@ -16,6 +16,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from lnox_site.content.wording import N__, __
+
 ENTRY_START = re.compile(r"^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*([{(])", re.MULTILINE)
 # BibTeX has no comments: outside entries, any "@word" starts an entry (pybtex then wants a brace).
 HIDDEN_ENTRY = re.compile(r"@[ \t]*[A-Za-z]+")
@@ -30,8 +32,8 @@ SPACE = re.compile(r"\s*")  # what str.isspace() calls space
 DELIMITER = re.compile(r'[{}"]')
 NEWLINE = re.compile(r"\n")
 NO_KEY = (
-    "the entry has no key",
-    "write a key right after the brace, e.g. @article{kouzi2020oncogene,",
+    N__("the entry has no key"),
+    N__("write a key right after the brace, e.g. @article{kouzi2020oncogene,"),
 )
 MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 
@@ -106,15 +108,17 @@ class _Reader:
         self.skip_space()
         match = KEY.match(self.text, self.pos, self.end)
         if not match:
-            raise self.stop(*NO_KEY)
+            raise self.stop(*map(__, NO_KEY))
         self.pos = match.end()
         if self.peek() == "=":
-            raise self.stop(*NO_KEY)
+            raise self.stop(*map(__, NO_KEY))
         self.entry.key = match.group()
         if self.peek() != ",":
             raise self.stop(
-                f"no comma after the key {match.group()!r}",
-                f"write @{self.entry.type}{{{match.group()}, and put each field on its own line",
+                __("no comma after the key {key}").format(key=repr(match.group())),
+                __("write {start} and put each field on its own line").format(
+                    start=f"@{self.entry.type}{{{match.group()},"
+                ),
             )
         self.pos += 1
 
@@ -131,14 +135,14 @@ class _Reader:
             match = NAME.match(self.text, self.pos, self.end)
             if not match:
                 raise self.stop(
-                    f"unexpected {char!r} where a field name should start",
-                    "separate the fields with commas and write them as name = {value}",
+                    __("unexpected {char} where a field name should start").format(char=repr(char)),
+                    __("separate the fields with commas and write them as name = {value}"),
                 )
             self.pos = match.end()
             if self.peek() != "=":
                 raise self.stop(
-                    f"no '=' after the field name {match.group()!r}",
-                    f"write {match.group()} = {{value}}",
+                    __("no '=' after the field name {name}").format(name=repr(match.group())),
+                    __("write {name} = {{value}}").format(name=match.group()),
                 )
             self.pos += 1
             name = match.group().lower()
@@ -148,8 +152,10 @@ class _Reader:
                     Mistake(
                         self.line(start),
                         self.entry.key,
-                        f"the field {name!r} appears twice",
-                        f"keep one {name} field (the first is at line {self.entry.fields[name].line})",
+                        __("the field {name} appears twice").format(name=repr(name)),
+                        __("keep one {name} field (the first is at line {line})").format(
+                            name=name, line=self.entry.fields[name].line
+                        ),
                     )
                 )
             else:
@@ -161,8 +167,13 @@ class _Reader:
                 if self.text.find(closing, self.pos, self.end) < 0:
                     raise self.not_closed(closing)
                 raise self.stop(
-                    f"unexpected {char!r} after the value of {name!r}",
-                    "put a comma between fields; check that the braces of the value are balanced",
+                    __("unexpected {char} after the value of {name}").format(
+                        char=repr(char), name=repr(name)
+                    ),
+                    __(
+                        "put a comma between fields; check that the braces of the value are "
+                        "balanced"
+                    ),
                     self.value_end,
                 )
 
@@ -174,15 +185,21 @@ class _Reader:
                     Mistake(
                         read.line,
                         self.entry.key,
-                        f"the value of {name!r} is missing its closing brace: "
-                        "the next field starts inside it",
-                        f"add '}}' at the end of the {name} value, before its comma",
+                        __(
+                            "the value of {name} is missing its closing brace: "
+                            "the next field starts inside it"
+                        ).format(name=repr(name)),
+                        __("add '}}' at the end of the {name} value, before its comma").format(
+                            name=name
+                        ),
                     )
                 )
                 return _Stop()
         return self.stop(
-            "the entry is not closed",
-            f"end the entry with {closing!r} on its own line after its last field",
+            __("the entry is not closed"),
+            __("end the entry with {closing} on its own line after its last field").format(
+                closing=repr(closing)
+            ),
             self.value_end,
         )
 
@@ -202,8 +219,8 @@ class _Reader:
         match = WORD.match(self.text, self.pos, self.end)
         if not match:
             raise self.stop(
-                f"the value of {name!r} is missing",
-                f"write {name} = {{value}}, with the value between braces",
+                __("the value of {name} is missing").format(name=repr(name)),
+                __("write {name} = {{value}}, with the value between braces").format(name=name),
             )
         self.pos = match.end()
         word = match.group()
@@ -212,8 +229,12 @@ class _Reader:
                 Mistake(
                     self.line(match.start()),
                     self.entry.key,
-                    f"the value of {name!r} is the undefined abbreviation {word!r}",
-                    f"put the value between braces: {name} = {{{word}}}",
+                    __("the value of {name} is the undefined abbreviation {word}").format(
+                        name=repr(name), word=repr(word)
+                    ),
+                    __("put the value between braces: {field}").format(
+                        field=f"{name} = {{{word}}}"
+                    ),
                 )
             )
         return word
@@ -231,8 +252,10 @@ class _Reader:
             elif char == "}":
                 if not open_braces:
                     raise self.stop(
-                        f"the value of {name!r} closes a brace it never opened",
-                        "remove the extra '}' or add the missing '{'",
+                        __("the value of {name} closes a brace it never opened").format(
+                            name=repr(name)
+                        ),
+                        __("remove the extra '}' or add the missing '{'"),
                     )
                 open_braces.pop()
                 if opening == "{" and not open_braces:
@@ -245,8 +268,12 @@ class _Reader:
         self.pos = self.end
         closing = "}" if opening == "{" else '"'
         raise self.stop(
-            f"the value of {name!r} is not closed: a {closing!r} is missing",
-            f"close the value with {closing!r} before the comma that ends it",
+            __("the value of {name} is not closed: a {closing} is missing").format(
+                name=repr(name), closing=repr(closing)
+            ),
+            __("close the value with {closing} before the comma that ends it").format(
+                closing=repr(closing)
+            ),
             start,
         )
 
@@ -307,8 +334,10 @@ def _check_between(
                 Mistake(
                     _line(lines, offset),
                     key,
-                    f"BibTeX reads {hidden.group()!r} as the start of an entry, even in a comment",
-                    "write no '@' outside entries (e.g. 'article' rather than '@article')",
+                    __("BibTeX reads {text} as the start of an entry, even in a comment").format(
+                        text=repr(hidden.group())
+                    ),
+                    __("write no '@' outside entries (e.g. 'article' rather than '@article')"),
                 )
             )
         if stripped and not stripped.startswith("%"):
@@ -318,9 +347,9 @@ def _check_between(
         return
     line, first = stray[0]
     if any("}" in text or "{" in text for _, text in stray):
-        what = "text with braces after the end of the entry: it was closed too early"
-        fix = "remove the extra '}' so that the entry ends after its last field"
+        what = __("text with braces after the end of the entry: it was closed too early")
+        fix = __("remove the extra '}' so that the entry ends after its last field")
     else:
-        what = f"text outside any entry: {first[:40]!r}"
-        fix = "start comment lines with '%', or put the text in a field of an entry"
+        what = __("text outside any entry: {text}").format(text=repr(first[:40]))
+        fix = __("start comment lines with '%', or put the text in a field of an entry")
     result.mistakes.append(Mistake(line, key, what, fix))

@@ -10,6 +10,7 @@ from collections.abc import Collection
 
 from lnox_site.content.drawing import SVG, Drawing, cleaned, read
 from lnox_site.content.languages import SOURCE_LANGUAGE
+from lnox_site.content.wording import __
 
 # Elements whose text is shown or read out: each one is a message to translate.
 TEXT_TAGS = {f"{{{SVG}}}{tag}" for tag in ("title", "desc", "text", "tspan")}
@@ -33,19 +34,25 @@ def required(drawing: Drawing) -> ET.Element:
     ValueError says what it lacks."""
     root = cleaned(drawing)
     if root.tag != f"{{{SVG}}}svg":
-        raise ValueError('the root element must be <svg xmlns="http://www.w3.org/2000/svg">')
+        raise ValueError(__('the root element must be <svg xmlns="http://www.w3.org/2000/svg">'))
     if "viewBox" not in root.attrib:
-        raise ValueError('<svg> needs a viewBox (e.g. viewBox="0 0 360 300") to scale on phones')
+        raise ValueError(
+            __('<svg> needs a viewBox (e.g. viewBox="0 0 360 300") to scale on phones')
+        )
     title = root.find(f"{{{SVG}}}title")
     if title is None or not (title.text or "").strip():
         raise ValueError(
-            "no <title>: add <title>what the diagram shows</title> as the first element inside "
-            "<svg> — it is the text alternative read by screen readers"
+            __(
+                "no <title>: add <title>what the diagram shows</title> as the first element inside "
+                "<svg> — it is the text alternative read by screen readers"
+            )
         )
     if len(title.text.split()) < TITLE_WORDS:
         raise ValueError(
-            f"the <title> {title.text.strip()!r} is too short to stand for the diagram: say what "
-            f"it shows in at least {TITLE_WORDS} words (it is read out in place of the picture)"
+            __(
+                "the <title> {title} is too short to stand for the diagram: say what it shows in "
+                "at least {words} words (it is read out in place of the picture)"
+            ).format(title=repr(title.text.strip()), words=TITLE_WORDS)
         )
     return root
 

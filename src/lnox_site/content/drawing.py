@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
+from lnox_site.content.wording import N__, __
+
 SVG = "http://www.w3.org/2000/svg"
 XLINK = "http://www.w3.org/1999/xlink"
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -74,24 +76,26 @@ FUNCTIONS = frozenset({
 })  # fmt: skip
 # A CSS function call in a presentation attribute's value (a CSS value, not XML): its name.
 FUNCTION = re.compile(r"([-\w]+)\s*\(")
-POINT_INSIDE = (
+POINT_INSIDE = N__(
     "point to a gradient, pattern, clip path, mask or marker of this file: url(#id), in fill, "
     "stroke, clip-path, mask or marker-*"
 )
-PLAIN_SVG = "save the file as plain SVG, without an editor's own data"
+PLAIN_SVG = N__("save the file as plain SVG, without an editor's own data")
 SHOWN = ", ".join(sorted(ELEMENTS, key=str.lower))
 # Elements refused for a reason worth saying, and how to do without them.
 REASONS = {
-    "script": ("a script", "remove it: a diagram runs no code"),
-    "foreignObject": ("HTML inside the drawing", "draw it with SVG shapes and <text>"),
-    "a": ("a link", "remove the <a> (keep what it holds): links go in the page's text"),
-    "image": ("a picture loaded from a file or the web", "draw it with SVG shapes"),
+    "script": (N__("a script"), N__("remove it: a diagram runs no code")),
+    "foreignObject": (N__("HTML inside the drawing"), N__("draw it with SVG shapes and <text>")),
+    "a": (N__("a link"), N__("remove the <a> (keep what it holds): links go in the page's text")),
+    "image": (N__("a picture loaded from a file or the web"), N__("draw it with SVG shapes")),
     "style": (
-        "a stylesheet",
-        "colour with attributes (fill=, stroke=) and the lnox-d-* classes that lnox.css styles",
+        N__("a stylesheet"),
+        N__(
+            "colour with attributes (fill=, stroke=) and the lnox-d-* classes that lnox.css styles"
+        ),
     ),
     **{
-        name: ("an animation", "remove it: a diagram is a still drawing")
+        name: (N__("an animation"), N__("remove it: a diagram is a still drawing"))
         for name in ("animate", "animateMotion", "animateTransform", "set", "discard")
     },
 }
@@ -114,7 +118,11 @@ class Refused(ValueError):
     """A file that is not read at all: it declares a DOCTYPE."""
 
     def __init__(self, refusal: Refusal) -> None:
-        super().__init__(f"line {refusal.line}: {refusal.what} — {refusal.fix}")
+        super().__init__(
+            __("line {line}: {what} — {fix}").format(
+                line=refusal.line, what=refusal.what, fix=refusal.fix
+            )
+        )
         self.refusal = refusal
 
 
@@ -152,8 +160,11 @@ class _Builder(ET.TreeBuilder):
         self.instructions.append(
             Refusal(
                 self.expat.CurrentLineNumber,
-                f"a processing instruction <?{target} …?>",
-                'remove it: only the XML declaration <?xml version="1.0"?> may stand before <svg>',
+                __("a processing instruction <?{target} …?>").format(target=target),
+                __(
+                    'remove it: only the XML declaration <?xml version="1.0"?> may stand before '
+                    "<svg>"
+                ),
             )
         )
 
@@ -194,12 +205,12 @@ def read(text: str) -> Drawing:
         parser.feed(text)
         root = parser.close()
     except ET.ParseError as error:
-        raise ValueError(f"not well-formed XML ({error})") from None
+        raise ValueError(__("not well-formed XML ({error})").format(error=error)) from None
     except DefusedXmlException:
         # defusedxml refuses the DOCTYPE as soon as it starts: no entity is declared or read.
         line = parser.parser.CurrentLineNumber
-        what = "a <!DOCTYPE>: its declarations and entities are not read"
-        raise Refused(Refusal(line, what, "remove it: an SVG file needs none")) from None
+        what = __("a <!DOCTYPE>: its declarations and entities are not read")
+        raise Refused(Refusal(line, what, __("remove it: an SVG file needs none"))) from None
     return Drawing(root, builder.lines, builder.attribute_lines, builder.instructions)
 
 
@@ -214,13 +225,15 @@ def _name(qualified: str) -> tuple[str | None, str]:
 def _element_refusal(element: ET.Element) -> tuple[str, str] | None:
     namespace, name = _name(element.tag)
     if namespace != SVG:
-        return f"<{name}> from another vocabulary than SVG ({namespace})", PLAIN_SVG
+        what = __("<{name}> from another vocabulary than SVG ({namespace})")
+        return what.format(name=name, namespace=namespace), __(PLAIN_SVG)
     if name in ELEMENTS:
         return None
     if name in REASONS:
         what, fix = REASONS[name]
-        return f"<{name}>: {what}", fix
-    return f"<{name}> is not an element a diagram may use", f"draw with {SHOWN}"
+        return f"<{name}>: {__(what)}", __(fix)
+    what = __("<{name}> is not an element a diagram may use").format(name=name)
+    return what, __("draw with {elements}").format(elements=SHOWN)
 
 
 def _internal(address: str, ids: set[str]) -> bool:
@@ -230,15 +243,16 @@ def _internal(address: str, ids: set[str]) -> bool:
 def _value_refusal(name: str, value: str, ids: set[str]) -> str | None:
     """What is wrong with the value of a presentation attribute, if anything."""
     if "\\" in value:
-        return "a CSS escape (\\) in a value", "write the value without backslashes"
+        return __("a CSS escape (\\) in a value"), __("write the value without backslashes")
     for call in FUNCTION.finditer(value):
         function = call.group(1).lower()
         if function not in FUNCTIONS:
-            return f"the CSS function {function}()", "write a plain colour, length or url(#id)"
+            what = __("the CSS function {function}()").format(function=function)
+            return what, __("write a plain colour, length or url(#id)")
         if function == "url":
             address = value[call.end() :].split(")", 1)[0].strip().strip("'\"")
             if name not in REFERENCING or not _internal(address, ids):
-                return "url() to something other than an element of this file", POINT_INSIDE
+                return __("url() to something other than an element of this file"), __(POINT_INSIDE)
     return None
 
 
@@ -253,21 +267,26 @@ def _attribute_refusal(
             return None
         if tag == "use":
             return (
-                f"<use {shown}> points outside the drawing",
-                'point to the id of an element of this file: href="#id"',
+                __("<use {attribute}> points outside the drawing").format(attribute=shown),
+                __('point to the id of an element of this file: href="#id"'),
             )
-        return f"{shown} on <{tag}>", 'only <use> may have an href, to an element: href="#id"'
+        what = __("{attribute} on <{tag}>").format(attribute=shown, tag=tag)
+        return what, __('only <use> may have an href, to an element: href="#id"')
     if name.lower().startswith("on") and namespace is None:
-        return f"{shown}: an event handler, which runs code", "remove it: a diagram runs no code"
+        what = __("{attribute}: an event handler, which runs code").format(attribute=shown)
+        return what, __("remove it: a diagram runs no code")
     if qualified == "style":
         return (
-            f"{shown}: CSS in a style attribute, which may load files",
-            'write each property as an attribute (fill="#fadbe6", not style="fill:#fadbe6")',
+            __("{attribute}: CSS in a style attribute, which may load files").format(
+                attribute=shown
+            ),
+            __('write each property as an attribute (fill="#fadbe6", not style="fill:#fadbe6")'),
         )
     if namespace is None and name.startswith(ARIA):
         return None
     if qualified not in ATTRIBUTES:
-        return f"{shown} is not an attribute a diagram may use", f"remove it, or {PLAIN_SVG}"
+        what = __("{attribute} is not an attribute a diagram may use").format(attribute=shown)
+        return what, __("remove it, or {plain_svg}").format(plain_svg=__(PLAIN_SVG))
     if qualified in PRESENTATION and (problem := _value_refusal(name, value, ids)):
         what, fix = problem
         return f"{shown}: {what}", fix

@@ -19,30 +19,38 @@ from lnox_site.content import frontmatter, records
 from lnox_site.content.paths import SYMPOSIUM
 from lnox_site.content.problems import Problem
 from lnox_site.content.records import Field
+from lnox_site.content.wording import N__, __
 
 EDITION_FILE = re.compile(r"(\d{4})\.md")
-DATE_HOW = "a date as YYYY-MM-DD, e.g. 2019-11-07"
-NAMES_HOW = "a list of names, one per line, each starting with '- '"
+DATE_HOW = N__("a date as YYYY-MM-DD, e.g. 2019-11-07")
+NAMES_HOW = N__("a list of names, one per line, each starting with '- '")
 
 FIELDS = {
-    "edition": Field(records.number, "the edition's number in the series, e.g. 9", required=True),
+    "edition": Field(
+        records.number, N__("the edition's number in the series, e.g. 9"), required=True
+    ),
     "year": Field(
-        records.year, "the year of the edition, the same as the file name", required=True
+        records.year, N__("the year of the edition, the same as the file name"), required=True
     ),
     "start": Field(records.date, DATE_HOW),
-    "end": Field(records.date, DATE_HOW + " (leave it out for a one-day meeting)"),
-    "city": Field(records.name, "the city, e.g. Tours"),
-    "venue": Field(records.name, "the building or the room"),
-    "chair": Field(records.name, "the name of the person who chairs the edition"),
+    "end": Field(
+        records.date,
+        N__("a date as YYYY-MM-DD, e.g. 2019-11-07 (leave it out for a one-day meeting)"),
+    ),
+    "city": Field(records.name, N__("the city, e.g. Tours")),
+    "venue": Field(records.name, N__("the building or the room")),
+    "chair": Field(records.name, N__("the name of the person who chairs the edition")),
     # « sous l'égide de »: the bodies an edition is held under, which does not say they organise it.
     "aegis": Field(records.listing(records.name), NAMES_HOW),
     "organisers": Field(records.listing(records.name), NAMES_HOW),
     "partners": Field(records.listing(records.name), NAMES_HOW),
-    "themes": Field(records.listing(records.translated), "a list of themes, each as fr: … en: …"),
+    "themes": Field(
+        records.listing(records.translated), N__("a list of themes, each as fr: … en: …")
+    ),
     "speakers": Field(records.listing(records.name), NAMES_HOW),
-    "programme": Field(records.url, "the web address of the programme, https://…"),
+    "programme": Field(records.url, N__("the web address of the programme, https://…")),
     # What search engines show of the page (content.summaries), its English in the catalogue.
-    "description": Field(records.name, "a sentence of at most 200 characters"),
+    "description": Field(records.name, N__("a sentence of at most 200 characters")),
     "links": Field(
         records.listing(
             records.record(
@@ -52,7 +60,7 @@ FIELDS = {
                 }
             )
         ),
-        "a list of links, each with a title (fr: … en: …) and a url (https://…)",
+        N__("a list of links, each with a title (fr: … en: …) and a url (https://…)"),
     ),
 }
 
@@ -112,13 +120,16 @@ def _load(root: Path, stamps: tuple[tuple[str, float], ...]) -> tuple[list[Editi
                 Problem(
                     path,
                     1,
-                    "an edition page needs its front matter",
-                    "start the page with the fields between two '---' lines; "
-                    "`nox -s new -- edition YEAR` writes an example",
+                    __("an edition page needs its front matter"),
+                    __(
+                        "start the page with the fields between two '---' lines; "
+                        "`nox -s new -- edition YEAR` writes an example"
+                    ),
                 )
             ]
         if fields is not None:
-            values, checked = records.check(fields, FIELDS, path, f"edition {name[:-3]}")
+            subject = __("edition {year}").format(year=name[:-3])
+            values, checked = records.check(fields, FIELDS, path, subject)
             found += checked + _coherence(values, fields, path, int(name[:-3]))
             if "edition" in values:
                 numbers.append((values["edition"], path, fields.line_of("edition")))
@@ -139,15 +150,19 @@ def _coherence(
     start, end, year = values.get("start"), values.get("end"), values.get("year")
     checks = [
         (year is not None and year != file_year, "year",
-         f"year {year} but the file is named {file_year}.md", "make the year and the file name agree"),
+         __("year {year} but the file is named {file_year}.md").format(
+             year=year, file_year=file_year),
+         __("make the year and the file name agree")),
         (bool(start and year and start.year != year), "start",
-         f"start {start} is not in {year}", "check the start date and the year"),
-        (bool(end and "start" not in fields), "end", "an end date without a start date",
-         f"add start: {DATE_HOW}"),
+         __("start {start} is not in {year}").format(start=start, year=year),
+         __("check the start date and the year")),
+        (bool(end and "start" not in fields), "end", __("an end date without a start date"),
+         __("add start: {how}").format(how=__(DATE_HOW))),
         (bool(start and end and end < start), "end",
-         f"the end {end} is before the start {start}", "check both dates (YYYY-MM-DD)"),
+         __("the end {end} is before the start {start}").format(end=end, start=start),
+         __("check both dates (YYYY-MM-DD)")),
     ]  # fmt: skip
-    subject = f"edition {file_year}"
+    subject = __("edition {year}").format(year=file_year)
     return [
         Problem(path, fields.line_of(key), what, fix, subject)
         for failed, key, what, fix in checks
@@ -163,9 +178,11 @@ def _series_problems(
         Problem(
             path,
             line,
-            f"edition number {number} is already used by {first}:{first_line}",
-            "give each edition its own number",
-            f"edition {Path(path).stem}",
+            __("edition number {number} is already used by {place}").format(
+                number=number, place=f"{first}:{first_line}"
+            ),
+            __("give each edition its own number"),
+            __("edition {year}").format(year=Path(path).stem),
         )
         for number, path, line, first, first_line in records.duplicates(numbers)
     ]
@@ -175,10 +192,18 @@ def _series_problems(
                 Problem(
                     after.path,
                     lines[after.path].line_of("edition"),
-                    f"edition {after.number} in {after.year} comes after edition "
-                    f"{before.number} in {before.year} ({before.path})",
-                    "check the numbers and the years of both editions",
-                    f"edition {after.year}",
+                    __(
+                        "edition {number} in {year} comes after edition {before_number} in "
+                        "{before_year} ({before_path})"
+                    ).format(
+                        number=after.number,
+                        year=after.year,
+                        before_number=before.number,
+                        before_year=before.year,
+                        before_path=before.path,
+                    ),
+                    __("check the numbers and the years of both editions"),
+                    __("edition {year}").format(year=after.year),
                 )
             )
     return problems

@@ -15,6 +15,7 @@ import yaml
 
 from lnox_site.content import records, sources
 from lnox_site.content.problems import ContentError, Problem
+from lnox_site.content.wording import __
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def closing_line(lines: list[str]) -> int | None:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in {"---", "..."}:
             return index
-    raise FrontMatterError(1, "the front matter is never closed", "end it with a line ---")
+    raise FrontMatterError(1, __("the front matter is never closed"), __("end it with a line ---"))
 
 
 def front_matter(text: str) -> dict[str, Value] | None:
@@ -61,28 +62,40 @@ def front_matter(text: str) -> dict[str, Value] | None:
         mark = error.context_mark or error.problem_mark
         line = mark.line + 2 if mark else 1
         noticed = error.problem_mark.line + 2 if error.problem_mark else line
-        where = f", noticed on line {noticed}" if noticed != line else ""
+        where = __(", noticed on line {line}").format(line=noticed) if noticed != line else ""
         raise FrontMatterError(
             line,
-            f"the front matter is not valid YAML ({error.problem}{where})",
-            "write one `name: value` per line, lists as [a, b], and quote a value that "
-            "holds a colon",
+            __("the front matter is not valid YAML ({problem}{where})").format(
+                problem=error.problem, where=where
+            ),
+            __(
+                "write one `name: value` per line, lists as [a, b], and quote a value that "
+                "holds a colon"
+            ),
         ) from None
     if node is None:
         return {}
     if not isinstance(node, yaml.MappingNode):
-        raise FrontMatterError(2, "the front matter is not a list of fields", "write `name: value`")
+        raise FrontMatterError(
+            2, __("the front matter is not a list of fields"), __("write `name: value`")
+        )
     fields: dict[str, Value] = {}
     for key, value in node.value:
         line = key.start_mark.line + 2
         if key.value in fields:
-            raise FrontMatterError(line, f"{key.value} is given twice", "keep one of the two lines")
+            raise FrontMatterError(
+                line, __("{field} is given twice").format(field=key.value),
+                __("keep one of the two lines"),
+            )  # fmt: skip
         if isinstance(value, yaml.SequenceNode):
             fields[key.value] = Value([item.value for item in value.value], line)
         elif isinstance(value, yaml.ScalarNode):
             fields[key.value] = Value(value.value, line)
         else:
-            raise FrontMatterError(line, f"{key.value} holds a mapping", "give a value or a list")
+            raise FrontMatterError(
+                line, __("{field} holds a mapping").format(field=key.value),
+                __("give a value or a list"),
+            )  # fmt: skip
     return fields
 
 
@@ -101,4 +114,5 @@ def read(root: Path, path: str) -> tuple[records.Fields | None, list[Problem]]:
     data, problems = records.load_yaml("\n".join(lines[1:end]), path, first_line=2)
     if problems or isinstance(data, records.Fields):
         return data, problems
-    return None, [Problem(path, 2, "the front matter is not a list of fields", records.YAML_FIX)]
+    what = __("the front matter is not a list of fields")
+    return None, [Problem(path, 2, what, __(records.YAML_FIX))]

@@ -35,6 +35,7 @@ from lnox_site.content.markdown import Located, directive_name, walk
 from lnox_site.content.paths import DOCS
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.summaries import FIELD, one_line
+from lnox_site.content.wording import N__, __
 
 # What the tokens that open a block give: the inline token after them is the block's message.
 BLOCKS = {
@@ -222,10 +223,25 @@ def domain(root: Path, page: Path) -> str:
     return page.relative_to(root / DOCS).with_suffix("").as_posix()
 
 
+# What the problem of a message calls it, by its kind.
+THIS = {
+    "paragraph": N__("this paragraph"),
+    "heading": N__("this heading"),
+    "table cell": N__("this table cell"),
+    "term": N__("this term"),
+    "list item": N__("this list item"),
+    "definition": N__("this definition"),
+    "caption": N__("this caption"),
+    "title": N__("this title"),
+    "image text": N__("this image text"),
+    "description": N__("this description"),
+}
+
+
 def _this(message: Message) -> str:
     if message.kind == "label":
-        return f"the text « {message.text} »"
-    return f"this {message.kind}"
+        return __("the text « {text} »").format(text=message.text)
+    return __(THIS[message.kind])
 
 
 def problem(
@@ -233,25 +249,31 @@ def problem(
 ) -> Problem:
     """What is wrong with the translation of ``message`` of the page ``where`` into ``language``,
     given its ``entry`` in the ``catalogue`` (None when the catalogue has no such message)."""
-    name = LANGUAGES.get(language, language)
+    name = __(LANGUAGES.get(language, language))
     this = _this(message)
     if entry is None:
-        what = f"{this} has no {name} in {catalogue}"
-        fix = (
+        what = __("{this} has no {language} in {catalogue}").format(
+            this=this, language=name, catalogue=catalogue
+        )
+        fix = __(
             "run nox -s translate, then write its English in the msgstr of its entry (an entry "
             "marked #, fuzzy holds a guess made from the old French: correct it and delete the "
             "word fuzzy from that line)"
         )
     elif entry.fuzzy:
-        what = f"the {name} of {this} is out of date: its entry at {catalogue}:{entry.line} is "
-        what += "marked fuzzy (the French changed)"
-        fix = (
+        what = __(
+            "the {language} of {this} is out of date: its entry at {place} is marked fuzzy (the "
+            "French changed)"
+        ).format(language=name, this=this, place=f"{catalogue}:{entry.line}")
+        fix = __(
             "correct the msgstr to say what the French says now, then delete the word fuzzy from "
             "its '#, fuzzy' line ('#, fuzzy, python-brace-format' becomes '#, python-brace-format')"
         )
     else:
-        what = f"{this} has no {name} yet: its msgstr at {catalogue}:{entry.line} is empty"
-        fix = "write its English in that msgstr"
+        what = __("{this} has no {language} yet: its msgstr at {place} is empty").format(
+            this=this, language=name, place=f"{catalogue}:{entry.line}"
+        )
+        fix = __("write its English in that msgstr")
     return Problem(where, message.line, what, fix, message.subject)
 
 
@@ -268,10 +290,12 @@ def untranslated(root: Path, page: Path, language: str) -> list[tuple[Message, P
         if not found:
             return []
         whole = Problem(
-            where, found[0].line, f"this page has no {LANGUAGES.get(language, language)} "
-            f"catalogue ({catalogue})",
-            "run nox -s translate, then write the English of every entry of the catalogue it "
-            "creates",
+            where, found[0].line,
+            __("this page has no {language} catalogue ({catalogue})").format(
+                language=__(LANGUAGES.get(language, language)), catalogue=catalogue
+            ),
+            __("run nox -s translate, then write the English of every entry of the catalogue it "
+               "creates"),
         )  # fmt: skip
         return [(message, whole) for message in found]
     return [

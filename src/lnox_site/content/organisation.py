@@ -20,37 +20,47 @@ from lnox_site.content.languages import localise
 from lnox_site.content.paths import TEAM
 from lnox_site.content.problems import Problem
 from lnox_site.content.records import Field
+from lnox_site.content.wording import N__, __
 
 DASH = "\u2013"  # en dash, between two years
 
 ADDRESS = {
     key: Field(records.name, how, required=key != "building")
     for key, how in {
-        "organisation": "the institution, e.g. Faculté de Médecine de Tours",
-        "building": "the building",
-        "street": "number and street",
-        "po_box": "the post-office box, e.g. BP 3223",
-        "postal_code": "the postal code, in quotes: '37032'",
-        "locality": "the town as the post writes it, e.g. Tours Cedex 1",
-        "country": "the country, e.g. France",
-        "country_code": "the two-letter country code, e.g. FR",
+        "organisation": N__("the institution, e.g. Faculté de Médecine de Tours"),
+        "building": N__("the building"),
+        "street": N__("number and street"),
+        "po_box": N__("the post-office box, e.g. BP 3223"),
+        "postal_code": N__("the postal code, in quotes: '37032'"),
+        "locality": N__("the town as the post writes it, e.g. Tours Cedex 1"),
+        "country": N__("the country, e.g. France"),
+        "country_code": N__("the two-letter country code, e.g. FR"),
     }.items()
 }
 FIELDS = {
-    "name": Field(records.name, "the team's short name", required=True),
-    "full_name": Field(records.name, "the team's full name", required=True),
-    "alternate_names": Field(records.listing(records.name), "a list of other names"),
-    "address": Field(records.record(ADDRESS), f"the fields {', '.join(ADDRESS)}", required=True),
-    "parents": Field(records.listing(records.name), "a list of parent bodies", required=True),
-    "history": Field(records.sequence, "a list of labels, each starting with '- '", required=True),
+    "name": Field(records.name, N__("the team's short name"), required=True),
+    "full_name": Field(records.name, N__("the team's full name"), required=True),
+    "alternate_names": Field(records.listing(records.name), N__("a list of other names")),
+    "address": Field(
+        records.record(ADDRESS),
+        N__("the fields {fields}"),
+        required=True,
+        words=(("fields", ", ".join(ADDRESS)),),
+    ),
+    "parents": Field(records.listing(records.name), N__("a list of parent bodies"), required=True),
+    "history": Field(
+        records.sequence, N__("a list of labels, each starting with '- '"), required=True
+    ),
 }
 HISTORY = {
-    "from": Field(records.year, "the year of the first document that shows the label"),
-    "to": Field(records.year, "the year of the last document that shows the label"),
-    "onward": Field(records.flag, "true when the label was still shown afterwards"),
-    "inferred": Field(records.flag, "true when the year is a deduction, not read in a document"),
-    "label": Field(records.name, "the label or unit, as it is written", required=True),
-    "text": Field(records.translated, "what the documents say, as fr: … en: …", required=True),
+    "from": Field(records.year, N__("the year of the first document that shows the label")),
+    "to": Field(records.year, N__("the year of the last document that shows the label")),
+    "onward": Field(records.flag, N__("true when the label was still shown afterwards")),
+    "inferred": Field(
+        records.flag, N__("true when the year is a deduction, not read in a document")
+    ),
+    "label": Field(records.name, N__("the label or unit, as it is written"), required=True),
+    "text": Field(records.translated, N__("what the documents say, as fr: … en: …"), required=True),
 }
 LABELS = {
     "onward": {"fr": "À partir de {}", "en": "From {}"},
@@ -105,8 +115,9 @@ def _load(root: Path, mtime: float | None) -> tuple[Team | None, list[Problem]]:
     if problems:
         return None, problems
     if not isinstance(data, records.Fields):
-        what = "the file should hold the team's fields"
-        return None, [Problem(TEAM, 1, what, f"write {', '.join(FIELDS)}, one per line")]
+        what = __("the file should hold the team's fields")
+        fix = __("write {fields}, one per line").format(fields=", ".join(FIELDS))
+        return None, [Problem(TEAM, 1, what, fix)]
     values, problems = records.check(data, FIELDS, TEAM, "team")
     history = []
     for entry in values.get("history", []):
@@ -122,13 +133,17 @@ def _load(root: Path, mtime: float | None) -> tuple[Team | None, list[Problem]]:
 
 def _period(entry: Any, history_line: int) -> tuple[Period | None, list[Problem]]:
     if not isinstance(entry, records.Fields):
-        what = f"an entry of the history is not a set of fields: {entry!r}"
-        return None, [Problem(TEAM, history_line, what, f"give it {', '.join(HISTORY)}")]
+        what = __("an entry of the history is not a set of fields: {entry}").format(
+            entry=repr(entry)
+        )
+        fix = __("give it {fields}").format(fields=", ".join(HISTORY))
+        return None, [Problem(TEAM, history_line, what, fix)]
     values, problems = records.check(entry, HISTORY, TEAM, "history")
     start, end = values.get("from"), values.get("to")
     if end is not None and (start is None or end < start):
-        what = f"'to: {end}' comes without 'from' or before it"
-        problems.append(Problem(TEAM, entry.line_of("to"), what, "check both years", "history"))
+        what = __("'to: {end}' comes without 'from' or before it").format(end=end)
+        fix = __("check both years")
+        problems.append(Problem(TEAM, entry.line_of("to"), what, fix, "history"))
     if problems:
         return None, problems
     return Period(

@@ -25,6 +25,7 @@ from lnox_site.content.paths import BIBFILE, PEOPLE
 from lnox_site.content.problems import Problem
 from lnox_site.content.records import Field
 from lnox_site.content.references import Publication, read
+from lnox_site.content.wording import N__, __
 
 
 @dataclass(frozen=True)
@@ -48,14 +49,25 @@ STATUSES = {
     "partner": Status({"fr": "Partenaires de l’équipe", "en": "The team’s partners"}),
     "alumnus": Status({"fr": "Anciens membres", "en": "Former members"}),
 }
-BIBKEY_HOW = f"a key of {BIBFILE}"
+BIBFILE_WORDS = (("bibfile", BIBFILE),)
 FIELDS = {
-    "name": Field(records.name, "the person's first name and surname", required=True),
-    "status": Field(records.name, f"one of {', '.join(STATUSES)}", required=True),
-    "roles": Field(records.listing(records.translated), "a list of roles, each as fr: … en: …"),
-    "thesis": Field(records.name, f"{BIBKEY_HOW} (a @phdthesis entry)"),
-    "defended": Field(records.date, "the day of the defence, written YYYY-MM-DD"),
-    "works": Field(records.listing(records.name), f"a list of keys of {BIBFILE}"),
+    "name": Field(records.name, N__("the person's first name and surname"), required=True),
+    "status": Field(
+        records.name,
+        N__("one of {statuses}"),
+        required=True,
+        words=(("statuses", ", ".join(STATUSES)),),
+    ),
+    "roles": Field(
+        records.listing(records.translated), N__("a list of roles, each as fr: … en: …")
+    ),
+    "thesis": Field(
+        records.name, N__("a key of {bibfile} (a @phdthesis entry)"), words=BIBFILE_WORDS
+    ),
+    "defended": Field(records.date, N__("the day of the defence, written YYYY-MM-DD")),
+    "works": Field(
+        records.listing(records.name), N__("a list of keys of {bibfile}"), words=BIBFILE_WORDS
+    ),
 }
 
 
@@ -82,13 +94,15 @@ def load(root: Path) -> tuple[list[Person], list[Problem]]:
 @cache
 def _load(root: Path, *mtimes: float | None) -> tuple[list[Person], list[Problem]]:
     data, problems = records.read_yaml(root, PEOPLE)
-    entries, found = records.items(data, PEOPLE, "person") if not problems else ([], [])
+    entries, found = records.items(data, PEOPLE, N__("person")) if not problems else ([], [])
     problems += found
     try:
         bib = read(root)
     except PybtexError as error:
-        what = f"unreadable ({error}), so the keys of {PEOPLE} could not be checked"
-        return [], [*problems, Problem(BIBFILE, 0, what, "fix the bibliography first")]
+        what = __("unreadable ({error}), so the keys of {file} could not be checked").format(
+            error=error, file=PEOPLE
+        )
+        return [], [*problems, Problem(BIBFILE, 0, what, __("fix the bibliography first"))]
     people = []
     for entry in entries:
         values, found = records.check(entry, FIELDS, PEOPLE, str(entry.get("name", "")))
@@ -101,7 +115,13 @@ def _load(root: Path, *mtimes: float | None) -> tuple[list[Person], list[Problem
         problems += found
     repeats = records.duplicates((e.get("name"), PEOPLE, e.line_of("name")) for e in entries)
     problems += [
-        Problem(PEOPLE, line, f"already listed at line {first}", "keep one entry", name)
+        Problem(
+            PEOPLE,
+            line,
+            __("already listed at line {line}").format(line=first),
+            __("keep one entry"),
+            name,
+        )
         for name, _, line, _, first in repeats
     ]
     return people, problems
@@ -115,13 +135,22 @@ def _status_problems(values: dict, entry: records.Fields) -> list[Problem]:
 
     status = STATUSES.get(values.get("status", ""))
     if "status" in values and status is None:
-        fix = f"use one of: {', '.join(STATUSES)} (see the top of the file)"
-        report(entry.line_of("status"), f"unknown status {values['status']!r}", fix)
+        fix = __("use one of: {statuses} (see the top of the file)").format(
+            statuses=", ".join(STATUSES)
+        )
+        what = __("unknown status {status}").format(status=repr(values["status"]))
+        report(entry.line_of("status"), what, fix)
     if status and status.requires and status.requires not in entry:
-        what = f"the status {values['status']!r} needs the field {status.requires!r}"
-        report(entry.line, what, f"add {status.requires}: {FIELDS[status.requires].how}")
+        what = __("the status {status} needs the field {field}").format(
+            status=repr(values["status"]), field=repr(status.requires)
+        )
+        fix = __("add {field}: {how}").format(
+            field=status.requires, how=FIELDS[status.requires].said()
+        )
+        report(entry.line, what, fix)
     if "defended" in entry and "thesis" not in entry:
-        report(entry.line_of("defended"), "a defence date without a thesis", "add thesis:")
+        what = __("a defence date without a thesis")
+        report(entry.line_of("defended"), what, __("add thesis:"))
     return problems
 
 
@@ -137,19 +166,22 @@ def _key_problems(values: dict, entry: records.Fields, bib: dict[str, Publicatio
     for field_name, key in keys:
         line, pub = entry.line_of(field_name), bib.get(key)
         if pub is None:
-            report(line, f"{key!r} is not a key of {BIBFILE}",
-                   f"add the entry to {BIBFILE} or correct the key")  # fmt: skip
+            report(line, __("{key} is not a key of {file}").format(key=repr(key), file=BIBFILE),
+                   __("add the entry to {file} or correct the key").format(file=BIBFILE))  # fmt: skip
         elif not pub.is_team_work:
-            report(line, f"{key!r} is not on the Publications page",
-                   f"add the keyword {team} to its entry in {BIBFILE}")  # fmt: skip
+            report(line, __("{key} is not on the Publications page").format(key=repr(key)),
+                   __("add the keyword {keyword} to its entry in {file}").format(
+                       keyword=team, file=BIBFILE))  # fmt: skip
         elif field_name == "thesis" and pub.entry.type != "phdthesis":
-            report(line, f"{key!r} is a @{pub.entry.type}, not a thesis",
-                   "give the key of a @phdthesis entry")  # fmt: skip
+            report(line, __("{key} is a @{type}, not a thesis").format(
+                       key=repr(key), type=pub.entry.type),
+                   __("give the key of a @phdthesis entry"))  # fmt: skip
     defended, thesis = values.get("defended"), bib.get(values.get("thesis", ""))
     if defended and thesis and defended.year != thesis.year:
         report(entry.line_of("defended"),
-               f"defended in {defended.year} but {BIBFILE} dates the thesis {thesis.year}",
-               "correct the date or the year of the entry")  # fmt: skip
+               __("defended in {defended} but {file} dates the thesis {year}").format(
+                   defended=defended.year, file=BIBFILE, year=thesis.year),
+               __("correct the date or the year of the entry"))  # fmt: skip
     return problems
 
 

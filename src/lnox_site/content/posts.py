@@ -41,6 +41,7 @@ from lnox_site.content.frontmatter import FrontMatterError, Value, closing_line,
 from lnox_site.content.paths import BIBFILE, DOCS, NEWS, TAGS
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.references import read
+from lnox_site.content.wording import __
 
 NEWS_DOCNAME = "actualites"  # the news folder as Sphinx names it
 TAG_FOLDER = "sujets"
@@ -131,7 +132,7 @@ def _as_list(field: Value | None) -> list[str]:
 
 def _suggest(word: str, known: list[str]) -> str:
     close = difflib.get_close_matches(word, known, n=1)
-    return f"did you mean {close[0]}? " if close else ""
+    return __("did you mean {word}?").format(word=close[0]) + " " if close else ""
 
 
 # -- Checking a post ---------------------------------------------------------------------------
@@ -155,9 +156,11 @@ def read_post(root: Path, path: Path) -> tuple[PostSource | None, list[Problem]]
     if not name:
         check.add(
             0,
-            "the file name of a post must be YYYY-MM-DD-slug.md",
-            f"rename it, e.g. {EXAMPLE_DATE}-article-oncogene.md (the date of the news, then "
-            "a few words in lower case joined by hyphens)",
+            __("the file name of a post must be YYYY-MM-DD-slug.md"),
+            __(
+                "rename it, e.g. {date}-article-oncogene.md (the date of the news, then "
+                "a few words in lower case joined by hyphens)"
+            ).format(date=EXAMPLE_DATE),
         )
         return None, check.problems
     try:
@@ -172,16 +175,19 @@ def read_post(root: Path, path: Path) -> tuple[PostSource | None, list[Problem]]
     if fields is None:
         check.add(
             1,
-            "the post has no front matter",
-            f"start the file with the lines ---, date: {name['date']}, tags: [publication], ---",
+            __("the post has no front matter"),
+            __("start the file with the lines ---, date: {date}, tags: [publication], ---").format(
+                date=name["date"]
+            ),
         )
         return None, check.problems
     for key, field in fields.items():
         if key not in FIELDS:
             check.add(
                 field.line,
-                f"unknown field {key!r}",
-                f"{_suggest(key, list(FIELDS))}the fields of a post are {', '.join(FIELDS)}",
+                __("unknown field {field}").format(field=repr(key)),
+                _suggest(key, list(FIELDS))
+                + __("the fields of a post are {fields}").format(fields=", ".join(FIELDS)),
             )
     date, precision = _check_date(check, fields, name["date"], path.parent.name)
     tags = _check_words(
@@ -215,44 +221,50 @@ def _check_date(
     if field is None or not field.value:
         check.add(
             1,
-            "the post has no date",
-            f"add a line `date: {named}` to the front matter (the day of the news, YYYY-MM-DD)",
+            __("the post has no date"),
+            __(
+                "add a line `date: {date}` to the front matter (the day of the news, YYYY-MM-DD)"
+            ).format(date=named),
         )
         return None, "day"
     try:
         date = records.date(field.value)
     except ValueError as error:
         check.add(
-            field.line, f"the date {error}", f"write it like {EXAMPLE_DATE} (year, month, day)"
+            field.line,
+            __("the date {error}").format(error=error),
+            __("write it like {date} (year, month, day)").format(date=EXAMPLE_DATE),
         )
         return None, "day"
     if date.isoformat() != named:
         check.add(
             field.line,
-            f"the file name says {named} but the date is {date}",
-            f"rename the file to {date}-….md, or correct the date",
+            __("the file name says {named} but the date is {date}").format(named=named, date=date),
+            __("rename the file to {date}-….md, or correct the date").format(date=date),
         )
     if str(date.year) != folder:
         check.add(
             field.line,
-            f"a post of {date.year} is in the folder {folder}",
-            f"move it to {NEWS}/{date.year}/",
+            __("a post of {year} is in the folder {folder}").format(year=date.year, folder=folder),
+            __("move it to {folder}").format(folder=f"{NEWS}/{date.year}/"),
         )
     precision_field = fields.get("date_precision")
     precision = precision_field.value if precision_field else "day"
     if precision not in PRECISIONS:
         check.add(
             precision_field.line,
-            f"unknown date_precision {precision!r}",
-            "use day (the default), month or year",
+            __("unknown date_precision {precision}").format(precision=repr(precision)),
+            __("use day (the default), month or year"),
         )
         return date, "day"
     first = {"month": date.replace(day=1), "year": date.replace(month=1, day=1)}.get(precision)
     if first and first != date:
         check.add(
             precision_field.line,
-            f"a date known to the {precision} is written {first}",
-            f"write date: {first} (and name the file after it)",
+            __("a date known to the {precision} is written {first}").format(
+                precision=precision, first=first
+            ),
+            __("write date: {first} (and name the file after it)").format(first=first),
         )
     return date, str(precision)
 
@@ -271,15 +283,20 @@ def _check_words(
     if required and not words:
         check.add(
             field.line if field else 1,
-            f"the post has no {key}",
-            f"add `{key}: [{known[0]}]` with one or more of: {', '.join(known)}",
+            __("the post has no {field}").format(field=key),
+            __("add `{field}: [{first}]` with one or more of: {known}").format(
+                field=key, first=known[0], known=", ".join(known)
+            ),
         )
     for word in words:
         if word not in known:
             check.add(
                 field.line,
-                f"unknown {key[:-1]} {word!r}",
-                f"{_suggest(word, known)}use one of {', '.join(known)} (declared in {where})",
+                __("unknown {kind} {word}").format(kind=key[:-1], word=repr(word)),
+                _suggest(word, known)
+                + __("use one of {known} (declared in {file})").format(
+                    known=", ".join(known), file=where
+                ),
             )
     return tuple(words)
 
@@ -292,16 +309,18 @@ def _check_bib(root: Path, check: _Check, field: Value | None) -> str | None:
     if key not in entries:
         check.add(
             field.line,
-            f"no entry {key!r} in {BIBFILE}",
-            f"{_suggest(key, sorted(entries))}use the key of the publication "
-            f"(the word after @article{{)",
+            __("no entry {key} in {file}").format(key=repr(key), file=BIBFILE),
+            _suggest(key, sorted(entries))
+            + __("use the key of the publication (the word after @article{)"),
         )
     elif not entries[key].is_team_work:
         check.add(
             field.line,
-            f"{key!r} is not on the Publications page",
-            f"add the keyword {vocabulary.load(root).team} to the entry if it is the team's "
-            "work, or link the paper with doi:",
+            __("{key} is not on the Publications page").format(key=repr(key)),
+            __(
+                "add the keyword {keyword} to the entry if it is the team's work, or link the "
+                "paper with doi:"
+            ).format(keyword=vocabulary.load(root).team),
         )
     return key
 
@@ -313,8 +332,8 @@ def _check_doi(check: _Check, field: Value | None) -> str | None:
     if not DOI.match(doi):
         check.add(
             field.line,
-            f"{doi!r} is not a DOI",
-            "write the bare DOI, e.g. 10.1038/s41388-019-1069-y (no https://doi.org/)",
+            __("{doi} is not a DOI").format(doi=repr(doi)),
+            __("write the bare DOI, e.g. 10.1038/s41388-019-1069-y (no https://doi.org/)"),
         )
     return doi
 
@@ -327,15 +346,17 @@ def _check_text(check: _Check, text: str) -> None:
     if not content or not content[0][1].startswith("# "):
         check.add(
             content[0][0] if content else 0,
-            "the post does not start with its title",
-            "write the title on the first line after the front matter: # Title",
+            __("the post does not start with its title"),
+            __("write the title on the first line after the front matter: # Title"),
         )
     elif not any(not line.startswith("%") for _, line in content[1:]):
         check.add(
             content[0][0],
-            "the post has no text after its title",
-            "write at least one paragraph: the first one is the summary shown in "
-            "listings and the feed",
+            __("the post has no text after its title"),
+            __(
+                "write at least one paragraph: the first one is the summary shown in "
+                "listings and the feed"
+            ),
         )
 
 
@@ -354,8 +375,8 @@ def check_news(root: Path, result: Keeper = _computed) -> Iterator[Problem]:
         yield Problem(
             TAGS,
             0,
-            "the vocabulary of news tags is missing",
-            "restore it from the project's history",
+            __("the vocabulary of news tags is missing"),
+            __("restore it from the project's history"),
         )
         return
     tags = load_tags(root)
@@ -379,9 +400,13 @@ def check_news(root: Path, result: Keeper = _computed) -> Iterator[Problem]:
             yield Problem(
                 relative,
                 0,
-                f"the slug {source.slug!r} is already used by {slugs[source.slug]}",
-                "give one of the two posts another name "
-                "after the date (the slug identifies the post in the feeds)",
+                __("the slug {slug} is already used by {page}").format(
+                    slug=repr(source.slug), page=slugs[source.slug]
+                ),
+                __(
+                    "give one of the two posts another name "
+                    "after the date (the slug identifies the post in the feeds)"
+                ),
             )
         slugs.setdefault(source.slug, relative)
     for year in sorted(years):
@@ -390,9 +415,11 @@ def check_news(root: Path, result: Keeper = _computed) -> Iterator[Problem]:
             yield Problem(
                 page.as_posix(),
                 0,
-                f"the posts of {year} have no archive page",
-                "create it with the three lines ```{news-archive}, ``` "
-                "(see the page of another year)",
+                __("the posts of {year} have no archive page").format(year=year),
+                __(
+                    "create it with the three lines ```{news-archive}, ``` "
+                    "(see the page of another year)"
+                ),
             )
     for tag in tags:
         page = Path(NEWS) / TAG_FOLDER / f"{tag}.md"
@@ -400,16 +427,16 @@ def check_news(root: Path, result: Keeper = _computed) -> Iterator[Problem]:
             yield Problem(
                 page.as_posix(),
                 0,
-                f"the tag {tag!r} has no page",
-                "create it as a copy of the page of another tag",
+                __("the tag {tag} has no page").format(tag=repr(tag)),
+                __("create it as a copy of the page of another tag"),
             )
     for page in sorted((root / NEWS / TAG_FOLDER).glob("*.md")):
         if page.stem not in tags:
             yield Problem(
                 page.relative_to(root).as_posix(),
                 0,
-                f"no tag {page.stem!r} in {TAGS}",
-                "declare the tag there, or delete this page",
+                __("no tag {tag} in {file}").format(tag=repr(page.stem), file=TAGS),
+                __("declare the tag there, or delete this page"),
             )
 
 
@@ -419,8 +446,8 @@ def _check_tag_vocabulary(tags: dict[str, dict[str, str]]) -> Iterator[Problem]:
             yield Problem(
                 TAGS,
                 0,
-                "a tag is written in lower case, digits and hyphens",
-                "rename it, e.g. etude-clinique",
+                __("a tag is written in lower case, digits and hyphens"),
+                __("rename it, e.g. etude-clinique"),
                 slug,
             )
         for language in ("fr", "en"):
@@ -428,8 +455,8 @@ def _check_tag_vocabulary(tags: dict[str, dict[str, str]]) -> Iterator[Problem]:
                 yield Problem(
                     TAGS,
                     0,
-                    f"the tag has no {language} name",
-                    f"add `{language}: …` under it",
+                    __("the tag has no {language} name").format(language=language),
+                    __("add `{language}: …` under it").format(language=language),
                     slug,
                 )
 
@@ -450,8 +477,10 @@ def _check_not_a_post(root: Path, path: Path, relative: str) -> Iterator[Problem
         yield Problem(
             relative,
             fields[found[0]].line,
-            f"this page has the {' and '.join(found)} "
-            "of a news post but is not in a year folder of the news",
-            f"move it to {NEWS}/YYYY/YYYY-MM-DD-slug.md, or remove "
-            f"{', '.join(found)} if it is not a news item",
+            __(
+                "this page has the {fields} of a news post but is not in a year folder of the news"
+            ).format(fields=(" " + __("and") + " ").join(found)),
+            __("move it to {path}, or remove {fields} if it is not a news item").format(
+                path=f"{NEWS}/YYYY/YYYY-MM-DD-slug.md", fields=", ".join(found)
+            ),
         )

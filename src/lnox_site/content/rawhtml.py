@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from lnox_site.content.wording import __
+
 # Each element a page may write, with the attributes it may have:
 # - abbr + title: an abbreviation with its expansion (« <abbr title="…">LAM</abbr> »);
 # - sub, sup: chemical formulas and exponents (H<sub>2</sub>O<sub>2</sub>, 10<sup>6</sup>, 1<sup>er</sup>);
@@ -45,6 +47,7 @@ def clean(fragment: str) -> str:
 class Offence:
     line: int  # 0-based, from the fragment's first line
     what: str
+    attribute: bool = False  # an attribute not allowed on its tag (the tag itself is)
 
 
 class _Reader(HTMLParser):
@@ -69,7 +72,11 @@ class _Reader(HTMLParser):
         for name, _ in attrs:
             if name not in ALLOWED[tag]:
                 self.offences.append(
-                    Offence(self.getpos()[0] - 1, f"the {name} attribute of <{tag}>")
+                    Offence(
+                        self.getpos()[0] - 1,
+                        __("the {name} attribute of <{tag}>").format(name=name, tag=tag),
+                        attribute=True,
+                    )
                 )
 
     handle_startendtag = handle_starttag
@@ -81,7 +88,7 @@ class _Reader(HTMLParser):
             self.kept.append(data)
 
     def handle_comment(self, data: str) -> None:
-        self._offence("an HTML comment <!-- … -->", ("comment", data))
+        self._offence(__("an HTML comment <!-- … -->"), ("comment", data))
 
     def handle_decl(self, decl: str) -> None:
         self._offence(f"<!{decl}>", ("declaration", decl))
@@ -97,7 +104,7 @@ def _read(fragment: str) -> _Reader:
     reader.feed(fragment)
     if reader.rawdata:  # a tag left open at the end: the browser would read on into the page
         line = fragment.count("\n", 0, len(fragment) - len(reader.rawdata))
-        reader.offences.append(Offence(line, "an unfinished tag"))
+        reader.offences.append(Offence(line, __("an unfinished tag")))
     reader.close()
     return reader
 

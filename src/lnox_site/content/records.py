@@ -23,6 +23,7 @@ import yaml
 from lnox_site.content import sources
 from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.problems import ContentError, Problem
+from lnox_site.content.wording import N__, __
 
 
 class Fields(dict):
@@ -58,7 +59,10 @@ def _mapping(loader: Loader, node: yaml.MappingNode) -> Fields:
         key = loader.construct_object(key_node, deep=True)
         if key in fields:
             raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} appears twice", key_node.start_mark
+                None,
+                None,
+                __("the key {key} appears twice").format(key=repr(key)),
+                key_node.start_mark,
             )
         fields[key] = loader.construct_object(value_node, deep=True)
         fields.lines[key] = key_node.start_mark.line + 1
@@ -67,7 +71,9 @@ def _mapping(loader: Loader, node: yaml.MappingNode) -> Fields:
 
 Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
-YAML_FIX = "check the indentation, the colon after each key and the quotes around text with ': '"
+YAML_FIX = N__(
+    "check the indentation, the colon after each key and the quotes around text with ': '"
+)
 
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Problem]]:
@@ -80,7 +86,8 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, list[Prob
         mark = error.problem_mark or error.context_mark
         # An error found at the end of the text is reported on its last line.
         line = min(mark.line + 1, len(padded.splitlines())) if mark else 0
-        return None, [Problem(path, line, f"unreadable YAML: {error.problem}", YAML_FIX)]
+        what = __("unreadable YAML: {problem}").format(problem=error.problem)
+        return None, [Problem(path, line, what, __(YAML_FIX))]
 
 
 def read_yaml(root: Path, path: str) -> tuple[Any, list[Problem]]:
@@ -91,7 +98,12 @@ def read_yaml(root: Path, path: str) -> tuple[Any, list[Problem]]:
         return None, [error.problem]
     except FileNotFoundError:
         return None, [
-            Problem(path, 0, "the file is missing", f"restore it: git checkout -- {path}")
+            Problem(
+                path,
+                0,
+                __("the file is missing"),
+                __("restore it: git checkout -- {path}").format(path=path),
+            )
         ]
 
 
@@ -103,20 +115,22 @@ Kind = Callable[[Any], Any]
 
 def number(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{value!r} is not a whole number")
+        raise ValueError(__("{value} is not a whole number").format(value=repr(value)))
     return value
 
 
 def year(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
-        raise ValueError(f"{value!r} is not a year")
+        raise ValueError(__("{value} is not a year").format(value=repr(value)))
     return value
 
 
 ISO_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
-# The messages are in English whatever the machine's locale (Sphinx sets it from the environment).
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")  # fmt: skip
+# Named in the contributor's language, not the machine's locale (Sphinx sets it from the
+# environment).
+MONTHS = (N__("January"), N__("February"), N__("March"), N__("April"), N__("May"), N__("June"),
+          N__("July"), N__("August"), N__("September"), N__("October"), N__("November"),
+          N__("December"))  # fmt: skip
 
 
 def date(value: Any) -> dt.date:
@@ -125,47 +139,59 @@ def date(value: Any) -> dt.date:
     written = str(value).strip()
     match = ISO_DATE.fullmatch(written)
     if not match:
-        raise ValueError(f"{written!r} is not a date written YYYY-MM-DD")
+        raise ValueError(__("{date} is not a date written YYYY-MM-DD").format(date=repr(written)))
     year, month, day = map(int, match.groups())
-    wrong = [f"no {part} {n:02}" for part, n, last in (("month", month, 12), ("day", day, 31))
-             if not 1 <= n <= last]  # fmt: skip
+    parts = ((N__("no month {number}"), month, 12), (N__("no day {number}"), day, 31))
+    wrong = [__(part).format(number=f"{n:02}") for part, n, last in parts if not 1 <= n <= last]
     if wrong:
-        raise ValueError(f"{written!r} is impossible: there is {' and '.join(wrong)}")
+        raise ValueError(
+            __("{date} is impossible: there is {wrong}").format(
+                date=repr(written), wrong=(" " + __("and") + " ").join(wrong)
+            )
+        )
     days = calendar.monthrange(year, month)[1]
     if day > days:
-        wrong_day = f"{MONTHS[month - 1]} {year} has {days} days, not {day}"
-        raise ValueError(f"{written!r} is impossible: {wrong_day}")
+        wrong_day = __("{month} {year} has {days} days, not {day}").format(
+            month=__(MONTHS[month - 1]), year=year, days=days, day=day
+        )
+        raise ValueError(
+            __("{date} is impossible: {wrong}").format(date=repr(written), wrong=wrong_day)
+        )
     return dt.date(year, month, day)
 
 
 def flag(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise TypeError(f"{value!r} is neither true nor false")
+        raise TypeError(__("{value} is neither true nor false").format(value=repr(value)))
     return value
 
 
 def sequence(value: Any) -> list[Any]:
     """A YAML list whose items the caller checks one by one (to report each at its own line)."""
     if not isinstance(value, list):
-        raise TypeError(f"{value!r} is not a list")
+        raise TypeError(__("{value} is not a list").format(value=repr(value)))
     return value
 
 
 def name(value: Any) -> str:
     """Text that is the same in every language: a person's or a body's name, a place."""
     if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
-        raise ValueError(f"{value!r} is not a text")
+        raise ValueError(__("{value} is not a text").format(value=repr(value)))
     return str(value).strip()
 
 
 def translated(value: Any) -> dict[str, str]:
     """Text written in each language of the site: ``{fr: …, en: …}``."""
     if not isinstance(value, Mapping):
-        raise TypeError(f"{value!r} is not a text in each language")
+        raise TypeError(__("{value} is not a text in each language").format(value=repr(value)))
     missing = [code for code in LANGUAGES if not isinstance(value.get(code), str)]
     extra = [key for key in value if key not in LANGUAGES]
     if missing or extra:
-        raise ValueError(f"the text needs exactly the languages {', '.join(LANGUAGES)}")
+        raise ValueError(
+            __("the text needs exactly the languages {languages}").format(
+                languages=", ".join(LANGUAGES)
+            )
+        )
     return {code: value[code].strip() for code in LANGUAGES}
 
 
@@ -178,7 +204,7 @@ def text(value: Any) -> dict[str, str]:
 
 def url(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"https?://\S+", value.strip()):
-        raise ValueError(f"{value!r} is not a web address")
+        raise ValueError(__("{value} is not a web address").format(value=repr(value)))
     return value.strip()
 
 
@@ -198,14 +224,20 @@ def record(spec: Mapping[str, Field]) -> Kind:
 
     def convert(value: Any) -> dict[str, Any]:
         if not isinstance(value, Mapping):
-            raise TypeError(f"{value!r} should have the fields {', '.join(spec)}")
+            raise TypeError(_should_have(value, spec))
         unknown = [key for key in value if key not in spec]
         missing = [key for key, field in spec.items() if field.required and key not in value]
         if unknown or missing:
-            raise ValueError(f"{value!r} should have the fields {', '.join(spec)}")
+            raise ValueError(_should_have(value, spec))
         return {key: spec[key].kind(raw) for key, raw in value.items()}
 
     return convert
+
+
+def _should_have(value: Any, spec: Mapping[str, Field]) -> str:
+    return __("{value} should have the fields {fields}").format(
+        value=repr(value), fields=", ".join(spec)
+    )
 
 
 @dataclass(frozen=True)
@@ -213,6 +245,12 @@ class Field:
     kind: Kind
     how: str  # what to write, e.g. "a date YYYY-MM-DD": the fix of a problem says "write …"
     required: bool = False
+    # The values of the placeholders of ``how`` (marked with N__, translated when shown).
+    words: tuple[tuple[str, str], ...] = ()
+
+    def said(self) -> str:
+        """``how`` in the contributor's language."""
+        return __(self.how).format(**dict(self.words)) if self.how else ""
 
 
 def check(
@@ -225,39 +263,56 @@ def check(
         field = spec.get(key)
         if field is None:
             close = difflib.get_close_matches(str(key), spec, n=1)
-            fix = f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(spec)}"
-            problems.append(
-                Problem(path, fields.line_of(key), f"unknown field {key!r}", fix, subject)
+            fix = (
+                __("did you mean {field}?").format(field=repr(close[0]))
+                if close
+                else __("use one of: {fields}").format(fields=", ".join(spec))
             )
+            what = __("unknown field {field}").format(field=repr(key))
+            problems.append(Problem(path, fields.line_of(key), what, fix, subject))
             continue
         if raw is None:
             # An empty field is left out rather than kept empty (the guides say so).
-            fix = f"write {field.how}"
+            fix = __("write {how}").format(how=field.said())
             if not field.required:
-                fix = f"remove the line if it is not known, or {fix}"
-            problems.append(Problem(path, fields.line_of(key), f"{key} is empty", fix, subject))
+                fix = __("remove the line if it is not known, or {fix}").format(fix=fix)
+            what = __("{field} is empty").format(field=key)
+            problems.append(Problem(path, fields.line_of(key), what, fix, subject))
             continue
         try:
             values[key] = field.kind(raw)
         except (TypeError, ValueError) as error:
             problems.append(
-                Problem(path, fields.line_of(key), f"{key}: {error}", f"write {field.how}", subject)
+                Problem(
+                    path,
+                    fields.line_of(key),
+                    f"{key}: {error}",
+                    __("write {how}").format(how=field.said()),
+                    subject,
+                )
             )
     for key, field in spec.items():
         if field.required and key not in fields:
-            what = f"the required field {key!r} is missing"
-            problems.append(Problem(path, fields.line, what, f"add {key}: {field.how}", subject))
+            what = __("the required field {field} is missing").format(field=repr(key))
+            fix = __("add {field}: {how}").format(field=key, how=field.said())
+            problems.append(Problem(path, fields.line, what, fix, subject))
     return values, problems
 
 
 def items(data: Any, path: str, what: str) -> tuple[list[Fields], list[Problem]]:
     """The entries of a YAML list of mappings, each entry being one record."""
     if not isinstance(data, list):
-        fix = "start each entry with '- ' at the beginning of a line"
-        return [], [Problem(path, 1, f"the file should be a list of {what}", fix)]
+        fix = __("start each entry with '- ' at the beginning of a line")
+        listed = __("the file should be a list of {what}").format(what=__(what))
+        return [], [Problem(path, 1, listed, fix)]
     entries = [entry for entry in data if isinstance(entry, Fields)]
     problems = [
-        Problem(path, 0, f"an entry of the list is not a {what}", "give each entry its fields")
+        Problem(
+            path,
+            0,
+            __("an entry of the list is not a {what}").format(what=__(what)),
+            __("give each entry its fields"),
+        )
         for entry in data
         if not isinstance(entry, Fields)
     ]

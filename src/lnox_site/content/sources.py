@@ -12,9 +12,10 @@ from pathlib import Path
 
 from lnox_site.content.paths import DOCS, NOT_PAGES
 from lnox_site.content.problems import ContentError, Problem
+from lnox_site.content.wording import N__, __
 
-NOT_UTF8 = "not valid UTF-8"
-SAVE_AS_UTF8 = "save the file as UTF-8"
+NOT_UTF8 = N__("not valid UTF-8")
+SAVE_AS_UTF8 = N__("save the file as UTF-8")
 # The files read inside each block of noting(), innermost last.
 _noted: list[set[Path]] = []
 
@@ -68,7 +69,7 @@ def read_text(path: Path, root: Path) -> str:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        raise ContentError(Problem(where, line, NOT_UTF8, SAVE_AS_UTF8)) from None
+        raise ContentError(Problem(where, line, __(NOT_UTF8), __(SAVE_AS_UTF8))) from None
 
 
 def each(

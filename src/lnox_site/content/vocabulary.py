@@ -10,6 +10,7 @@ from pathlib import Path
 from lnox_site.content import records, sources
 from lnox_site.content.paths import THEMES
 from lnox_site.content.problems import ContentError, Problem
+from lnox_site.content.wording import N__, __
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Vocabulary:
         return {keyword for keyword, slug in self.keywords.items() if slug == theme}
 
 
-FIX = "write the keys team, keywords and themes (see the top of the file)"
+FIX = N__("write the keys team, keywords and themes (see the top of the file)")
 
 
 @cache
@@ -45,11 +46,11 @@ def _load(root: Path, mtime: float | None) -> Vocabulary:
         raise ContentError(problems[0])
     parts = ("team", "keywords", "themes")
     if not isinstance(data, records.Fields) or any(part not in data for part in parts):
-        raise ContentError(Problem(THEMES, 1, "the vocabulary is incomplete", FIX))
+        raise ContentError(Problem(THEMES, 1, __("the vocabulary is incomplete"), __(FIX)))
     for slug, spec in data["themes"].items():
         if not isinstance(spec, records.Fields) or "page" not in spec:
-            what = f"the theme {slug!r} has no page"
-            fix = "give it `page: recherche/<name>`, its names and its summary"
+            what = __("the theme {slug} has no page").format(slug=repr(slug))
+            fix = __("give it `page: recherche/<name>`, its names and its summary")
             raise ContentError(Problem(THEMES, data["themes"].line_of(slug), what, fix, slug))
     themes = {
         slug: Theme(

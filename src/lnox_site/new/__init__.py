@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from lnox_site.content.wording import __
 from lnox_site.new import edition, news, person
 
 Scaffold = Callable[[Path, list[str]], list[Path]]
@@ -20,11 +21,13 @@ SCAFFOLDS: dict[str, tuple[Scaffold, str]] = {
     "news": (news.new_post, '"Titre de l’actualité" [sujet …] [--date YYYY-MM-DD]'),
     "person": (person.new_person, '"Prénom Nom"'),
 }
+# The kinds whose scaffold adds to a file that exists (people.yaml) rather than creating one.
+APPENDING = {"person"}
 
 
 def usage() -> str:
     lines = [f"  nox -s new -- {kind} {text}" for kind, (_, text) in sorted(SCAFFOLDS.items())]
-    return "usage:\n" + "\n".join(lines)
+    return __("usage:") + "\n" + "\n".join(lines)
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
@@ -33,9 +36,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print(usage())
         return 0
     if args[0] not in SCAFFOLDS:
-        print(f"unknown kind {args[0]!r}\n{usage()}", file=sys.stderr)
+        unknown = __("unknown kind {kind}").format(kind=repr(args[0]))
+        print(f"{unknown}\n{usage()}", file=sys.stderr)
         return 2
     func, _ = SCAFFOLDS[args[0]]
+    done = __("appended to {path}") if args[0] in APPENDING else __("created {path}")
     for path in func(root or Path.cwd(), args[1:]):
-        print(f"created {path}")
+        print(done.format(path=path))
     return 0

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from lnox_site.content.editions import load
 from lnox_site.content.paths import SYMPOSIUM
+from lnox_site.content.wording import N__, __
 
-TEMPLATE = """\
+# The comments are in the contributor's language: translated where the page is written.
+TEMPLATE = N__("""\
 ---
 # The facts of the edition: they head the page, fill the table of the series and tell search
 # engines about the event. Each field is checked when the site is built. Leave out what you do not
@@ -42,27 +44,35 @@ year: {year}
 
 # Symposium «\u00a0Niches Tumorales\u00a0» {year}
 
-"""
+""")
 
 
 def new_edition(root: Path, args: list[str]) -> list[Path]:
     """``edition 2020 [10]``: the page of an edition; its number is asked when it cannot be told."""
     if not args or not re.fullmatch(r"\d{4}", args[0]) or len(args) > 2:
-        raise SystemExit("usage: nox -s new -- edition YEAR [NUMBER], e.g. edition 2020")
+        raise SystemExit(__("usage: nox -s new -- edition YEAR [NUMBER], e.g. edition 2020"))
     year = int(args[0])
     path = root / SYMPOSIUM / f"{year}.md"
     if path.exists():
-        raise SystemExit(f"{path.relative_to(root)} already exists: edit it")
+        raise SystemExit(__("{path} already exists: edit it").format(path=path.relative_to(root)))
     editions = load(root)[0]
     if len(args) == 2:
         number, note = int(args[1]), ""
     elif editions:
         nearest = min(editions, key=lambda e: abs(e.year - year))
         number = nearest.number + year - nearest.year
-        note = f"  # deduced from the {nearest.year} edition, assuming one edition a year: check it"
+        note = "  # " + __(
+            "deduced from the {year} edition, assuming one edition a year: check it"
+        ).format(year=nearest.year)
     else:
-        raise SystemExit(f"give the edition's number: nox -s new -- edition {year} NUMBER")
+        raise SystemExit(
+            __("give the edition's number: nox -s new -- edition {year} NUMBER").format(year=year)
+        )
     if number < 1:
-        raise SystemExit(f"no edition number fits {year}: give it, edition {year} NUMBER")
-    path.write_text(TEMPLATE.format(year=year, number=number, number_note=note), encoding="utf-8")
+        raise SystemExit(
+            __("no edition number fits {year}: give it, edition {year} NUMBER").format(year=year)
+        )
+    path.write_text(
+        __(TEMPLATE).format(year=year, number=number, number_note=note), encoding="utf-8"
+    )
     return [path]

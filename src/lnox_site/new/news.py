@@ -11,6 +11,7 @@ from pathlib import Path
 from lnox_site.content import records, vocabulary
 from lnox_site.content.paths import NEWS
 from lnox_site.content.posts import ARCHIVE_PAGE, EXAMPLE_DATE, FILE_NAME, load_tags, post_files
+from lnox_site.content.wording import N__, __, n__
 
 
 def slugify(title: str, limit: int = 60) -> str:
@@ -26,25 +27,26 @@ def slugify(title: str, limit: int = 60) -> str:
     return slug or "actualite"
 
 
-POST_TEMPLATE = """---
+# The comments are in the contributor's language: translated where the file is written.
+POST_TEMPLATE = N__("""---
 date: {date}
 tags: [{tags}]
-# Sujets possibles : {known_tags}
-# themes: []    (thèmes de recherche liés : {known_themes})
-# bib:          (clé de la publication dans references.bib, p. ex. kouzi2020oncogene)
-# Sous le titre, écrivez le texte de l’actualité. Son premier paragraphe sert de résumé dans les
-# listes d’actualités et dans le flux Atom.
+# Possible tags: {known_tags}
+# themes: []    (related research themes: {known_themes})
+# bib:          (key of the publication in references.bib, e.g. kouzi2020oncogene)
+# Under the title, write the text of the news. Its first paragraph is the summary shown in the
+# lists of news and in the Atom feed.
 ---
 
 # {title}
 
-"""
+""")
 
-ARCHIVE_TEMPLATE = """% Page d’archive : la liste des actualités de l’année est faite à la construction du site.
+ARCHIVE_TEMPLATE = N__("""% Archive page: the list of the year's news is made when the site is built.
 
 ```{news-archive}
 ```
-"""
+""")
 
 
 def _given_date(args: list[str]) -> tuple[list[str], dt.date | None]:
@@ -53,11 +55,17 @@ def _given_date(args: list[str]) -> tuple[list[str], dt.date | None]:
         return args, None
     at = args.index("--date")
     if at + 1 == len(args):
-        raise SystemExit(f"give the day of the news after --date, e.g. --date {EXAMPLE_DATE}")
+        raise SystemExit(
+            __("give the day of the news after --date, e.g. --date {date}").format(
+                date=EXAMPLE_DATE
+            )
+        )
     try:
         date = records.date(args[at + 1])
     except ValueError as error:
-        raise SystemExit(f"--date: {error} — write it like {EXAMPLE_DATE}") from None
+        raise SystemExit(
+            __("--date: {error} — write it like {date}").format(error=error, date=EXAMPLE_DATE)
+        ) from None
     return args[:at] + args[at + 2 :], date
 
 
@@ -66,12 +74,15 @@ def new_post(root: Path, args: list[str], today: dt.date | None = None) -> list[
     it is the first)."""
     args, given = _given_date(args)
     if not args or not args[0].strip():
-        raise SystemExit('give the title: nox -s new -- news "Titre de l’actualité" [sujet …]')
+        raise SystemExit(__('give the title: nox -s new -- news "Titre de l’actualité" [sujet …]'))
     title, tags = args[0].strip().replace("'", "’"), args[1:]
     known = sorted(load_tags(root))
     unknown = [tag for tag in tags if tag not in known]
     if unknown:
-        raise SystemExit(f"unknown tag(s) {', '.join(unknown)}: use {', '.join(known)}")
+        raise SystemExit(
+            n__("unknown tag {tags}: use {known}", "unknown tags {tags}: use {known}",
+                len(unknown)).format(tags=", ".join(unknown), known=", ".join(known))
+        )  # fmt: skip
     date = given or today or dt.date.today()
     slug = slugify(title)
     taken = {
@@ -79,19 +90,20 @@ def new_post(root: Path, args: list[str], today: dt.date | None = None) -> list[
     }
     if slug in taken:
         raise SystemExit(
-            f"{taken[slug].relative_to(root)} already uses the name {slug!r}: "
-            "choose a more precise title"
+            __("{path} already uses the name {slug}: choose a more precise title").format(
+                path=taken[slug].relative_to(root), slug=repr(slug)
+            )
         )
     folder = root / NEWS / str(date.year)
     folder.mkdir(parents=True, exist_ok=True)
     created = []
     archive = folder / ARCHIVE_PAGE
     if not archive.exists():
-        archive.write_text(ARCHIVE_TEMPLATE, encoding="utf-8")
+        archive.write_text(__(ARCHIVE_TEMPLATE), encoding="utf-8")
         created.append(archive)
     post = folder / f"{date.isoformat()}-{slug}.md"
     post.write_text(
-        POST_TEMPLATE.format(
+        __(POST_TEMPLATE).format(
             date=date.isoformat(),
             tags=", ".join(tags),
             title=title,

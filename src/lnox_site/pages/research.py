@@ -22,6 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 from lnox_site.content import vocabulary
 from lnox_site.content.languages import localise
 from lnox_site.content.paths import THEMES
+from lnox_site.content.wording import __
 from lnox_site.site.descriptions import EVENT, Description
 
 logger = logging.getLogger(__name__)
@@ -59,8 +60,10 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         for theme in themes:
             if theme.page not in app.env.all_docs:
                 logger.warning(
-                    "theme %r: its page %r does not exist — create docs/%s.md or fix `page` in %s",
-                    theme.slug, theme.page, theme.page, THEMES,
+                    __("theme {slug}: its page {page} does not exist — create docs/{path}.md or "
+                       "fix `page` in {file}").format(
+                        slug=repr(theme.slug), page=repr(theme.page), path=theme.page, file=THEMES
+                    ),
                     location=node, type="lnox", subtype="theme",
                 )  # fmt: skip
                 continue

@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from lnox_site import checks
 from lnox_site.content.paths import root_of
+from lnox_site.content.wording import n__
 
 STAMP = "lnox-checked"
 
@@ -29,10 +30,15 @@ def check_before_reading(app: Sphinx) -> None:
     problems = checks.run(root, skip=checks.REPORTED_BY_THE_BUILD)
     if problems:
         listing = "\n".join(str(problem) for problem in problems)
-        count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+        count = len(problems)
+        summary = n__(
+            "{count} problem to fix: the site was not built.",
+            "{count} problems to fix: the site was not built.",
+            count,
+        ).format(count=count)
         # Stop before any page is read or written, with exit status 1. A Sphinx error would print
         # Sphinx's crash report ("report this error to the developers"): a content mistake is not one.
-        raise SystemExit(f"{listing}\n\n{count} to fix: the site was not built.")
+        raise SystemExit(f"{listing}\n\n{summary}")
     Path(app.doctreedir).mkdir(parents=True, exist_ok=True)
     checked.write_text(current, encoding="utf-8")
 

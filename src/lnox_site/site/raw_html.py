@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from lnox_site.content import rawhtml
+from lnox_site.content.wording import __
 
 logger = logging.getLogger(__name__)
 
@@ -24,9 +25,10 @@ def _clean_raw_html(app: Sphinx, doctree: nodes.document) -> None:
         if "html" not in node.get("format", "").split() or rawhtml.allowed(node.astext()):
             continue
         logger.warning(
-            "HTML removed from the page: %s (a page may hold %s only)",
-            ", ".join(offence.what for offence in rawhtml.offences(node.astext())),
-            rawhtml.ALLOWED_TEXT,
+            __("HTML removed from the page: {offences} (a page may hold {allowed} only)").format(
+                offences=", ".join(offence.what for offence in rawhtml.offences(node.astext())),
+                allowed=rawhtml.ALLOWED_TEXT,
+            ),
             location=node,
         )
         node.replace_self(nodes.raw("", rawhtml.clean(node.astext()), format=node["format"]))
