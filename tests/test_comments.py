@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from conftest import ROOT
+
 from lnox_site.checks.comments import hidden_lines
 from lnox_site.new.edition import new_edition
 from lnox_site.new.news import new_post

@@ -7,8 +7,8 @@ import io
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
-
 from conftest import ROOT
+
 from lnox_site.checks.translations import Message, message_problems
 
 WHERE = "docs/locales/en/LC_MESSAGES/page.po"

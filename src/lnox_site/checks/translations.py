@@ -47,7 +47,7 @@ URL = re.compile(r"(?:https?://|mailto:)[^\s<>`\"»)\]]+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TRIAL = re.compile(r"\bNCT\d{8}\b")
 UNIT = re.compile(rf"\b(UMR-?S|UMR|ERL|EA|GDR|FRE|UPR|U)(?:{SPACE}|-)?(\d{{3,4}})\b")
-TRAILING = ".,;:!?»)\"`"
+TRAILING = '.,;:!?»)"`'
 
 
 @dataclass(frozen=True)
@@ -244,9 +244,7 @@ def _declared(message: Message, language: str) -> tuple[list[Fact], list[Fact], 
     return french, translated, bad
 
 
-def message_problems(
-    message: Message, language: str, where: str, root: Path
-) -> Iterator[Problem]:
+def message_problems(message: Message, language: str, where: str, root: Path) -> Iterator[Problem]:
     """What the translation of one message changes of its facts and of its role targets."""
     name = {"en": "English"}.get(language, language)
     source = facts(message.source, SOURCE_LANGUAGE)
