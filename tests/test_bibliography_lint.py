@@ -220,6 +220,22 @@ def test_citations_in_code_examples_are_ignored(tmp_path):
     assert list(check_citations(tmp_path)) == []
 
 
+@pytest.mark.parametrize(
+    "example",
+    [
+        "Écrivez ``{cite:p}`nothing` `` pour citer.",  # a code span
+        "Par exemple :\n\n    {cite:p}`nothing`",  # an indented code block
+        "````md\n```{bibliography}\n```\n{cite:p}`nothing`\n````",  # a fence around a fence
+    ],
+)
+def test_citation_syntax_shown_as_code_is_not_read(tmp_path, example):
+    (tmp_path / "references.bib").write_text(ENTRY, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    page = f"# P\n\n{example}\n\nLe texte {{footcite:p}}`a2020j`.\n\n```{{footbibliography}}\n```\n"
+    (tmp_path / "docs" / "page.md").write_text(page, encoding="utf-8")
+    assert list(check_citations(tmp_path)) == []
+
+
 def test_a_citation_after_the_last_reference_list_is_reported(tmp_path):
     (tmp_path / "references.bib").write_text(ENTRY, encoding="utf-8")
     (tmp_path / "docs").mkdir()

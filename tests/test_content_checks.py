@@ -82,8 +82,8 @@ def latin1(relative: str, encoding: str = "latin-1") -> Callable[[Path], str]:
 def intro_without_term(root: Path) -> str:
     page = root / "docs" / "recherche" / "lipides.md"
     text = page.read_text(encoding="utf-8")
-    line, intro = themes.introduction(text)
-    assert "{term}`" in intro
+    line, intro = themes.introduction(text, root)
+    assert "{term}`" in intro.content
     lines = text.splitlines()
     end = line
     while end < len(lines) and lines[end].strip():

@@ -7,6 +7,7 @@ import io
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
+from conftest import ROOT
 
 from lnox_site.checks.translations import Message, message_problems
 
@@ -15,7 +16,7 @@ WHERE = "docs/locales/en/LC_MESSAGES/page.po"
 
 def problems(french: str, english: str, *markers: str) -> list[str]:
     message = Message(french, english, 12, markers)
-    return [str(problem) for problem in message_problems(message, "en", WHERE)]
+    return [str(problem) for problem in message_problems(message, "en", WHERE, ROOT)]
 
 
 @pytest.mark.parametrize(
@@ -37,6 +38,9 @@ def problems(french: str, english: str, *markers: str) -> list[str]:
         ("voir https://doi.org/10.1038/s41388-019-1069-y.", "see https://doi.org/10.1038/s41388-019-1069-y."),
         ("{footcite:p}`foucault2021scirep` {term}`LAM`", "{footcite:p}`foucault2021scirep` {term}`AML <LAM>`"),
         ("[la page](../2019/2019-11-07-symposium.md)", "[the page](../2019/2019-11-07-symposium.md)"),
+        # A role or a link shown as code is an example, not a reference: its words are translated.
+        ("écrire ``{term}`LAM` `` ou `[texte](page.md)`", "write ``{term}`AML` `` or `[text](page.md)`"),
+        ("le DOI « 10.1038/s41388-019-1069-y »", "the DOI \"10.1038/s41388-019-1069-y\""),
     ],
 )  # fmt: skip
 def test_same_facts_in_each_notation_pass(french, english):

@@ -25,8 +25,9 @@ from pathlib import Path
 from pybtex.exceptions import PybtexError
 
 from lnox_site.checks import kept
-from lnox_site.content import myst, sources
+from lnox_site.content import markdown, sources
 from lnox_site.content.bibfile import BibFile, Entry, scan
+from lnox_site.content.doi import is_doi
 from lnox_site.content.paths import BIBFILE, THEMES
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.references import parse_entry, parsed, read
@@ -47,7 +48,6 @@ HINTS = {
     "year": N__("year = {the four-digit year of publication}"),
 }
 KEY_SYNTAX = re.compile(r"[A-Za-z0-9_:.-]+")
-DOI_SYNTAX = re.compile(r"10\.\d{4,9}/\S+")
 DOI_AS_URL = re.compile(r"^\s*(?:https?://)?(?:dx\.)?doi\.org/|^\s*doi:\s*", re.IGNORECASE)
 FIRST_YEAR = 1900
 NAME_LISTS = ("author", "editor")
@@ -135,7 +135,7 @@ def _entry_problems(entry: Entry, vocabulary: set[str], where: str) -> Iterator[
                     field=f"doi = {{{DOI_AS_URL.sub('', doi)}}}"
                 ),
             )
-        elif not DOI_SYNTAX.fullmatch(doi):
+        elif not is_doi(doi):
             yield problem(
                 fields["doi"].line,
                 __("{doi} is not a DOI").format(doi=repr(doi)),
@@ -252,33 +252,27 @@ def check_bibliography(root: Path) -> list[Problem]:
     )
 
 
-# {footcite:p}`a,b`, {cite:t}`a`, {pub}`a` — the role, its variant and the keys.
-ROLE = re.compile(r"\{(?P<role>footcite|cite|pub)(?::(?P<variant>\w+))?\}`(?P<keys>[^`]*)`")
-DIRECTIVE = re.compile(r"^\s*(?:`{3,}|:{3,})\s*\{(?P<name>bibliography|footbibliography)\}")
-
-
-def _page_lines(text: str) -> Iterator[tuple[int, str]]:
-    """The lines of a page outside code blocks (examples of syntax are not citations)."""
-    for line in myst.lines(text):
-        if line.kind not in (myst.CODE, myst.CLOSING, myst.FRONT_MATTER):
-            yield line.number, line.text
+# {footcite:p}`a,b`, {cite:t}`a`, {pub}`a`
+CITING_ROLES = ("footcite", "cite", "pub")
 
 
 Team = tuple[str, frozenset[str]]  # the keyword of the team's works, their lower-case keys
 
 
 def citation_problems(
-    where: str, page: str, keys: dict[str, str], team: Team | None = None
+    where: str, page: str, root: Path, keys: dict[str, str], team: Team | None = None
 ) -> Iterator[Problem]:
-    """Problems of the text of one page; ``keys`` maps each lower-case key of references.bib to
-    its spelling; ``team`` tells the team's works (None: unknown, ``{pub}`` is not checked)."""
+    """Problems of the text of one page (examples of syntax in code are not citations); ``keys``
+    maps each lower-case key of references.bib to its spelling; ``team`` tells the team's works
+    (None: unknown, ``{pub}`` is not checked)."""
     pending: int | None = None  # first footcite not yet followed by a {footbibliography}
     choices = sorted(keys.values())
-    for line, text in _page_lines(page):
-        directive = DIRECTIVE.match(text)
-        if directive and directive.group("name") == "footbibliography":
+    for located in markdown.walk(page, root):
+        token, line = located.token, located.line
+        directive = markdown.directive_name(token)
+        if directive == "footbibliography":
             pending = None
-        elif directive:
+        elif directive == "bibliography":
             yield Problem(
                 where,
                 line,
@@ -288,8 +282,9 @@ def citation_problems(
                     "list the team's work with the publication-list directive"
                 ),
             )
-        for match in ROLE.finditer(text):
-            role, cited = match.group("role"), [k.strip() for k in match.group("keys").split(",")]
+        role, variant = markdown.role(token) if token.type == "myst_role" else ("", "")
+        if role in CITING_ROLES:
+            cited = [key.strip() for key in token.content.split(",")]
             for key in cited:
                 if key.lower() not in keys:
                     yield Problem(
@@ -305,7 +300,7 @@ def citation_problems(
             if role == "pub" and team is not None:
                 yield from _not_team_works(where, line, cited, keys, team)
             if role == "cite":
-                variant = match.group("variant") or "p"
+                variant = variant or "p"
                 yield Problem(
                     where,
                     line,
@@ -372,6 +367,8 @@ def check_citations(root: Path) -> Iterator[Problem]:
     yield from results.each(
         "citations",
         sources.pages(root),
-        lambda page, text: citation_problems(page.relative_to(root).as_posix(), text, keys, team),
+        lambda page, text: citation_problems(
+            page.relative_to(root).as_posix(), text, root, keys, team
+        ),
         *inputs,
     )

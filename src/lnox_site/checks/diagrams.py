@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from lnox_site.checks import kept
-from lnox_site.content import sources
+from lnox_site.content import markdown, sources
 from lnox_site.content.diagrams import required
 from lnox_site.content.drawing import Refusal, Refused, read, refusals
-from lnox_site.content.markdown import directive_name, walk
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.wording import __
 
@@ -26,10 +25,10 @@ def check_diagrams(root: Path) -> Iterator[Problem]:
 
 def _page(root: Path, page: Path, text: str) -> Iterator[Problem]:
     """The diagrams of one page."""
-    for located in walk(text, root):
-        if directive_name(located.token) != "diagram":
+    for located in markdown.walk(text, root):
+        if markdown.directive_name(located.token) != "diagram":
             continue
-        argument = located.token.info.strip().split("}", 1)[1].strip()
+        argument = markdown.argument(located.token)
         where = page.relative_to(root).as_posix()
         yield from _diagram(root, page.parent / argument, where, located.line, argument)
 

@@ -111,7 +111,7 @@ def _written_link(text: str) -> str:
 def _directive(located: Located, folder: Path, docs: Path) -> tuple[str, str] | None:
     token = located.token
     name = markdown.directive_name(token)
-    argument = token.info.strip()[len(name or "") + 2 :].strip()
+    argument = markdown.argument(token) if name else ""
     if name in VERBATIM:
         return (
             __("the {directive} directive puts its content in the page unchecked").format(

@@ -4,34 +4,34 @@ statements cite their sources."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from lnox_site.content import myst, sources, vocabulary
+from markdown_it.token import Token
+
+from lnox_site.content import sources, vocabulary
 from lnox_site.content.languages import LANGUAGES
+from lnox_site.content.markdown import role, walk
 from lnox_site.content.paths import THEMES
 from lnox_site.content.problems import Problem
 from lnox_site.content.wording import __
 
 
-def introduction(text: str) -> tuple[int, str]:
-    """The first line and the text of a page's first paragraph after its title."""
-    paragraph: list[myst.Line] = []
+def introduction(text: str, root: Path) -> tuple[int, Token | None]:
+    """The first line and the inline token of a page's first paragraph after its title."""
+    tokens = list(walk(text, root))
     titled = False
-    for line in myst.lines(text):
-        if line.kind != myst.PROSE:
-            if paragraph:
-                break
-            continue
-        if not titled:
-            titled = line.text.startswith("# ")
-        elif line.text.strip() and not line.text.lstrip().startswith("%"):
-            paragraph.append(line)
-        elif paragraph:
-            break
-    return (
-        (paragraph[0].number, " ".join(line.text for line in paragraph)) if paragraph else (0, "")
-    )
+    for index, located in enumerate(tokens[:-1]):
+        if located.token.type == "heading_open" and located.token.tag == "h1":
+            titled = True
+        elif titled and located.token.type == "paragraph_open":
+            return located.line, tokens[index + 1].token
+    return 0, None
+
+
+def _roles(tokens: Iterable[Token]) -> set[str]:
+    """The names of the roles among ``tokens``: ``{"term", "footcite"}``."""
+    return {role(token)[0] for token in tokens if token.type == "myst_role"}
 
 
 def page_problems(root: Path, theme: vocabulary.Theme) -> Iterator[Problem]:
@@ -40,15 +40,15 @@ def page_problems(root: Path, theme: vocabulary.Theme) -> Iterator[Problem]:
     path = root / "docs" / f"{theme.page}.md"
     where = path.relative_to(root).as_posix()
     text = sources.read_text(path, root)
-    line, intro = introduction(text)
-    if "{term}`" not in intro:
+    line, intro = introduction(text, root)
+    if "term" not in _roles(intro.children or () if intro else ()):
         yield Problem(
             where, line or 1, __("the introduction links no term of the glossary"),
             __("link the first scientific term of the first paragraph, e.g. "
                "{term}`niche leucémique`"),
             theme.slug,
         )  # fmt: skip
-    if "{footcite:" not in text:
+    if "footcite" not in _roles(located.token for located in walk(text, root)):
         yield Problem(
             where, 1, __("the page cites no source"),
             __("cite the papers behind what it says with {footcite:p}`key` and end it with a "

@@ -31,6 +31,8 @@ from babel.dates import get_month_names
 from babel.messages.pofile import read_po
 
 from lnox_site.checks import kept
+from lnox_site.content import markdown
+from lnox_site.content.doi import DOI
 from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.problems import Problem
 from lnox_site.content.wording import N__, __
@@ -44,10 +46,9 @@ SPACE = "[ \u00a0\u202f]"  # thousands are grouped by a space, non-breaking or n
 # their digits are not read again as figures.
 URL = re.compile(r"(?:https?://|mailto:)[^\s<>`\"»)\]]+")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-DOI = re.compile(r"\b10\.\d{4,9}/[^\s<>`\"»]+")
 TRIAL = re.compile(r"\bNCT\d{8}\b")
 UNIT = re.compile(rf"\b(UMR-?S|UMR|ERL|EA|GDR|FRE|UPR|U)(?:{SPACE}|-)?(\d{{3,4}})\b")
-TRAILING = ".,;:!?»)"
+TRAILING = '.,;:!?»)"`'
 
 
 @dataclass(frozen=True)
@@ -186,23 +187,21 @@ def facts(text: str, language: str) -> list[tuple[Fact, str]]:
     return _Reader(text, language).read()
 
 
-# {term}`AML <LAM>`, {footcite:p}`a,b`, [text](target)
-ROLE = re.compile(r"\{(?P<role>[\w:-]+)\}`(?P<content>[^`]*)`")
-LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
-
-
-def targets(text: str) -> Counter[str]:
-    """The targets of the roles and links of a message, written as in the French message."""
+def targets(text: str, root: Path) -> Counter[str]:
+    """The targets of the roles and links of a message, written as in the French message:
+    ``{term}`LAM``` for ``{term}`AML <LAM>```, ``(page.md)`` for ``[text](page.md)``."""
     found: Counter[str] = Counter()
-    for match in ROLE.finditer(text):
-        content = " ".join(match.group("content").split())
-        explicit = re.search(r"<([^<>]+)>$", content)
-        target = explicit.group(1) if explicit else content
-        keys = target.split(",") if "cite" in match.group("role") else [target]
-        for key in keys:
-            found[f"{{{match.group('role')}}}`{key.strip()}`"] += 1
-    for match in LINK.finditer(text):
-        found[f"({match.group('target')})"] += 1
+    # Every link, as the page safety check reads them (the message is parsed once for both).
+    for located in markdown.walk(text, root, every_link=True):
+        token = located.token
+        if token.type == "myst_role":
+            name, content = token.meta["name"], " ".join(token.content.split())
+            explicit = markdown.explicit_target(content)
+            target = explicit[1] if explicit else content
+            for key in target.split(",") if "cite" in name else [target]:
+                found[f"{{{name}}}`{key.strip()}`"] += 1
+        elif token.type == "link_open" and token.markup not in ("autolink", "linkify"):
+            found[f"({token.attrs['href']})"] += 1
     return found
 
 
@@ -246,7 +245,7 @@ def _declared(message: Message, language: str) -> tuple[list[Fact], list[Fact], 
     return french, translated, bad
 
 
-def message_problems(message: Message, language: str, where: str) -> Iterator[Problem]:
+def message_problems(message: Message, language: str, where: str, root: Path) -> Iterator[Problem]:
     """What the translation of one message changes of its facts and of its role targets."""
     name = {"en": __("English")}.get(language, language)
     source = facts(message.source, SOURCE_LANGUAGE)
@@ -281,7 +280,7 @@ def message_problems(message: Message, language: str, where: str) -> Iterator[Pr
             where, message.line, __("a '# lnox:' comment names what the message no longer says"),
             __("correct the comment or remove it"),
         )  # fmt: skip
-    expected, written = targets(message.source), targets(message.translation)
+    expected, written = targets(message.source, root), targets(message.translation, root)
     if expected != written:
         lost = _listing((expected - written).elements()) or __("nothing")
         new = _listing((written - expected).elements()) or __("nothing")
@@ -299,7 +298,7 @@ def catalogue_problems(root: Path, language: str, path: Path, text: str) -> Iter
     """The problems of the catalogue ``path`` (its ``text``) into ``language``."""
     where = path.relative_to(root).as_posix()
     for message in messages(text):
-        yield from message_problems(message, language, where)
+        yield from message_problems(message, language, where, root)
 
 
 def check_translations(root: Path) -> Iterator[Problem]:

@@ -86,7 +86,7 @@ def uses(text: str, root: Path) -> Iterator[ImageUse]:
             yield ImageUse(located.line, src, alt, DECORATIVE in classes, None)
         elif (name := markdown.directive_name(token)) in DIRECTIVES:
             options = markdown.options(token)
-            src = token.info.strip()[len(name) + 2 :].strip()
+            src = markdown.argument(token)
             classes = options.get("class", "").split()
             alt = options.get("alt", "").strip()
             yield ImageUse(located.line, src, alt, DECORATIVE in classes, name)

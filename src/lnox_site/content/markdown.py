@@ -1,8 +1,11 @@
 """A page read the way MyST reads it: the tokens of MyST's own markdown-it setup, configured with
 the extensions that ``docs/conf.py`` enables, each with its line in the file.
 
-The checks that look at what a page shows (raw HTML, images, links, the text to translate) walk
-these tokens instead of guessing MyST's grammar. The bodies of directives whose content is
+The checks and readers walk these tokens instead of guessing MyST's grammar: a directive is a
+``fence`` or ``colon_fence`` whose info is ``{name} argument``, a role is a ``myst_role`` token
+(its ``meta["name"]`` and its content), a line that MyST hides as a ``%`` comment is a
+``myst_line_comment`` token, the front matter a ``front_matter`` token. A text is parsed once,
+however many checks read it. The bodies of directives whose content is
 Markdown (admonitions, a diagram's caption, the glossary's definitions) are read too, with their
 own lines; a code block's body is text shown as written, and is not.
 
@@ -15,7 +18,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -33,7 +36,8 @@ CONF = f"{DOCS}/conf.py"
 # their body themselves (options, a list of files, a bibliography, code).
 PROSE_DIRECTIVES = {
     "admonition", "attention", "caution", "danger", "diagram", "epigraph", "error", "figure",
-    "glossary", "hint", "important", "note", "seealso", "sidebar", "tip", "topic", "warning",
+    "glossary", "hint", "important", "list-table", "note", "seealso", "sidebar", "table", "tip",
+    "topic", "warning",
 }  # fmt: skip
 
 
@@ -72,11 +76,27 @@ def _configured(conf_path: Path, stamp: float | None) -> tuple[str, ...]:
     return _extensions(conf_path.read_text(encoding="utf-8"))
 
 
+def _settings(root: Path) -> tuple[str, ...]:
+    conf = root / CONF
+    return _configured(conf, sources.stamp(conf))
+
+
 def parser(root: Path, every_link: bool = False) -> MarkdownIt:
     """MyST's markdown-it parser, with the extensions conf.py enables for the project at ``root``;
     with ``every_link``, it also reads as links those that MyST refuses and shows as written."""
-    conf = root / CONF
-    return _parser(_configured(conf, sources.stamp(conf)), every_link)
+    return _parser(_settings(root), every_link)
+
+
+# The checks read every page, each on its own: a text is parsed once for all of them (and parsed
+# again only when it changes). Nobody changes a token, so they can be shared.
+@lru_cache(maxsize=4096)
+def _parsed(text: str, extensions: tuple[str, ...], every_link: bool) -> tuple[Token, ...]:
+    return tuple(_parser(extensions, every_link).parse(text))
+
+
+def tokens(text: str, root: Path, every_link: bool = False) -> tuple[Token, ...]:
+    """The top-level tokens of a text, as :func:`parser` reads it."""
+    return _parsed(text, _settings(root), every_link)
 
 
 def directive_name(token: Token) -> str | None:
@@ -86,6 +106,30 @@ def directive_name(token: Token) -> str | None:
     if token.type not in ("fence", "colon_fence") or not info.startswith("{") or "}" not in info:
         return None
     return info[1 : info.index("}")]
+
+
+def argument(token: Token) -> str:
+    """``schemas/niche.svg`` for a directive opened as ```` ```{diagram} schemas/niche.svg ````."""
+    info = token.info.strip()
+    return info[info.index("}") + 1 :].strip()
+
+
+def role(token: Token) -> tuple[str, str]:
+    """The name and the variant of a role: ``("footcite", "p")`` for ``{footcite:p}`key```,
+    ``("term", "")`` for ``{term}`LAM```."""
+    name, _, variant = token.meta.get("name", "").partition(":")
+    return name, variant
+
+
+def explicit_target(content: str) -> tuple[str, str] | None:
+    """The text shown and the target of a role's content written ``AML <LAM>``; None when the
+    content is the target alone."""
+    if not content.endswith(">"):
+        return None
+    shown, opening, target = content[:-1].rpartition("<")
+    if not opening or not target or ">" in target:
+        return None
+    return shown.rstrip(), target
 
 
 def _body(content: str) -> tuple[str, int]:
@@ -142,7 +186,7 @@ def walk(
     with the tokens of the Markdown bodies of directives in place of those bodies (``every_link``:
     see :func:`parser`)."""
     line = first_line
-    for token in parser(root, every_link).parse(text):
+    for token in tokens(text, root, every_link):
         # A closing token has no lines of its own: it stands where the last opening one did.
         line = first_line + token.map[0] if token.map else line
         located = Located(token, line, directive)

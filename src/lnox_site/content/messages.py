@@ -31,7 +31,7 @@ from lnox_site.content.catalogues import Entry
 from lnox_site.content.diagrams import labelled, parse
 from lnox_site.content.frontmatter import FrontMatterError, front_matter
 from lnox_site.content.languages import LANGUAGES
-from lnox_site.content.markdown import Located, directive_name, walk
+from lnox_site.content.markdown import Located, argument, directive_name, walk
 from lnox_site.content.paths import DOCS
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.summaries import FIELD, one_line
@@ -98,11 +98,6 @@ def _options(content: str) -> dict[str, str]:
     return found
 
 
-def _argument(token: Token) -> str:
-    info = token.info.strip()
-    return info[info.index("}") + 1 :].strip()
-
-
 def _glossary(body: str, first_line: int, root: Path) -> Iterator[Message]:
     """A glossary's terms and definitions, read as Sphinx's ``glossary`` directive reads them: an
     unindented line is a term, the indented lines under the terms their definition, dedented as
@@ -144,8 +139,8 @@ def _directive(token: Token, line: int, page: Path | None, root: Path) -> Iterat
     """The messages a directive carries outside its Markdown body."""
     name = directive_name(token)
     options = _options(token.content)
-    if name in TITLED and _argument(token):
-        yield Message(_argument(token), line, "title")
+    if name in TITLED and argument(token):
+        yield Message(argument(token), line, "title")
     if name in IMAGES and options.get("alt"):
         yield Message(options["alt"], line, "image text")
     if options.get("caption"):
@@ -156,7 +151,7 @@ def _directive(token: Token, line: int, page: Path | None, root: Path) -> Iterat
             if bracket and title and target.endswith(">") and not entry.startswith(":"):
                 yield Message(entry.strip(), line, "title")
     if name == "diagram" and page is not None:
-        yield from _diagram(page, _argument(token), line, root)
+        yield from _diagram(page, argument(token), line, root)
 
 
 def page_messages(

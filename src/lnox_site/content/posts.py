@@ -36,8 +36,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from lnox_site.content import records, sources, vocabulary
-from lnox_site.content.frontmatter import FrontMatterError, Value, closing_line, front_matter
+from lnox_site.content import markdown, records, sources, vocabulary
+from lnox_site.content.doi import is_doi
+from lnox_site.content.frontmatter import FrontMatterError, Value, front_matter
 from lnox_site.content.paths import BIBFILE, DOCS, NEWS, TAGS
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.references import read
@@ -53,7 +54,6 @@ POST_FIELDS = ("date", "tags")
 PRECISIONS = ("day", "month", "year")
 YEAR = re.compile(r"^\d{4}$")
 FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 EXAMPLE_DATE = "2019-11-07"
 T = TypeVar("T")
 # How check_news reads each file (kind of result, file, how to compute it).
@@ -208,7 +208,7 @@ def read_post(root: Path, path: Path) -> tuple[PostSource | None, list[Problem]]
     )
     bib = _check_bib(root, check, fields.get("bib"))
     doi = _check_doi(check, fields.get("doi"))
-    _check_text(check, text)
+    _check_text(check, text, root)
     if check.problems or date is None:
         return None, check.problems
     return PostSource(name["slug"], date, precision, tags, themes, bib, doi), []
@@ -329,7 +329,7 @@ def _check_doi(check: _Check, field: Value | None) -> str | None:
     if field is None or not field.value:
         return None
     doi = str(field.value)
-    if not DOI.match(doi):
+    if not is_doi(doi):
         check.add(
             field.line,
             __("{doi} is not a DOI").format(doi=repr(doi)),
@@ -338,20 +338,18 @@ def _check_doi(check: _Check, field: Value | None) -> str | None:
     return doi
 
 
-def _check_text(check: _Check, text: str) -> None:
+def _check_text(check: _Check, text: str, root: Path) -> None:
     """The title is the first heading; a paragraph must follow it (the summary)."""
-    lines = text.splitlines()
-    start = (closing_line(lines) or -1) + 1
-    content = [(i + 1, line) for i, line in enumerate(lines) if i >= start and line.strip()]
-    if not content or not content[0][1].startswith("# "):
+    blocks = [t for t in markdown.tokens(text, root) if t.map and t.type != "front_matter"]
+    if not blocks or blocks[0].type != "heading_open" or blocks[0].tag != "h1":
         check.add(
-            content[0][0] if content else 0,
+            blocks[0].map[0] + 1 if blocks else 0,
             __("the post does not start with its title"),
             __("write the title on the first line after the front matter: # Title"),
         )
-    elif not any(not line.startswith("%") for _, line in content[1:]):
+    elif not any(t.type != "myst_line_comment" for t in blocks[2:]):  # after the title's text
         check.add(
-            content[0][0],
+            blocks[0].map[0] + 1,
             __("the post has no text after its title"),
             __(
                 "write at least one paragraph: the first one is the summary shown in "

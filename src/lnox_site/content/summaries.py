@@ -36,9 +36,7 @@ WHOLE = re.compile(r"(?<!…)(?<!\.\.)[.!?][»”\")]*$")
 # Line breaks and runs of spaces; non-breaking spaces (French typography) are kept.
 SPACES = re.compile(r"[ \t\r\n]+")
 # Roles that show a citation: left out of a description, read away from the reference list.
-CITING_ROLES = re.compile(r"^(footcite|cite|pub)(:|$)")
-# {term}`shown text <target>`: the reader sees the text before the target.
-EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<[^<>]+>$", re.DOTALL)
+CITING_ROLES = ("footcite", "cite", "pub")
 
 
 def one_line(text: str) -> str:
@@ -98,7 +96,7 @@ def first_paragraph(text: str, root: Path) -> Paragraph | None:
 
 def title(text: str, root: Path) -> Token | None:
     """The inline token of a page's first heading."""
-    tokens = markdown.parser(root).parse(text)
+    tokens = markdown.tokens(text, root)
     for index, token in enumerate(tokens[:-1]):
         if token.type == "heading_open":
             return tokens[index + 1]
@@ -122,11 +120,11 @@ def plain_text(inline: Token, docname: str, title_of: Callable[[str], str]) -> s
 
 def _role_text(role: Token, docname: str, title_of: Callable[[str], str]) -> str:
     name, content = role.meta.get("name", ""), role.content
-    if CITING_ROLES.match(name):
+    if markdown.role(role)[0] in CITING_ROLES:
         return ""
-    explicit = EXPLICIT_TITLE.match(content)
-    if explicit:
-        return explicit[1]
+    # {term}`shown text <target>`: the reader sees the text before the target.
+    if explicit := markdown.explicit_target(content):
+        return explicit[0]
     if name == "doc":
         target = content.strip()
         if not target.startswith("/"):

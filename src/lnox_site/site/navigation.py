@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
+from bs4.dammit import EntitySubstitution
+from bs4.formatter import HTMLFormatter
 from furo.navigation import get_navigation_tree
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -32,9 +34,12 @@ from lnox_site.site.theme import TRANSLATED, translated_folds
 FURO_TREE = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
 # A page name that no toctree holds: its tree marks nothing.
 UNLISTED = "lnox-unlisted-page"
-# Where the marks go, once the tree is written out: \0kind:number\0.
-SLOT = re.compile("\0(\\w+):(\\d+)\0")
+# Where the marks go, once the tree is written out: \0kind:number\0, in a class, or in place of
+# attributes with the space before them.
+SLOT = re.compile(" ?\0(\\w+):(\\d+)\0")
 STASH = "lnox_toctree"
+# The attributes each kind of slot stands for (it is written where the first one would be).
+SLOTTED = {"ul": ("class",), "a": ("class", "href"), "checked": ("checked",)}
 
 
 @dataclass(frozen=True)
@@ -72,9 +77,9 @@ class Template:
             "checked": lambda n: ' checked=""' if n in current else "",
             "ul": lambda n: ' class="current"' if n in current_lists else "",
             "a": lambda n: (
-                f'class="current {self.entries[n].classes}" href="#"'
+                f' class="current {self.entries[n].classes}" href="#"'
                 if n in own
-                else f'class="{self.entries[n].classes}" href="{self.entries[n].href}"'
+                else f' class="{self.entries[n].classes}" href="{self.entries[n].href}"'
             ),
         }
         return SLOT.sub(lambda slot: marks[slot[1]](int(slot[2])), self.html)
@@ -86,7 +91,7 @@ def template(html: str, folder: str, suffix: str) -> Template:
     lists = {}
     for number, ul in enumerate(soup.find_all("ul")):
         lists[id(ul)] = number
-        ul["class"] = f"slot-ul-{number}"
+        _slot(ul, "ul", number)
     items = soup.find_all("li")
     numbers = {id(item): number for number, item in enumerate(items)}
     entries = []
@@ -103,22 +108,38 @@ def template(html: str, folder: str, suffix: str) -> Template:
             )
         )
         level, *others = item["class"]
-        item["class"] = [f"{level}slot-li-{number}", *others]
-        item["class"][-1] += f"slot-page-{number}"
-        link["class"] = f"slot-a-{number}"
+        item["class"] = [f"{level}\0li:{number}\0", *others]
+        item["class"][-1] += f"\0page:{number}\0"
+        _slot(link, "a", number)
         checkbox = item.find("input", recursive=False)
         if checkbox is not None:
-            checkbox["checked"] = f"slot-checked-{number}"
-    text = str(soup)
-    for pattern, kind in (
-        (r' class="slot-ul-(\d+)"', "ul"),
-        (r' checked="slot-checked-(\d+)"', "checked"),
-        (r'class="slot-a-(\d+)" href="[^"]*"', "a"),
-        (r"slot-li-(\d+)", "li"),
-        (r"slot-page-(\d+)", "page"),
-    ):
-        text = re.sub(pattern, f"\0{kind}:\\1\0", text)
-    return Template(text, tuple(entries))
+            _slot(checkbox, "checked", number)
+    return Template(soup.decode(formatter=_Slots()), tuple(entries))
+
+
+def _slot(tag: Tag, kind: str, number: int) -> None:
+    """A slot in place of the attributes of ``tag`` that the page marks: an attribute without a
+    value, written out as its name alone, which the marks of each page replace."""
+    for attribute in SLOTTED[kind]:
+        tag.attrs.pop(attribute, None)
+    tag.attrs[f"\0{kind}:{number}\0"] = None
+
+
+class _Slots(HTMLFormatter):
+    """What ``str(soup)`` writes (attributes in alphabetical order, ``<``, ``>`` and ``&``
+    escaped), each slot where the first attribute it stands for would be."""
+
+    def __init__(self) -> None:
+        super().__init__(entity_substitution=EntitySubstitution.substitute_xml)
+
+    def attributes(self, tag: Tag) -> list[tuple[str, Any]]:
+        return sorted(super().attributes(tag), key=lambda item: _place(item[0]))
+
+
+def _place(attribute: str) -> str:
+    if attribute.startswith("\0"):
+        return SLOTTED[attribute[1:].partition(":")[0]][0]
+    return attribute
 
 
 def _docname(href: str, folder: str, suffix: str) -> str | None:
