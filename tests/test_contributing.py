@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shlex
 import subprocess
@@ -73,9 +74,10 @@ def test_new_commands_create_what_the_guide_says(project, words):
     assert any(re.search(pattern, path) for path in created), created
 
 
-def test_the_example_message_is_what_the_check_prints(project):
-    example = OUTPUT_BLOCK.search(GUIDES["fr"].read_text(encoding="utf-8")).group(1).strip()
-    assert example in GUIDES["en"].read_text(encoding="utf-8")
+@pytest.mark.parametrize("language", GUIDES)
+def test_the_example_message_is_what_the_check_prints(project, language):
+    """Each guide shows the message as the check prints it in the guide's language."""
+    example = OUTPUT_BLOCK.search(GUIDES[language].read_text(encoding="utf-8")).group(1).strip()
     path, line, _ = example.split(":", 2)
     bad_date = re.search(r"'(\d{4}-\d\d-\d\d)'", example).group(1)
     post = project / path
@@ -91,6 +93,7 @@ def test_the_example_message_is_what_the_check_prints(project):
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "LNOX_LANGUAGE": language},
     )
     assert result.returncode == 1
     assert example in result.stdout.splitlines(), result.stdout
