@@ -97,6 +97,28 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", "-n", "auto", "--dist", "loadscope", *session.posargs)
 
 
+# The tools whose next releases the site wants to know about before it upgrades to them:
+# lnox_site.upstream fences what it relies on in each.
+UPGRADED = ("sphinx", "furo", "myst-parser", "sphinxcontrib-bibtex")
+
+
+@nox.session(default=False)
+def upgrades(session: nox.Session) -> None:
+    """The quick lane with the newest releases of Sphinx, Furo, MyST-Parser and sphinxcontrib-bibtex
+    (the rest as pinned, unless they need newer): what an upgrade would break, before it is
+    needed. The fences to read again are listed first, without failing the session."""
+    install(session, "test")
+    session.install("--upgrade", *UPGRADED)
+    versions = f"from importlib.metadata import version\nfor tool in {UPGRADED!r}:\n"
+    session.run("python", "-c", versions + "    print(tool, version(tool))")
+    node_tools(session)
+    session.run("pytest", "-m", "release_guard", "-n", "0", "-q", success_codes=[0, 1])
+    session.run(
+        "pytest", "-m", "not slow and not release_guard", "-n", "auto", "--dist", "loadscope",
+        *session.posargs,
+    )  # fmt: skip
+
+
 @nox.session(default=False)
 def audit(session: nox.Session) -> None:
     """Lighthouse scores and page weights of key pages in both languages (docs/_build/audit/)."""

@@ -69,6 +69,7 @@ def reaches_in(path: Path) -> list[str]:
     return found
 
 
+@pytest.mark.release_guard
 @pytest.mark.parametrize("name", FENCED)
 def test_each_tool_is_the_release_its_fence_was_checked_against(name):
     module = fenced(name)
