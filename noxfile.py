@@ -105,12 +105,13 @@ UPGRADED = ("sphinx", "furo", "myst-parser", "sphinxcontrib-bibtex")
 @nox.session(default=False)
 def upgrades(session: nox.Session) -> None:
     """The quick lane with the newest releases of Sphinx, Furo, MyST-Parser and sphinxcontrib-bibtex
-    (the rest as pinned, unless they need newer): what an upgrade would break, before it is
+    (and of what they need; the rest as pinned): what an upgrade would break, before it is
     needed. The fences to read again are listed first, without failing the session."""
     install(session, "test")
     session.install("--upgrade", *UPGRADED)
-    versions = f"from importlib.metadata import version\nfor tool in {UPGRADED!r}:\n"
-    session.run("python", "-c", versions + "    print(tool, version(tool))")
+    # The releases tested, at the top of the log.
+    tested = f"import importlib.metadata as m\nfor tool in {UPGRADED!r}: print(tool, m.version(tool))"
+    session.run("python", "-c", tested)
     node_tools(session)
     session.run("pytest", "-m", "release_guard", "-n", "0", "-q", success_codes=[0, 1])
     session.run(
