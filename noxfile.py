@@ -110,7 +110,9 @@ def upgrades(session: nox.Session) -> None:
     install(session, "test")
     session.install("--upgrade", *UPGRADED)
     # The releases tested, at the top of the log.
-    tested = f"import importlib.metadata as m\nfor tool in {UPGRADED!r}: print(tool, m.version(tool))"
+    tested = (
+        f"import importlib.metadata as m\nfor tool in {UPGRADED!r}: print(tool, m.version(tool))"
+    )
     session.run("python", "-c", tested)
     node_tools(session)
     session.run("pytest", "-m", "release_guard", "-n", "0", "-q", success_codes=[0, 1])

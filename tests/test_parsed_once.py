@@ -90,7 +90,8 @@ class _Env:
 def test_the_cache_is_handed_over_only_to_the_release_it_was_checked_against(monkeypatch, tmp_path):
     """The cache is private to sphinxcontrib-bibtex (lnox_site.upstream.bibtex): with another
     release installed, nothing is handed over and sphinxcontrib-bibtex parses the file itself."""
-    data, path = references.parsed(ENTRY.format(key="parsedonce2023", title="T")), tmp_path / "r.bib"
+    data = references.parsed(ENTRY.format(key="parsedonce2023", title="T"))
+    path = tmp_path / "r.bib"
     env = _Env()
     assert bibtex.fill_cache(env, path, 1.0, data, "utf-8")
     handed = env.cite.data["bibdata"]
