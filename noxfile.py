@@ -97,6 +97,31 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", "-n", "auto", "--dist", "loadscope", *session.posargs)
 
 
+# The tools whose next releases the site wants to know about before it upgrades to them:
+# lnox_site.upstream fences what it relies on in each.
+UPGRADED = ("sphinx", "furo", "myst-parser", "sphinxcontrib-bibtex")
+
+
+@nox.session(default=False)
+def upgrades(session: nox.Session) -> None:
+    """The quick lane with the newest releases of Sphinx, Furo, MyST-Parser and sphinxcontrib-bibtex
+    (and of what they need; the rest as pinned): what an upgrade would break, before it is
+    needed. The fences to read again are listed first, without failing the session."""
+    install(session, "test")
+    session.install("--upgrade", *UPGRADED)
+    # The releases tested, at the top of the log.
+    tested = (
+        f"import importlib.metadata as m\nfor tool in {UPGRADED!r}: print(tool, m.version(tool))"
+    )
+    session.run("python", "-c", tested)
+    node_tools(session)
+    session.run("pytest", "-m", "release_guard", "-n", "0", "-q", success_codes=[0, 1])
+    session.run(
+        "pytest", "-m", "not slow and not release_guard", "-n", "auto", "--dist", "loadscope",
+        *session.posargs,
+    )  # fmt: skip
+
+
 @nox.session(default=False)
 def audit(session: nox.Session) -> None:
     """Lighthouse scores and page weights of key pages in both languages (docs/_build/audit/)."""

@@ -98,4 +98,5 @@ html_sidebars = {
         "sidebar/scroll-end.html",
     ]
 }
-# The public address is set per language by lnox_site.site.i18n, from $LNOX_SITE_URL.
+# lnox_site_url: the public address of the site (default https://lnox.example.org/), each language
+# under it (lnox_site.site.i18n); $LNOX_SITE_URL overrides it when set, as the deployment does.

@@ -1,6 +1,7 @@
 """The layers of the site's extension go one way (ARCHITECTURE.md): the readers know nothing of
-Sphinx, the checks use the readers only, the renderers use the readers and never the checks, and
-nothing of the package imports the benchmarks."""
+Sphinx, the checks use the readers only, the renderers use the readers and never the checks, what
+the site relies on beyond its tools' documented interfaces is fenced in ``upstream``, which uses
+nothing of the package, and nothing of the package imports the benchmarks."""
 
 from __future__ import annotations
 
@@ -25,11 +26,15 @@ MYST_PARSER = {
     "myst_parser.parsers.mdit.create_md_parser",
     "myst_parser.config.main.MdParserConfig",
 }
+# The fence around the tools' undocumented parts (one module per tool): the renderers and the
+# commands use it; it uses only the tools.
+FENCE = "upstream"
 # What each layer may import of the package, besides itself.
 ALLOWED = {
     "content": set(),
     "checks": {"content"},
-    **{layer: {"content"} | RENDERING for layer in RENDERING},
+    **{layer: {"content", FENCE} | RENDERING for layer in RENDERING},
+    FENCE: set(),
 }
 # Packages of commands (``python -m lnox_site.new``), which may use every layer.
 COMMANDS = {"new"}
@@ -115,6 +120,20 @@ def test_the_rule_sees_a_reader_that_imports_sphinx(tmp_path):
     assert len(broken_rules("lnox_site.content.reader", reader)) == 2
     assert len(broken_rules("lnox_site.pages.reader", reader)) == 1
     assert broken_rules("lnox_site.check", reader) == []
+
+
+def test_the_rule_keeps_the_fence_to_the_renderers_and_the_commands(tmp_path):
+    fenced = tmp_path / "fenced.py"
+    fenced.write_text("from lnox_site.upstream import sphinx\n")
+    assert broken_rules("lnox_site.site.fenced", fenced) == []
+    assert broken_rules("lnox_site.preview", fenced) == []
+    assert len(broken_rules("lnox_site.content.fenced", fenced)) == 1
+    assert len(broken_rules("lnox_site.checks.fenced", fenced)) == 1
+    # The fence itself uses nothing of the package but its own modules.
+    assert broken_rules("lnox_site.upstream.furo", fenced) == []
+    reaching_out = tmp_path / "reaching_out.py"
+    reaching_out.write_text("from lnox_site.content.paths import ROOT\n")
+    assert len(broken_rules("lnox_site.upstream.furo", reaching_out)) == 1
 
 
 def test_the_content_check_runs_without_sphinx():

@@ -9,6 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import furo
+import pytest
 from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT
 from furo.navigation import get_navigation_tree
@@ -44,6 +45,7 @@ def test_every_template_that_replaces_one_of_furo_names_its_origin():
     assert replacing <= {site for site, _, _ in origins()}
 
 
+@pytest.mark.release_guard
 def test_the_copies_come_from_the_installed_furo():
     installed = version("furo")
     stale = [

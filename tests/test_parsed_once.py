@@ -3,15 +3,13 @@ it changed, and what the site reads is what pybtex reads from the whole file."""
 
 from __future__ import annotations
 
-from importlib.metadata import version
-
 import pytest
 from conftest import ROOT
 from pybtex.database.input.bibtex import Parser
 from pybtex.exceptions import PybtexError
 
-from lnox_site.bibliography import parsed_once
 from lnox_site.content import references
+from lnox_site.upstream import bibtex
 
 BIB = (ROOT / "references.bib").read_text(encoding="utf-8-sig")
 ENTRY = """@article{{{key},
@@ -73,8 +71,34 @@ def test_an_entry_pybtex_refuses_raises_each_time_it_is_read():
             references.parsed(broken)
 
 
-def test_the_cache_handed_to_sphinxcontrib_bibtex_is_that_of_the_installed_release():
-    """parsed_once fills sphinxcontrib-bibtex's private cache: after an upgrade, compare
-    sphinxcontrib/bibtex/bibfile.py and builder_inited_cite with what the module's docstring
-    names, then write the new release in parsed_once.CHECKED."""
-    assert version("sphinxcontrib-bibtex") == parsed_once.CHECKED
+class _Domain:
+    def __init__(self) -> None:
+        self.data: dict[str, object] = {}
+
+
+class _Env:
+    """What fill_cache uses of the build environment: the ``cite`` domain."""
+
+    def __init__(self) -> None:
+        self.cite = _Domain()
+
+    def get_domain(self, name: str) -> _Domain:
+        assert name == "cite"
+        return self.cite
+
+
+def test_the_cache_is_handed_over_only_to_the_release_it_was_checked_against(monkeypatch, tmp_path):
+    """The cache is private to sphinxcontrib-bibtex (lnox_site.upstream.bibtex): with another
+    release installed, nothing is handed over and sphinxcontrib-bibtex parses the file itself."""
+    data = references.parsed(ENTRY.format(key="parsedonce2023", title="T"))
+    path = tmp_path / "r.bib"
+    env = _Env()
+    assert bibtex.fill_cache(env, path, 1.0, data, "utf-8")
+    handed = env.cite.data["bibdata"]
+    assert handed.data is data
+    assert list(handed.bibfiles) == [path]
+    assert list(handed.bibfiles[path].keys) == ["parsedonce2023"]
+    monkeypatch.setattr(bibtex, "version", lambda tool: "0.0.1")
+    other = _Env()
+    assert not bibtex.fill_cache(other, path, 1.0, data, "utf-8")
+    assert other.cite.data == {}

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from pybtex.database import parse_string
+from sphinx.config import Config
 
 from lnox_site import build
 from lnox_site.bibliography.entry_dependencies import fingerprint
@@ -19,8 +20,43 @@ from lnox_site.translation import coverage
 
 
 def test_site_url_defaults_and_gains_a_trailing_slash():
-    assert i18n.site_url({}) == i18n.DEFAULT_SITE_URL
-    assert i18n.site_url({"LNOX_SITE_URL": "https://example.fr/lnox"}) == "https://example.fr/lnox/"
+    assert i18n.site_url(environ={}) == "https://lnox.example.org/"
+    assert i18n.site_url("https://conf.example/lnox", environ={}) == "https://conf.example/lnox/"
+    overridden = {"LNOX_SITE_URL": "https://example.fr/lnox"}
+    assert i18n.site_url("https://conf.example/", environ=overridden) == "https://example.fr/lnox/"
+    # An empty variable (a CI secret not set) overrides nothing.
+    assert i18n.site_url("https://conf.example/", {"LNOX_SITE_URL": " "}) == "https://conf.example/"
+
+
+@pytest.fixture
+def conf_with_address(tmp_path, monkeypatch):
+    """A source folder whose conf.py sets ``lnox_site_url``, and no $LNOX_SITE_URL."""
+    monkeypatch.delenv("LNOX_SITE_URL", raising=False)
+    (tmp_path / "conf.py").write_text(
+        'project = "Site"\nlnox_site_url = "https://conf.example/lnox"\n', encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_the_site_address_of_conf_py_is_the_build_s_unless_the_variable_is_set(
+    conf_with_address, monkeypatch
+):
+    def configured() -> Config:
+        """The configuration as Sphinx has it when config-inited runs."""
+        config = Config({"lnox_site_url": "https://conf.example/lnox", "language": "en"})
+        config.add("html_baseurl", "", "html", frozenset({str}))
+        config.add("lnox_site_url", "https://lnox.example.org/", "html", frozenset({str}))
+        i18n._per_language_urls(None, config)
+        return config
+
+    config = configured()
+    assert config.lnox_site_url == "https://conf.example/lnox/"
+    assert config.html_baseurl == "https://conf.example/lnox/en/"
+    # The root pages that python -m lnox_site.build writes use the same address.
+    assert build.site_address(conf_with_address) == "https://conf.example/lnox/"
+    monkeypatch.setenv("LNOX_SITE_URL", "https://pages.example/lnox")
+    assert configured().html_baseurl == "https://pages.example/lnox/en/"
+    assert build.site_address(conf_with_address) == "https://pages.example/lnox/"
 
 
 def test_switcher_href_climbs_out_of_folders():

@@ -13,14 +13,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sphinx.config import Config
-from sphinx.util.tags import Tags
-
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from lnox_site.content.wording import __
 from lnox_site.site.csp import PENDING, secure
-from lnox_site.site.i18n import site_url
+from lnox_site.site.i18n import configured_site_url
 from lnox_site.site.metadata import root_files
+from lnox_site.upstream.sphinx import read_config
 
 # Nitpicky, warnings are errors, but every warning of a run is shown before it fails.
 STRICT = ("-n", "-W", "--keep-going")
@@ -74,7 +72,12 @@ def sphinx_command(source: Path, out: Path, language: str, extra: Sequence[str] 
 
 def site_name(source: Path) -> str:
     """The site's name, ``project`` in the ``conf.py`` of ``source``."""
-    return Config.read(source.resolve(), overrides={}, tags=Tags()).project
+    return read_config(source).project
+
+
+def site_address(source: Path) -> str:
+    """The site's public address, as the build of ``source`` gives its pages."""
+    return configured_site_url(read_config(source))
 
 
 def root_index(site: str) -> str:
@@ -99,7 +102,7 @@ def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequenc
     out.mkdir(parents=True, exist_ok=True)
     site = site_name(source)
     (out / "index.html").write_text(root_index(site), encoding="utf-8")
-    for name, text in root_files(site_url(), site).items():
+    for name, text in root_files(site_address(source), site).items():
         (out / name).write_text(text, encoding="utf-8")
     return status
 

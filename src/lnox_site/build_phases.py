@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 from sphinx.application import Sphinx
 
+from lnox_site.upstream.sphinx import after_pages_written
+
 PREFIX = "preview phases:"
 
 
@@ -45,14 +47,11 @@ class Phases:
             self.mark("start")
         app.connect("env-updated", lambda *_: self.mark("read"))
         app.connect("write-started", lambda *_: self.mark("save"))
-        write_documents = app.builder.write_documents
+        after_pages_written(app, self._written)
 
-        def written(docnames: object) -> None:
-            write_documents(docnames)
-            self.mark("write")
-            self.report(self.marks)
-
-        app.builder.write_documents = written
+    def _written(self) -> None:
+        self.mark("write")
+        self.report(self.marks)
 
     @staticmethod
     def summary(detect: float, waited: float, marks: dict[str, float]) -> str:

@@ -18,7 +18,6 @@ reloads the browser then, while the build finishes (the search index, the feeds,
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import json
 import os
@@ -31,15 +30,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-import watchfiles
 from sphinx.application import Sphinx
 from sphinx.cmd import build as sphinx_build
-from sphinx_autobuild.build import Builder
-from sphinx_autobuild.server import RebuildServer
-from sphinx_autobuild.utils import show_message
 
 from lnox_site.build_phases import PREFIX, Phases
 from lnox_site.site import content_gate
+from lnox_site.upstream.autobuild import Builder, show_message
+from lnox_site.upstream.sphinx import wrap_build
 
 # Where a system can fork (not on Windows, where the preview starts a new Python for each build).
 AVAILABLE = hasattr(os, "fork")
@@ -142,9 +139,7 @@ class Build:
                 stream.release()
             return True
 
-        build = Sphinx.build
-
-        def observed(app: Sphinx, *args: object, **kwargs: object) -> None:
+        def observed(app: Sphinx) -> None:
             if held and held[0].held is not None:
                 if not saved():
                     os._exit(0)
@@ -152,9 +147,8 @@ class Build:
                 content_gate.check_before_reading(app)
                 phases.mark("check")
             phases.observe(app)
-            build(app, *args, **kwargs)
 
-        Sphinx.build = observed  # in this process only, which builds once
+        wrap_build(observed)  # in this process only, which builds once
         status = _sphinx_build(arguments)
         if not held or held[0].held is None:
             return status
@@ -238,7 +232,7 @@ class ForkingBuilder(Builder):
                 waited = build.shown_at - called - sum(build.phases.values())
                 print(Phases.summary(detected, max(waited, 0.0), build.phases), flush=True)
         threading.Thread(target=self._prepare_next, daemon=True).start()
-        show_message(f"Serving on {self.uri}")
+        show_message(f"Serving on {self.address()}")
 
     def _start(self, changed: Sequence[Path]) -> Build:
         if self.next is not None and only_pages(changed):
@@ -248,7 +242,7 @@ class ForkingBuilder(Builder):
         if self.next is not None:
             self.next.drop()
             self.next = None
-        return Build(self.sphinx_args, prepared=False)
+        return Build(self.sphinx_arguments(), prepared=False)
 
     def _end_last(self) -> None:
         """Wait for the last build to end (its search index, feeds…), and say how it ended."""
@@ -269,7 +263,7 @@ class ForkingBuilder(Builder):
         with self.lock:
             self._end_last()
             if self.next is None:
-                self.next = Build(self.sphinx_args, prepared=True)
+                self.next = Build(self.sphinx_arguments(), prepared=True)
                 ready = self.next.ready()
                 if self.show_phases and ready is not None:
                     print(f"{PREFIX} the next build is ready, Sphinx started in {ready:.2f} s")
@@ -279,17 +273,3 @@ def _detect(changed: Sequence[Path]) -> float:
     """Seconds from the last change saved to now."""
     times = [path.stat().st_mtime for path in changed if path.exists()]
     return max(0.0, time.time() - max(times)) if times else 0.0
-
-
-class InProcessWatch(RebuildServer):
-    """sphinx-autobuild's watcher, but calling the builder in a thread of the preview's process
-    rather than in a new process per save: builds are forked from the preview's process, where the
-    next one is prepared."""
-
-    async def watch(self) -> None:
-        async for changes in watchfiles.awatch(
-            *self.paths, watch_filter=lambda _, path: not self.ignore(path)
-        ):
-            changed = [Path(path).resolve() for (_, path) in changes]
-            await asyncio.to_thread(self.change_callback, changed_paths=changed)
-            self.flag.set()

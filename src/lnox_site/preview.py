@@ -151,18 +151,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--root", type=Path, default=Path(), help=__("the project folder"))
     parser.add_argument("--phases", action="store_true", help=__("print the time of each phase"))
     args = parser.parse_args(argv)
-    from sphinx_autobuild import __main__ as autobuild
-
     from lnox_site import forked_builds
+    from lnox_site.upstream import autobuild
 
     root = args.root.resolve()
+    builder = None
     if forked_builds.AVAILABLE:
         forked_builds.preload(root / "docs")
         # sphinx-autobuild has no option for how it builds: its builder and its watcher (which
-        # calls the builder in a new process per save) are replaced by name.
-        autobuild.Builder = functools.partial(forked_builds.ForkingBuilder, phases=args.phases)
-        autobuild.RebuildServer = forked_builds.InProcessWatch
-    autobuild.main(autobuild_arguments(root, args.language, args.port))
+        # calls the builder in a new process per save) are replaced.
+        builder = functools.partial(forked_builds.ForkingBuilder, phases=args.phases)
+    autobuild.run(autobuild_arguments(root, args.language, args.port), builder)
 
 
 if __name__ == "__main__":

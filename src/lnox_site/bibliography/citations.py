@@ -37,6 +37,7 @@ from lnox_site.content import team
 from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.paths import PEOPLE, root_of
 from lnox_site.content.references import authors
+from lnox_site.upstream.docutils import forget_footnote
 
 # The name under which both styles are registered; docs/conf.py selects them by this name.
 STYLE = "lnox"
@@ -149,7 +150,7 @@ class ReferenceLists(SphinxTransform):
         for container in lists:
             items = []
             for footnote in container.children:
-                self.document.autofootnotes.remove(footnote)
+                forget_footnote(self.document, footnote)
                 item = nodes.list_item(ids=footnote["ids"])
                 item += footnote.children
                 items.append(item)

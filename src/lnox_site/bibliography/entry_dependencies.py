@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from pybtex.database import Entry
@@ -33,6 +34,8 @@ from sphinx.environment import BuildEnvironment
 from lnox_site.content import vocabulary
 from lnox_site.content.paths import root_of
 from lnox_site.content.references import keywords
+from lnox_site.upstream import bibtex
+from lnox_site.upstream.sphinx import file_dependencies
 
 
 @dataclass(frozen=True)
@@ -143,29 +146,31 @@ def _forget_the_whole_file(app: Sphinx, doctree: nodes.document) -> None:
     """sphinxcontrib-bibtex makes every ``{footbibliography}`` depend on the whole file: the page
     follows its entries instead (:func:`note_cited`)."""
     env = app.env
-    dependencies = env.dependencies.get(env.docname)
-    if dependencies:
-        for path in env.get_domain("cite").bibdata.bibfiles:
-            dependencies.discard(env.srcdir / path)
+    dependencies = file_dependencies(env, env.docname)
+    for path in bibtex.bib_files(env):
+        dependencies.discard(env.srcdir / path)
 
 
 def _changes(app: Sphinx, env: BuildEnvironment) -> tuple[set[str], dict[str, Facts]]:
     """The keys whose entry changed since the last build, and the facts of that build."""
     before = getattr(env, "lnox_entry_facts", {})
-    env.lnox_entry_facts = facts(env.get_domain("cite").bibdata.data.entries)
+    env.lnox_entry_facts = facts(bibtex.bibliography(env).entries)
     now = env.lnox_entry_facts
     return {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}, before
 
 
+# What _pages_to_read found, for env-get-updated in the same build (never pickled).
+_CHANGES: WeakKeyDictionary[Sphinx, tuple[set[str], dict[str, Facts]]] = WeakKeyDictionary()
+
+
 def _pages_to_read(app: Sphinx, env: BuildEnvironment, *changes: set[str]) -> list[str]:
-    changed, before = _changes(app, env)
-    # Kept for env-get-updated, in this process only (the builder is not pickled).
-    app.builder.lnox_entry_changes = changed, before
+    _CHANGES[app] = _changes(app, env)
+    changed = _CHANGES[app][0]
     return [docname for docname, uses in _uses(env).items() if uses.cited & changed]
 
 
 def _pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    changed, before = getattr(app.builder, "lnox_entry_changes", (set(), {}))
+    changed, before = _CHANGES.get(app, (set(), {}))
     if not changed:
         return []
     now = env.lnox_entry_facts

@@ -10,32 +10,29 @@ language, and the checks before the build read it too. Here it is read by
 * before sphinxcontrib-bibtex looks at the file, it is given the entries so read as its own cache,
   up to date with the file.
 
-That cache is private to sphinxcontrib-bibtex: this module is the only one to touch it, checked
-against sphinxcontrib-bibtex 2.7.0 (``sphinxcontrib/bibtex/bibfile.py``: ``BibData``,
-``BibFile``, ``get_mtime``, ``is_bibdata_outdated``; ``__init__.py``: ``builder_inited_cite``,
-which reads the cache at priority 500). With another release, or several BibTeX files, it hands
-nothing over and sphinxcontrib-bibtex parses the files itself, as it always did.
+That cache is private to sphinxcontrib-bibtex: it is filled through
+:mod:`lnox_site.upstream.bibtex`, which names what it relies on. With another release of
+sphinxcontrib-bibtex than the one checked, or several BibTeX files, nothing is handed over and
+sphinxcontrib-bibtex parses the files itself, as it always did.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import version
 from pathlib import Path
 
 from pybtex.exceptions import PybtexError
 from sphinx.application import Sphinx
-from sphinxcontrib.bibtex import bibfile as private
 
 from lnox_site.content import references
 from lnox_site.content.bibfile import scan
+from lnox_site.upstream import bibtex
 
-CHECKED = "2.7.0"  # the release of sphinxcontrib-bibtex whose cache this module fills
 TEXTS = "lnox_entry_texts"  # environment attribute: key -> text of each entry of the cache
 
 
 def _reuse_the_last_build(app: Sphinx) -> None:
     env = app.env
-    entries = env.get_domain("cite").bibdata.data.entries
+    entries = bibtex.bibliography(env).entries
     for key, text in getattr(env, TEXTS, {}).items():
         if key in entries:
             references.remember(text, entries[key])
@@ -43,28 +40,24 @@ def _reuse_the_last_build(app: Sphinx) -> None:
 
 def _hand_over(app: Sphinx) -> None:
     env, encoding = app.env, app.config.bibtex_encoding
-    domain = env.get_domain("cite")
     # As builder_inited_cite names them.
     files = [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles or ()]
-    if not private.is_bibdata_outdated(domain.bibdata, files, encoding):
+    if not bibtex.cache_outdated(env, files, encoding):
         return
     # Whatever is parsed now, the texts of the last build no longer describe the cache.
     env.__dict__.pop(TEXTS, None)
-    if version("sphinxcontrib-bibtex") != CHECKED or len(files) != 1 or not files[0].is_file():
+    if len(files) != 1 or not files[0].is_file():
         return
     path = files[0]
-    mtime = private.get_mtime(path)  # before reading: an edit meanwhile is seen at the next build
+    mtime = bibtex.modified(path)  # before reading: an edit meanwhile is seen at the next build
     text = path.read_text(encoding=encoding)  # as pybtex's Parser.parse_file reads it
     bib = scan(text)
     try:
         data = references.parsed(text, bib)
     except PybtexError:
         return  # sphinxcontrib-bibtex parses it again and reports the mistake its own way
-    keys = dict.fromkeys(data.entries.keys())
-    domain.data["bibdata"] = private.BibData(
-        encoding=encoding, bibfiles={path: private.BibFile(mtime=mtime, keys=keys)}, data=data
-    )
-    if not (bib.mistakes or bib.commands):  # else the file was parsed whole, not entry by entry
+    handed = bibtex.fill_cache(env, path, mtime, data, encoding)
+    if handed and not (bib.mistakes or bib.commands):  # else parsed whole, not entry by entry
         setattr(env, TEXTS, {entry.key: entry.text for entry in bib.entries})
 
 

@@ -64,6 +64,7 @@ from lnox_site.news.listings import all_posts
 from lnox_site.pages.people import person_anchor, team_pages
 from lnox_site.site.descriptions import EVENT, Description
 from lnox_site.site.head import json_ld
+from lnox_site.upstream import sphinx as upstream
 
 LABELS = {
     "kind": {"fr": "Type\u00a0:", "en": "Type:"},
@@ -300,32 +301,6 @@ def _joined(parts: Iterable[nodes.Node], separator: str = ", ") -> list[nodes.No
     return joined
 
 
-def _html(builder: StandaloneHTMLBuilder, pagename: str, document: nodes.document) -> str:
-    """The page's text as HTML, the way Sphinx writes a document's (``write_doc``)."""
-    document.settings = builder.docsettings
-    builder.current_docname = pagename
-    builder.secnumbers, builder.fignumbers = {}, {}
-    translator = builder.create_translator(document, builder)
-    document.walkabout(translator)
-    return "".join(translator.fragment)
-
-
-def _site_digest(builder: StandaloneHTMLBuilder) -> str:
-    """What makes Sphinx write every page again: its configuration and the templates."""
-    info = builder.build_info
-    templates = builder.templates.newest_template_mtime() if builder.templates else 0
-    return f"{info.config_hash} {info.tags_hash} {templates}"
-
-
-def _keep_in_index(builder: StandaloneHTMLBuilder, pagenames: set[str]) -> None:
-    """Sphinx prunes from the index, as it writes it, the pages that are not documents."""
-    indexer = builder.indexer
-    if indexer is None:
-        return
-    prune = indexer.prune
-    indexer.prune = lambda docnames: prune({*docnames, *pagenames})
-
-
 def names(env: BuildEnvironment) -> list[str]:
     """The names of the pages of the team's entries (``publications/kouzi2020oncogene``)."""
     return [page_of(pub.key) for pub in team_only(publications.entries(env).values())]
@@ -338,15 +313,15 @@ def _pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         return []
     store = Path(app.doctreedir) / DIGESTS
     before = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
-    site = _site_digest(builder)
+    site = upstream.site_digest(builder)
     now, to_write = {}, []
     for pub in team_only(publications.entries(app.env).values()):
         pagename, title = page_of(pub.key), pub.field("title")
-        text, markup = _html(builder, pagename, _Body(app, pub).document()), head(app, pub)
+        text = upstream.page_html(builder, pagename, _Body(app, pub).document())
+        markup = head(app, pub)
         digest = hashlib.blake2b(repr((site, title, text, markup)).encode(), digest_size=16)
         now[pagename] = digest.hexdigest()
-        if builder.indexer is not None:
-            builder.indexer.feed(pagename, "", title, new_document(pagename))
+        upstream.feed_index(builder, pagename, title, new_document(pagename))
         if before.get(pagename) != now[pagename] or not _output(builder, pagename).exists():
             context = {"title": html.escape(title), "body": text, "metatags": markup + "\n"}
             context |= {"toc": "", "display_toc": False, "meta": {}, "sourcename": ""}
@@ -354,7 +329,8 @@ def _pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     for gone in before.keys() - now.keys():
         _output(builder, gone).unlink(missing_ok=True)
     store.write_text(json.dumps(now, indent=0, sort_keys=True), encoding="utf-8")
-    _keep_in_index(builder, set(now))
+    # Sphinx prunes from the index, as it writes it, the pages that are not documents.
+    upstream.keep_in_index(builder, set(now))
     return to_write
 
 

@@ -25,6 +25,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
+from weakref import WeakKeyDictionary
 
 import pybtex.plugin
 import pybtex_docutils
@@ -54,6 +55,7 @@ from lnox_site.content.references import (
     team_only,
 )
 from lnox_site.content.wording import __
+from lnox_site.upstream import bibtex
 
 logger = logging.getLogger(__name__)
 
@@ -123,13 +125,15 @@ def bibfile(app: Sphinx) -> Path:
 # The publications of the last parse of the file (its data, the team's keyword, the publications),
 # made once rather than once per page that asks.
 _made: list[tuple[BibliographyData, str, dict[str, Publication]]] = []
+# The entries formatted in the site's style, per build (the language is the build's).
+_formatted: WeakKeyDictionary[Sphinx, dict[str, list[nodes.Node]]] = WeakKeyDictionary()
 
 
 def entries(env: BuildEnvironment) -> dict[str, Publication]:
     """Every entry of references.bib, as parsed once per build by sphinxcontrib-bibtex (shared by
     every caller: not to be changed)."""
     team = vocabulary.load(root_of(env.srcdir)).team
-    data = env.get_domain("cite").bibdata.data
+    data = bibtex.bibliography(env)
     if not (_made and _made[0][0] is data and _made[0][1] == team):
         _made[:] = [(data, team, publications(data.entries, team))]
     return _made[0][2]
@@ -259,7 +263,7 @@ class Page:
     def formatted(self, pub: Publication) -> list[nodes.Node]:
         """The entry in the site's style. Formatted once per build and language, and copied for
         each list that shows it: theme pages and the Publications page show the same entries."""
-        done = self.app.builder.__dict__.setdefault("lnox_formatted_entries", {})
+        done = _formatted.setdefault(self.app, {})
         if pub.key not in done:
             done[pub.key] = list(self.style.format_entry("", pub.entry).text.render(BACKEND))
         return [node.deepcopy() for node in done[pub.key]]

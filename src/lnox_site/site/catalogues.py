@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import logging
+
+from lnox_site.upstream import sphinx as upstream
 
 CATALOGUE = "*.po"
 
@@ -47,10 +47,7 @@ def _compile_in_build_folder(app: Sphinx, config: Config) -> None:
     config.locale_dirs = [str(target)]
     # Sphinx loaded its interface strings before the extensions, from no catalogue of the site's:
     # load them again, the site's catalogue first so that it overrides Sphinx's own words.
-    # (Sphinx said "loading translations" already.)
-    locale.translators.pop(("general", "sphinx"), None)
-    with logging.suppress_logging():
-        app._init_i18n()
+    upstream.reload_interface_strings(app)
 
 
 def setup(app: Sphinx) -> None:

@@ -31,9 +31,10 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.jinja2glue import BuiltinTemplateLoader
 
 from lnox_site.site.head import prepend_head
+from lnox_site.upstream import furo
+from lnox_site.upstream.sphinx import TemplateLoader
 
 # Each directive with its sources; script-src and style-src get the page's hashes.
 POLICY = {
@@ -131,10 +132,10 @@ def secure(page: str) -> str:
 # its inline code is read, being most of the page: the page's content (``body``), inside
 # <article>, is never hashed; furo's navigation tree holds only links and fold buttons, made from
 # the toctree with their titles escaped.
-SET_ASIDE = ("body", "furo_navigation_tree")
+SET_ASIDE = ("body", furo.TREE)
 
 
-class Templates(BuiltinTemplateLoader):
+class Templates(TemplateLoader):
     """Sphinx's own template loader; each page it renders gets its policy (``template_bridge``)."""
 
     def render(self, template: str, context: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Mapping
 from typing import Any
 
 from docutils import nodes
@@ -16,16 +17,29 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from lnox_site.upstream.sphinx import tie_to_page
 
+# The configuration value of the site's public address (conf.py), and the variable that overrides
+# it when set (the deployment sets it to the address it publishes at).
+SITE_URL = "lnox_site_url"
 DEFAULT_SITE_URL = "https://lnox.example.org/"
 SITE_URL_VARIABLE = "LNOX_SITE_URL"
 
 
-def site_url(environ: dict[str, str] | None = None) -> str:
-    """The public address of the site, always ending with a slash."""
+def site_url(configured: str = DEFAULT_SITE_URL, environ: Mapping[str, str] | None = None) -> str:
+    """The public address of the site: ``$LNOX_SITE_URL`` when set, else ``configured`` (the
+    value of ``lnox_site_url``); always ending with a slash."""
     environ = os.environ if environ is None else environ
-    url = environ.get(SITE_URL_VARIABLE, "").strip() or DEFAULT_SITE_URL
+    url = environ.get(SITE_URL_VARIABLE, "").strip() or configured.strip() or DEFAULT_SITE_URL
     return url if url.endswith("/") else url + "/"
+
+
+def configured_site_url(config: Config) -> str:
+    """:func:`site_url` for a configuration read without a build (the root pages of
+    ``lnox_site.build``), where the extension has not registered its value."""
+    if SITE_URL not in config:
+        config.add(SITE_URL, DEFAULT_SITE_URL, "html", frozenset({str}))
+    return site_url(config[SITE_URL])
 
 
 def language_root(base: str, language: str) -> str:
@@ -57,7 +71,7 @@ def switcher_href(pagename: str, target_uri: str, language: str) -> str:
 
 def _per_language_urls(app: Sphinx, config: Config) -> None:
     # conf.py runs before ``-D language=…`` is applied, so URLs derived from the language are set here.
-    base = site_url()
+    base = site_url(config.lnox_site_url)
     config.lnox_site_url = base
     config.html_baseurl = language_root(base, config.language)
 
@@ -88,13 +102,11 @@ def _forget_message_documents(app: Sphinx, doctree: nodes.document) -> None:
     tied to their page's doctree instead."""
     if app.config.language == SOURCE_LANGUAGE:
         return
-    for node in doctree.findall():
-        if node.document is not doctree:
-            node.document = doctree
+    tie_to_page(doctree)
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("lnox_site_url", DEFAULT_SITE_URL, "html", types=frozenset({str}))
+    app.add_config_value(SITE_URL, DEFAULT_SITE_URL, "html", types=frozenset({str}))
     app.connect("config-inited", _per_language_urls, priority=100)
     app.connect("html-page-context", _page_context)
     app.connect("doctree-read", _forget_message_documents)

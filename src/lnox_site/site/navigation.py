@@ -22,16 +22,12 @@ from weakref import WeakKeyDictionary
 from bs4 import BeautifulSoup, Tag
 from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
-from furo.navigation import get_navigation_tree
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
-from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
 from lnox_site.site.theme import TRANSLATED, translated_folds
+from lnox_site.upstream import furo
 
-# The tree furo asks for (furo 2025.12.19, __init__.py: _compute_navigation_tree, whose
-# html-page-context handler runs at priority 500, and navigation.py: get_navigation_tree).
-FURO_TREE = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
 # A page name that no toctree holds: its tree marks nothing.
 UNLISTED = "lnox-unlisted-page"
 # Where the marks go, once the tree is written out: \0kind:number\0, in a class, or in place of
@@ -155,13 +151,9 @@ def _template_for(app: Sphinx, folder: str) -> Template:
     """The tree of ``folder``, made on its first page of the build."""
     templates = _TEMPLATES.setdefault(app.builder, {})
     if folder not in templates:
-        unlisted = posixpath.join(folder, UNLISTED)
-        tree = global_toctree_for_doc(
-            app.env, unlisted, app.builder, tags=app.builder.tags, **FURO_TREE
-        )
-        html = app.builder.render_partial(tree)["fragment"]
+        tree = furo.navigation_tree(app, posixpath.join(folder, UNLISTED))
         # Translated here once, rather than on each page: the labels depend on no page's marks.
-        furo_tree = translated_folds(get_navigation_tree(html), app.config.language)
+        furo_tree = translated_folds(tree, app.config.language)
         templates[folder] = template(furo_tree, folder, app.builder.link_suffix)
     return templates[folder]
 
@@ -180,12 +172,13 @@ def _shared_tree(
     if STASH in context:
         context["toctree"] = context.pop(STASH)
         tree = _template_for(app, posixpath.dirname(pagename))
-        context["furo_navigation_tree"] = tree.render(pagename)
+        context[furo.TREE] = tree.render(pagename)
         context[TRANSLATED] = True
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value("lnox_shared_navigation", True, "html", types=frozenset({bool}))
-    # furo makes its tree at priority 500; the translation of its labels (theme.py) comes after.
-    app.connect("html-page-context", _hide_toctree, priority=499)
-    app.connect("html-page-context", _shared_tree, priority=501)
+    # Around furo's handler that makes its tree; the translation of its labels (theme.py) comes
+    # after.
+    app.connect("html-page-context", _hide_toctree, priority=furo.TREE_PRIORITY - 1)
+    app.connect("html-page-context", _shared_tree, priority=furo.TREE_PRIORITY + 1)

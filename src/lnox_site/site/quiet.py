@@ -13,23 +13,11 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from typing import Any
-
-from myst_parser.config.main import MdParserConfig
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import logging as sphinx_logging
 
-# What Sphinx gives the style sheets of html_css_files (sphinx.builders.html, init_css_files).
-USER_CSS_PRIORITY = 800
-
-
-class _WithoutMystConfiguration(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        args = record.args if isinstance(record.args, tuple) else ()
-        return not any(isinstance(arg, MdParserConfig) for arg in args)
+from lnox_site.upstream import furo, myst
+from lnox_site.upstream.sphinx import USER_CSS_PRIORITY
 
 
 def _css_priorities(app: Sphinx, config: Config) -> None:
@@ -39,26 +27,8 @@ def _css_priorities(app: Sphinx, config: Config) -> None:
     ]
 
 
-def _for_html_only(handler: Callable[..., Any]) -> Callable[..., Any]:
-    def handle(app: Sphinx, *args: Any) -> Any:
-        return handler(app, *args) if app.builder.format == "html" else None
-
-    return handle
-
-
-def _setup_furo(app: Sphinx) -> None:
-    app.setup_extension("furo")
-    for event in ("builder-inited", "build-finished"):
-        for listener in list(app.events.listeners[event]):
-            if listener.handler.__module__ == "furo":
-                app.disconnect(listener.id)
-                app.connect(event, _for_html_only(listener.handler), priority=listener.priority)
-
-
 def setup(app: Sphinx) -> None:
-    _setup_furo(app)
-    sphinx_logging.getLogger("myst_parser.sphinx_ext.main").logger.addFilter(
-        _WithoutMystConfiguration()
-    )
+    furo.set_up_for_html_builds_only(app)
+    myst.without_configuration_dump()
     # After Sphinx turns plain file names into (name, attributes) pairs (priority 800).
     app.connect("config-inited", _css_priorities, priority=900)

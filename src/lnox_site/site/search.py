@@ -29,14 +29,14 @@ import json
 import re
 import unicodedata
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import sphinx
 from sphinx.application import Sphinx
 from sphinx.search import SearchLanguage
 from sphinx.search.en import SearchEnglish
 from sphinx.search.fr import SearchFrench
+
+from lnox_site.upstream.sphinx import snowball_js
 
 # Letters that Unicode does not decompose into a base letter and an accent.
 LIGATURES = {
@@ -129,13 +129,6 @@ var lnoxNormalise = (word) => {{
 """
 
 
-def _snowball_js(name: str) -> str:
-    """Sphinx's minified Snowball stemmer of a language (the code it would embed itself)."""
-    folder = Path(sphinx.package_dir, "search", "minified-js")
-    files = ("base-stemmer.js", f"{name.lower()}-stemmer.js")
-    return "\n".join((folder / file).read_text(encoding="utf-8") for file in files)
-
-
 # Words are split as Sphinx splits them, after composing accents typed as two characters.
 SPLITTER_JS = """
 var splitQuery = (query) =>
@@ -160,7 +153,7 @@ class Normalised(SearchLanguage):
         self.stopwords = frozenset(self.stopwords | {fold(w) for w in self.stopwords})
         # The stemmer is embedded here rather than by Sphinx, wrapped in the same normalisation.
         self.js_stemmer_code = "\n".join((
-            _snowball_js(self.language_name),
+            snowball_js(self.language_name),
             js_normaliser(self.lang),
             f"""
 var Stemmer = function () {{

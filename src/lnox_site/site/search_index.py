@@ -15,35 +15,28 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from lnox_site.upstream import sphinx as upstream
+
 
 def _restore_index_entries(app: Sphinx) -> list:
-    builder = app.builder
-    indexer = getattr(builder, "indexer", None)
-    path = builder.outdir / getattr(builder, "searchindex_filename", "")
-    if indexer is None or not builder.indexer_dumps_unicode or not path.is_file():
-        return []  # no search, or a clean build: every page is fed to the index
-    try:
-        with path.open(encoding="utf-8") as stream:
-            previous = builder.indexer_format.load(stream)
-    except ValueError:
-        previous = None  # Sphinx has said so (and started a new index)
-    if not isinstance(previous, dict) or previous.get("envversion") != indexer._env_version:
-        return []  # an index Sphinx itself refused to reuse
+    indexer = upstream.search_indexer(app.builder)
+    previous = upstream.previous_search_index(app.builder)
+    if indexer is None or previous is None:
+        return []  # no search, a clean build, or an index Sphinx refused: every page is fed
     docnames = previous["docnames"]
     restored: dict[str, list[tuple[str, str, str]]] = {}
     for entry, places in previous.get("indexentries", {}).items():
         for index, target, main in places:
             restored.setdefault(docnames[index], []).append((entry, target, "main" if main else ""))
-    fed = indexer._index_entries  # the pages written in this build
+    fed = upstream.index_entries(indexer)  # the pages written in this build
     # The pages the new index lists, in the order of a clean build (pages are fed in name order).
-    indexer._index_entries = {
+    entries = {
         docname: fed[docname] if docname in fed else sorted(restored[docname])
-        for docname in sorted(indexer._titles)
+        for docname in upstream.indexed_pages(indexer)
         if docname in fed or docname in restored
     }
-    for words in (indexer._mapping, indexer._title_mapping):
-        for word in [word for word, docnames in words.items() if not docnames]:
-            del words[word]
+    upstream.set_index_entries(indexer, entries)
+    upstream.forget_words_without_pages(indexer)
     return []
 
 

@@ -5,8 +5,8 @@
   is not a list item, so screen readers get a broken list (axe: aria-required-children,
   aria-deprecated-role). Entries are written as list items of that list instead.
 * furo's navigation tree: the buttons that fold a section are labelled in English by furo's Python
-  code (furo 2025.12.19, navigation.py: the ``aria-label`` of each ``input.toctree-checkbox``);
-  each gets a label in the page's language, whatever furo's wording.
+  code (:data:`lnox_site.upstream.furo.FOLD_BUTTONS`); each gets a label in the page's language,
+  whatever furo's wording.
 * The code highlighting styles (20 KB that delay the first paint on phones) are loaded only by
   pages that show code, and furo's styles for other extensions (sphinx-design, copy buttons, Read
   the Docs ads and version menu; 5.5 KB), which the site does not use, are not loaded at all.
@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 from lnox_site.content.languages import localise
+from lnox_site.upstream import furo
 
 FOLD_LABEL = {
     "fr": "Afficher ou masquer les pages de la rubrique {}",
@@ -30,7 +31,7 @@ FOLD_LABEL = {
 # Set in a page's context by the handler that gave it a tree already translated (navigation.py).
 TRANSLATED = "lnox_folds_translated"
 HIGHLIGHTING_CSS = "_static/pygments.css"
-UNUSED_CSS = "_static/styles/furo-extensions.css"
+UNUSED_CSS = furo.EXTENSIONS_CSS
 
 
 def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
@@ -50,7 +51,7 @@ def translated_folds(tree: str, language: str) -> str:
     that holds a section's state is named after the link to the section, in the same item."""
     label = localise(FOLD_LABEL, language)
     soup = BeautifulSoup(tree, "html.parser")
-    for checkbox in soup.select("li > input.toctree-checkbox"):
+    for checkbox in soup.select(furo.FOLD_BUTTONS):
         checkbox["aria-label"] = label.format(checkbox.parent.a.get_text())
     return str(soup)
 
@@ -58,10 +59,10 @@ def translated_folds(tree: str, language: str) -> str:
 def _translate_navigation(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    tree = context.get("furo_navigation_tree")
+    tree = context.get(furo.TREE)
     if not tree or context.pop(TRANSLATED, False):
         return
-    context["furo_navigation_tree"] = translated_folds(tree, app.config.language)
+    context[furo.TREE] = translated_folds(tree, app.config.language)
 
 
 def _only_used_styles(
@@ -77,6 +78,6 @@ def _only_used_styles(
 
 def setup(app: Sphinx) -> None:
     app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))
-    # After furo's own handler (priority 500), which builds the navigation tree.
+    # After furo's own handler, which builds the navigation tree.
     app.connect("html-page-context", _translate_navigation, priority=900)
     app.connect("html-page-context", _only_used_styles)

@@ -25,13 +25,13 @@ from sphinx.environment import BuildEnvironment
 from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
-from sphinx.util.nodes import extract_messages, traverse_parent
 
 from lnox_site.content import catalogues
 from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.messages import Message, domain, problem, untranslated
 from lnox_site.content.paths import root_of
 from lnox_site.content.problems import ContentError, Problem
+from lnox_site.upstream.sphinx import extract_messages, traverse_parent
 
 logger = logging.getLogger(__name__)
 # Interface strings (docs/locales/<language>/LC_MESSAGES/sphinx.po): English, translated there.
