@@ -160,6 +160,15 @@ class _Reader:
             elif char != closing:
                 if self.text.find(closing, self.pos, self.end) < 0:
                     raise self.not_closed(closing)
+                following = NAME.match(self.text, self.pos, self.end)
+                after = following and SPACE.match(self.text, following.end(), self.end).end()
+                if following and self.text[after : after + 1] == "=":
+                    raise self.stop(
+                        f"a comma is missing after the field {name!r}, "
+                        f"before the field {following.group().lower()!r}",
+                        f"put a comma at the end of the {name} value",
+                        self.value_end,
+                    )
                 raise self.stop(
                     f"unexpected {char!r} after the value of {name!r}",
                     "put a comma between fields; check that the braces of the value are balanced",
