@@ -65,7 +65,7 @@ def written_date(date: dt.date, language: str, precision: str = "day") -> str:
 
 
 def written_span(start: dt.date, end: dt.date | None, language: str) -> str:
-    """« 7–8 novembre 2019 », "30 November – 2 December 2019": the shared month and year once."""
+    """« 7–8 novembre 2019 », "30 November – 2 December 2019": the shared month and year once."""  # noqa: RUF002
     if end is None or end == start:
         return written_date(start, language)
     if (start.year, start.month) == (end.year, end.month):

@@ -191,8 +191,8 @@ def test_all_problems_are_reported_at_once(tmp_path):
         ("@article{a,\n  title = {T}},\n  journal = {J},\n  year = {2020}\n}\n",
          "references.bib:2: a: text with braces after the end of the entry"),
         ("@article{a,\n  title = {T}\n  journal = {J},\n  year = {2020}\n}\n",
-         "references.bib:2: a: a comma is missing after the field 'title', before the field "
-         "'journal' — put a comma at the end of the title value"),
+         ("references.bib:2: a: a comma is missing after the field 'title', before the field "
+          "'journal' — put a comma at the end of the title value")),
         ("@article{a,\n  title = {T} {U},\n  year = {2020}\n}\n",
          "references.bib:2: a: unexpected '{' after the value of 'title'"),
         ("@book{a,\n  title = {T},\n  year = {2020}\n}\n",

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Self
 
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from lnox_site.content.paths import DOCS
 
 HOST = "127.0.0.1"
 PORT = 8000
@@ -34,7 +35,7 @@ EDITOR_FILES = r"(\.sw[a-p]x?|~|/4913)$|/\.#"
 
 
 def build_folder(root: Path) -> Path:
-    return root / "docs" / "_build"
+    return root / DOCS / "_build"
 
 
 def sphinx_arguments(root: Path, language: str) -> list[str]:
@@ -47,7 +48,7 @@ def sphinx_arguments(root: Path, language: str) -> list[str]:
     return [
         "-b", "html", "-D", f"language={language}",
         "-d", str(build / "serve-doctrees" / language),
-        str(root / "docs"), str(build / "serve" / language),
+        str(root / DOCS), str(build / "serve" / language),
     ]  # fmt: skip
 
 
@@ -154,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     root = args.root.resolve()
     if forked_builds.AVAILABLE:
-        forked_builds.preload(root / "docs")
+        forked_builds.preload(root / DOCS)
         # sphinx-autobuild has no option for how it builds: its builder and its watcher (which
         # calls the builder in a new process per save) are replaced by name.
         autobuild.Builder = functools.partial(forked_builds.ForkingBuilder, phases=args.phases)

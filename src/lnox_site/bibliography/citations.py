@@ -33,6 +33,7 @@ from sphinxcontrib.bibtex.style.template import FootReferenceInfo
 from lnox_site.bibliography import entry_dependencies
 from lnox_site.bibliography.style import style_for, word
 from lnox_site.content import team
+from lnox_site.content.folding import fold
 from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.paths import PEOPLE, root_of
 from lnox_site.content.references import authors
@@ -124,7 +125,10 @@ def _register_styles(app: Sphinx) -> None:
         "pybtex.style.formatting", STYLE, style_for(app.config.language, members), force=True
     )
     sphinxcontrib.bibtex.plugin.register_plugin(
-        "sphinxcontrib.bibtex.style.referencing", STYLE, citations_for(app.config.language), force=True
+        "sphinxcontrib.bibtex.style.referencing",
+        STYLE,
+        citations_for(app.config.language),
+        force=True,
     )
 
 
@@ -153,7 +157,7 @@ class ReferenceLists(SphinxTransform):
                 item += footnote.children
                 items.append(item)
             listing = nodes.bullet_list(ids=container["ids"], classes=["lnox-references"])
-            listing += sorted(items, key=lambda item: team.fold(item.astext()))
+            listing += sorted(items, key=lambda item: fold(item.astext()))
             container.replace_self(listing)
         if lists:
             # The entries show the team's members in bold: a change of the list re-renders them.

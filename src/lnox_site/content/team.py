@@ -8,24 +8,18 @@ accents and case aside, so that the forms found in references.bib (``Herault, O.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 from pybtex.database import Person
 
 from lnox_site.content import records, sources
+from lnox_site.content.folding import fold
 from lnox_site.content.paths import PEOPLE
 from lnox_site.content.problems import ContentError
 from lnox_site.content.references import plain
 
 Signature = tuple[str, str]  # folded surname, folded first initial
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: ``Hérault`` and ``Herault`` compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def signature(person: Person) -> Signature:
