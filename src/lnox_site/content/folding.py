@@ -18,9 +18,10 @@ LIGATURES = {
 
 
 def fold(text: str) -> str:
-    """Lower case, without accents, ligatures spelt out: ``Hérault`` and ``HERAULT`` are
-    ``herault``, ``cœur`` is ``coeur``. The marks dropped are Unicode's ``Mn``, as the search page's
-    JavaScript drops them (``\\p{Mn}``), so that a query is folded as the index was."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
+    """Lower case, without accents, ligatures spelt out, spaces of every kind one space:
+    ``Hérault`` and ``HERAULT`` are ``herault``, ``cœur`` is ``coeur``, ``Gyan\u00a0E.`` sorts as
+    ``gyan e.``. The marks dropped are Unicode's ``Mn``, as the search page's JavaScript drops them
+    (``\\p{Mn}``), so that a query is folded as the index was (a word has no spaces)."""
+    decomposed = unicodedata.normalize("NFD", " ".join(text.split()).lower())
     plain = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
     return "".join(LIGATURES.get(c, c) for c in plain)
