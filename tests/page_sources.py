@@ -7,6 +7,7 @@ calls the code that writes the descriptions."""
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 import runpy
@@ -25,8 +26,6 @@ from myst_parser.parsers.mdit import create_md_parser
 from pybtex.database import parse_file
 from pybtex.richtext import Text
 
-from lnox_site.pages.symposium import date_span, ordinal_suffix
-
 # Roles that show a citation: a description leaves them out.
 CITING_ROLES = re.compile(r"^(footcite|cite|pub)(:|$)")
 # {term}`shown text <target>`: the reader sees the text before the target.
@@ -40,6 +39,49 @@ YEAR_ARCHIVE = "All the %(site)s team’s news from %(year)s, newest first."
 TAG_ARCHIVE = "All the %(site)s team’s news on the topic “%(tag)s”, newest first."
 EDITION = "%(edition)s “Niches Tumorales” symposium: %(city)s, %(dates)s."
 EDITION_WITHOUT_CITY = "%(edition)s “Niches Tumorales” symposium: %(dates)s."
+
+
+# Dates as French and English readers write them, written out by hand (the site asks Babel).
+MONTHS = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "en": "January February March April May June July August September October November December",
+}
+DASH = "\u2013"  # en dash, between the two ends of a range
+
+
+def written_day(date: dt.date, language: str) -> str:
+    """« 1er », « 7 », "1": French writes the first of a month as an ordinal."""
+    return "1er" if language == "fr" and date.day == 1 else str(date.day)
+
+
+def written_date(date: dt.date, language: str, precision: str = "day") -> str:
+    """« 1er décembre 2021 », "7 November 2019", « avril 2013 », "2012"."""
+    month = MONTHS[language].split()[date.month - 1]
+    if precision == "year":
+        return str(date.year)
+    if precision == "month":
+        return f"{month} {date.year}"
+    return f"{written_day(date, language)} {month} {date.year}"
+
+
+def written_span(start: dt.date, end: dt.date | None, language: str) -> str:
+    """« 7–8 novembre 2019 », "30 November – 2 December 2019": the shared month and year once."""  # noqa: RUF002
+    if end is None or end == start:
+        return written_date(start, language)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{written_day(start, language)}{DASH}{written_date(end, language)}"
+    if start.year == end.year:
+        month = MONTHS[language].split()[start.month - 1]
+        return f"{written_day(start, language)} {month} {DASH} {written_date(end, language)}"
+    return f"{written_date(start, language)} {DASH} {written_date(end, language)}"
+
+
+def ordinal(number: int, language: str) -> str:
+    """« 9e », « 1re » (of an édition, feminine), "9th", "21st", "12th"."""
+    if language == "fr":
+        return f"{number}re" if number == 1 else f"{number}e"
+    teen = 10 <= number % 100 <= 20
+    return f"{number}{'th' if teen else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
 
 
 @dataclass(frozen=True)
@@ -141,9 +183,13 @@ class Sources:
             return self.page_title(posixpath.normpath(target).lstrip("/"), language)
         return role.content
 
-    def page_title(self, docname: str, language: str) -> str:
+    def page_title(self, docname: str, language: str) -> str | None:
+        """The page's first heading (None: the page has none, its title is generated)."""
         tokens = _parser().parse(self.markdown(docname))
-        heading = next(tokens[i + 1] for i, t in enumerate(tokens) if t.type == "heading_open")
+        headings = (tokens[i + 1] for i, t in enumerate(tokens) if t.type == "heading_open")
+        heading = next(headings, None)
+        if heading is None:
+            return None
         if language != "fr":
             translated = self.catalogue(language, docname)[heading.content]
             heading = _parser().parse(translated)[1]
@@ -180,8 +226,8 @@ class Sources:
         meta = front_matter(self.docs / f"{docname}.md")
         number = meta["edition"]
         values = {
-            "edition": f"{number}{ordinal_suffix(number, language)}",
-            "dates": date_span(meta["start"], meta.get("end"), language)
+            "edition": ordinal(number, language),
+            "dates": written_span(meta["start"], meta.get("end"), language)
             if meta.get("start")
             else str(meta["year"]),
             "city": meta.get("city"),

@@ -86,11 +86,22 @@ def unknown_keyword(text: str) -> tuple[str, int, str, str]:
     return broken, line, KEY, "did you mean 'gap-junctions'?"
 
 
+def missing_comma(text: str) -> tuple[str, int, str, str]:
+    """The comma between ``journal`` and ``year`` left out (BibTeX sees a stray 'y')."""
+    journal = line_of(text, r"^\s*journal\s*=", after=entry_line(text))
+    lines = text.splitlines(keepends=True)
+    assert lines[journal].lstrip().startswith("year")
+    lines[journal - 1] = lines[journal - 1].replace("},\n", "}\n")
+    words = "a comma is missing after the field 'journal', before the field 'year'"
+    return "".join(lines), journal, KEY, words
+
+
 BIB_CASES = {
     "missing-closing-brace": drop_closing_brace,
     "duplicate-key": duplicate_key,
     "doi-as-url": doi_as_url,
     "no-year": no_year,
+    "missing-comma": missing_comma,
     "keyword-outside-vocabulary": unknown_keyword,
 }
 
@@ -180,7 +191,10 @@ def test_all_problems_are_reported_at_once(tmp_path):
         ("@article{a,\n  title = {T}},\n  journal = {J},\n  year = {2020}\n}\n",
          "references.bib:2: a: text with braces after the end of the entry"),
         ("@article{a,\n  title = {T}\n  journal = {J},\n  year = {2020}\n}\n",
-         "references.bib:2: a: unexpected 'j' after the value of 'title'"),
+         ("references.bib:2: a: a comma is missing after the field 'title', before the field "
+          "'journal' — put a comma at the end of the title value")),
+        ("@article{a,\n  title = {T} {U},\n  year = {2020}\n}\n",
+         "references.bib:2: a: unexpected '{' after the value of 'title'"),
         ("@book{a,\n  title = {T},\n  year = {2020}\n}\n",
          "references.bib:1: a: @book entries are not rendered by the site"),
         ("@phdthesis{a,\n  title = {T},\n  year = {2020}\n}\n",

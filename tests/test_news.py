@@ -18,7 +18,7 @@ import yaml
 from babel.messages.pofile import read_po
 from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL, build_copy, checked, parsed, run_build
 from content import new
-from page_sources import Sources, mid_phrase, not_whole
+from page_sources import Sources, mid_phrase, not_whole, written_date
 
 from lnox_site.bibliography.publications import anchor, short_citation
 from lnox_site.checks import run as check_project
@@ -59,8 +59,8 @@ class Source:
             return read_po(handle)[self.title].string
 
     def date_in(self, language: str) -> str:
-        """The date as the site writes it (its rule is tested on real posts below)."""
-        return display_date(post_files.read_post(ROOT, DOCS / f"{self.docname}.md")[0], language)
+        """The date as readers of ``language`` write it, as precisely as the front matter says."""
+        return written_date(self.date, language, self.precision)
 
 
 def read_sources(docs: Path = DOCS) -> list[Source]:

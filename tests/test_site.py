@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL
+from page_sources import Sources
 
 # Sphinx's own pages, which have no source file.
 GENERATED = {"search.html"}
@@ -78,7 +79,15 @@ def test_no_unrendered_markup(site, language):
 
 
 def test_english_pages_are_translated(site):
+    """Each page shows its title as its source writes it (French) or its catalogue translates it
+    (English), and an English page is not the French one."""
+    sources = Sources()
     for page in set(source_pages()):
+        docname = page.with_suffix("").as_posix()
+        for language in LANGUAGES:
+            expected = sources.page_title(docname, language)
+            title = site.soup(language, page).select_one("article h1").get_text().rstrip("¶")
+            assert expected is None or title == expected, (page, language)
         fr = site.soup("fr", page).select_one("article").get_text(" ", strip=True)
         en = site.soup("en", page).select_one("article").get_text(" ", strip=True)
         assert fr != en, f"{page}: the English page shows the French text"

@@ -11,21 +11,50 @@ from pathlib import Path
 import pytest
 from conftest import LANGUAGES, ROOT, TEST_SITE_URL, build_copy, checked
 from content import assert_reported_at, assert_stops_at, new
-from page_sources import Sources
+from page_sources import Sources, front_matter, written_span
 
-from lnox_site.content.languages import localise
-from lnox_site.pages.symposium import (
-    LABELS,
-    Edition,
-    date_span,
-    edition_files,
-    load,
-    place,
-    undescribed,
-)
+from lnox_site.pages.symposium import Edition, date_span, edition_files, load, undescribed
 
 EDITIONS, PROBLEMS = load(ROOT)
 NEWEST_FIRST = sorted(EDITIONS, key=lambda e: -e.number)
+# The labels of the series table and of an edition's facts, as each language writes them.
+LABELS = {
+    "fr": {
+        "edition": "Édition",
+        "year": "Année",
+        "dates": "Dates",
+        "place": "Lieu",
+        "chair": "Présidence",
+        "aegis": "Sous l’égide de",
+        "organisers": "Organisation",
+        "no-dates": "non renseignées",
+    },
+    "en": {
+        "edition": "Edition",
+        "year": "Year",
+        "dates": "Dates",
+        "place": "Place",
+        "chair": "Chair",
+        "aegis": "Under the aegis of",
+        "organisers": "Organisers",
+        "no-dates": "not recorded",
+    },
+}
+
+
+def facts_of(edition: Edition) -> dict:
+    """The edition's front matter, read with PyYAML."""
+    return front_matter(ROOT / edition.path)
+
+
+def dates_of(edition: Edition, language: str) -> str | None:
+    meta = facts_of(edition)
+    return written_span(meta["start"], meta.get("end"), language) if meta.get("start") else None
+
+
+def place_of(edition: Edition) -> str:
+    meta = facts_of(edition)
+    return ", ".join(part for part in (meta.get("venue"), meta.get("city")) if part)
 
 
 def test_every_edition_file_is_valid():
@@ -43,19 +72,13 @@ def test_series_table_lists_every_edition(site, language):
     assert len(rows) == len(EDITIONS)
     for row, edition in zip(rows, NEWEST_FIRST, strict=True):
         cells = [cell.get_text(strip=True) for cell in row.select("td")]
-        dates = (
-            date_span(edition.start, edition.end, language)
-            if edition.start
-            else localise(LABELS["no-dates"], language)
-        )
-        assert cells[1:] == [str(edition.year), dates, place(edition) or "—"]
+        dates = dates_of(edition, language) or LABELS[language]["no-dates"]
+        assert cells[1:] == [str(facts_of(edition)["year"]), dates, place_of(edition) or "—"]
         link = row.select_one("a")["href"]
         assert link == f"{edition.year}.html"
         assert (site.out / language / "symposium" / link).exists()
     header = [cell.get_text(strip=True) for cell in soup.select("table.lnox-editions thead th")]
-    assert header == [
-        localise(LABELS[key], language) for key in ("edition", "year", "dates", "place")
-    ]
+    assert header == [LABELS[language][key] for key in ("edition", "year", "dates", "place")]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -68,15 +91,15 @@ def test_edition_pages_open_with_their_facts(site, language):
             dt_.get_text(strip=True): dt_.find_next_sibling("dd").get_text(" ", strip=True)
             for dt_ in summary.select("dt")
         }
-        assert facts[localise(LABELS["year"], language)] == str(edition.year)
-        if edition.start:
-            expected = date_span(edition.start, edition.end, language)
-            assert facts[localise(LABELS["dates"], language)] == expected
-        if edition.chair:
-            assert facts[localise(LABELS["chair"], language)] == edition.chair
+        meta, labels = facts_of(edition), LABELS[language]
+        assert facts[labels["year"]] == str(meta["year"])
+        if meta.get("start"):
+            assert facts[labels["dates"]] == dates_of(edition, language)
+        if meta.get("chair"):
+            assert facts[labels["chair"]] == meta["chair"]
         for key in ("aegis", "organisers"):
-            for body in getattr(edition, key):
-                assert body in facts[localise(LABELS[key], language)]
+            for body in meta.get(key, ()):
+                assert body in facts[labels[key]]
 
 
 def _urls(data):

@@ -11,6 +11,7 @@ from sphinx.config import Config
 from lnox_site import build
 from lnox_site.bibliography.entry_dependencies import fingerprint
 from lnox_site.content import summaries
+from lnox_site.content.folding import fold
 from lnox_site.content.languages import format_date
 from lnox_site.content.posts import PostSource
 from lnox_site.news import listings as news
@@ -205,3 +206,16 @@ def test_entry_fingerprint_follows_what_pages_show_not_how_the_file_is_written()
         base.replace("}}", "}, keywords = {lnox}}"),
     ):
         assert fingerprint(entry(changed)) != fingerprint(entry(base)), changed
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Hérault", "herault"),
+        ("HÉRAULT", "herault"),
+        ("cœur Æsop Straße", "coeur aesop strasse"),
+        ("Gyan\u00a0E.,  Picou\u202fF.", "gyan e., picou f."),
+    ],
+)
+def test_one_folding_for_names_search_and_file_names(text, folded):
+    assert fold(text) == folded

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Self
 
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from lnox_site.content.paths import DOCS
 from lnox_site.content.wording import __
 
 HOST = "127.0.0.1"
@@ -35,7 +36,7 @@ EDITOR_FILES = r"(\.sw[a-p]x?|~|/4913)$|/\.#"
 
 
 def build_folder(root: Path) -> Path:
-    return root / "docs" / "_build"
+    return root / DOCS / "_build"
 
 
 def sphinx_arguments(root: Path, language: str) -> list[str]:
@@ -48,7 +49,7 @@ def sphinx_arguments(root: Path, language: str) -> list[str]:
     return [
         "-b", "html", "-D", f"language={language}",
         "-d", str(build / "serve-doctrees" / language),
-        str(root / "docs"), str(build / "serve" / language),
+        str(root / DOCS), str(build / "serve" / language),
     ]  # fmt: skip
 
 
@@ -157,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     root = args.root.resolve()
     builder = None
     if forked_builds.AVAILABLE:
-        forked_builds.preload(root / "docs")
+        forked_builds.preload(root / DOCS)
         # sphinx-autobuild has no option for how it builds: its builder and its watcher (which
         # calls the builder in a new process per save) are replaced.
         builder = functools.partial(forked_builds.ForkingBuilder, phases=args.phases)

@@ -7,7 +7,9 @@ them (``nox -s translate`` runs both after sphinx-intl has updated the catalogue
     python -m lnox_site.translation --wrap       every catalogue wrapped at CATALOGUE_WIDTH
 
 A message counts as translated when it has a translation that is not marked fuzzy (a fuzzy entry is
-a guess made by sphinx-intl after the French text changed, and Sphinx does not use it).
+a guess made by sphinx-intl after the French text changed, and Sphinx does not use it). The table
+counts what ``sphinx-intl stat`` counts, but that command always exits with status 0 and cannot
+say where a message left to translate is on the French page: this report does both.
 
 Catalogues are wrapped at one width because sphinx-intl rewrites a whole catalogue when one of its
 messages changes: at any other width, every paragraph of the page would show as changed. A hand
@@ -26,6 +28,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 from lnox_site.checks.untranslated import check_untranslated
+from lnox_site.content.catalogues import parse
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from lnox_site.content.paths import LOCALES
 
@@ -46,11 +49,9 @@ class Coverage:
 
 
 def coverage(po_file: Path, root: Path) -> Coverage:
-    with po_file.open("rb") as handle:
-        catalogue = read_po(handle)
-    messages = [m for m in catalogue if m.id]
+    messages = parse(po_file.read_text(encoding="utf-8")).values()
     fuzzy = sum(1 for m in messages if m.fuzzy)
-    translated = sum(1 for m in messages if m.string and not m.fuzzy)
+    translated = sum(1 for m in messages if m.current)
     name = po_file.relative_to(root).with_suffix("").as_posix()
     return Coverage(name, translated, fuzzy, len(messages))
 

@@ -25,7 +25,6 @@ from pybtex.database import Entry
 from pybtex.richtext import Tag, Text
 from pybtex.style.template import field, join, node
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.transforms import SphinxTransform
 from sphinxcontrib.bibtex.richtext import BaseReferenceText
 from sphinxcontrib.bibtex.style.referencing import BaseReferenceStyle
@@ -34,6 +33,7 @@ from sphinxcontrib.bibtex.style.template import FootReferenceInfo
 from lnox_site.bibliography import entry_dependencies
 from lnox_site.bibliography.style import style_for, word
 from lnox_site.content import team
+from lnox_site.content.folding import fold
 from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.paths import PEOPLE, root_of
 from lnox_site.content.references import authors
@@ -119,14 +119,17 @@ def citations_for(language: str) -> type[Citations]:
     return type(f"Citations_{language}", (Citations,), {"language": language})
 
 
-def _register_styles(app: Sphinx, config: Config) -> None:
-    # An unreadable people file gives no members: its content check stops the build anyway.
+def _register_styles(app: Sphinx) -> None:
+    # After the content gate: an unreadable people file has stopped the build with its problem.
     members = team.members(root_of(app.srcdir))
     pybtex.plugin.register_plugin(
-        "pybtex.style.formatting", STYLE, style_for(config.language, members), force=True
+        "pybtex.style.formatting", STYLE, style_for(app.config.language, members), force=True
     )
     sphinxcontrib.bibtex.plugin.register_plugin(
-        "sphinxcontrib.bibtex.style.referencing", STYLE, citations_for(config.language), force=True
+        "sphinxcontrib.bibtex.style.referencing",
+        STYLE,
+        citations_for(app.config.language),
+        force=True,
     )
 
 
@@ -155,7 +158,7 @@ class ReferenceLists(SphinxTransform):
                 item += footnote.children
                 items.append(item)
             listing = nodes.bullet_list(ids=container["ids"], classes=["lnox-references"])
-            listing += sorted(items, key=lambda item: team.fold(item.astext()))
+            listing += sorted(items, key=lambda item: fold(item.astext()))
             container.replace_self(listing)
         if lists:
             # The entries show the team's members in bold: a change of the list re-renders them.
@@ -163,5 +166,6 @@ class ReferenceLists(SphinxTransform):
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("config-inited", _register_styles)
+    # After the content gate (priority 100), before sphinxcontrib-bibtex looks the styles up (500).
+    app.connect("builder-inited", _register_styles, priority=200)
     app.add_transform(ReferenceLists)

@@ -12,7 +12,7 @@ from markdown_it.token import Token
 from lnox_site.content import sources, vocabulary
 from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.markdown import role, walk
-from lnox_site.content.paths import THEMES
+from lnox_site.content.paths import DOCS, THEMES
 from lnox_site.content.problems import Problem
 from lnox_site.content.wording import __
 
@@ -37,7 +37,7 @@ def _roles(tokens: Iterable[Token]) -> set[str]:
 def page_problems(root: Path, theme: vocabulary.Theme) -> Iterator[Problem]:
     """What the site asks of a theme page's text: an introduction that leads to the glossary, and
     sources for what the page states."""
-    path = root / "docs" / f"{theme.page}.md"
+    path = root / DOCS / f"{theme.page}.md"
     where = path.relative_to(root).as_posix()
     text = sources.read_text(path, root)
     line, intro = introduction(text, root)
@@ -73,7 +73,7 @@ def check_themes(root: Path) -> Iterator[Problem]:
     for slug, theme in loaded.themes.items():
         line = loaded.fields["themes"].line_of(slug)
         spec = loaded.fields["themes"][slug]
-        if not (root / "docs" / f"{theme.page}.md").exists():
+        if not (root / DOCS / f"{theme.page}.md").exists():
             yield Problem(
                 where, spec.lines.get("page", line),
                 __("page {page} does not exist").format(page=repr(theme.page)),

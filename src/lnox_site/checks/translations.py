@@ -28,16 +28,15 @@ from functools import cache, partial
 from pathlib import Path
 
 from babel.dates import get_month_names
-from babel.messages.pofile import read_po
 
 from lnox_site.checks import kept
-from lnox_site.content import markdown
+from lnox_site.content import catalogues, markdown
 from lnox_site.content.doi import DOI
 from lnox_site.content.languages import SOURCE_LANGUAGE
+from lnox_site.content.paths import LOCALES
 from lnox_site.content.problems import Problem
 from lnox_site.content.wording import N__, __
 
-LOCALES = Path("docs") / "locales"
 MARKER = re.compile(r"^lnox:\s*(?P<source>.+?)\s+=\s+(?P<translation>.*?)\s*$")
 MARKER_HELP = N__("# lnox: <French as written> = <translation as written>")
 SPACE = "[ \u00a0\u202f]"  # thousands are grouped by a space, non-breaking or not, in French
@@ -215,17 +214,10 @@ class Message:
 
 def messages(text: str) -> Iterator[Message]:
     """The translated, non-fuzzy messages of a catalogue (Sphinx ignores the others)."""
-    lines = text.splitlines()
-    for message in read_po(lines):
-        if not message.id or not message.string or message.fuzzy or message.lineno is None:
-            continue
-        line = message.lineno
-        while line <= len(lines) and not lines[line - 1].startswith("msgstr"):
-            line += 1
-        source = message.id if isinstance(message.id, str) else message.id[0]
-        string = message.string if isinstance(message.string, str) else message.string[0]
-        markers = tuple(c.strip() for c in message.user_comments if c.strip().startswith("lnox"))
-        yield Message(source, string, line, markers)
+    for source, entry in catalogues.parse(text).items():
+        if entry.current:
+            markers = tuple(c.strip() for c in entry.comments if c.strip().startswith("lnox"))
+            yield Message(source, entry.translation, entry.translation_line, markers)
 
 
 def _listing(items: Iterable[str]) -> str:

@@ -166,6 +166,16 @@ class _Reader:
             elif char != closing:
                 if self.text.find(closing, self.pos, self.end) < 0:
                     raise self.not_closed(closing)
+                following = NAME.match(self.text, self.pos, self.end)
+                after = following and SPACE.match(self.text, following.end(), self.end).end()
+                if following and self.text[after : after + 1] == "=":
+                    raise self.stop(
+                        __(
+                            "a comma is missing after the field {name}, before the field {next}"
+                        ).format(name=repr(name), next=repr(following.group().lower())),
+                        __("put a comma at the end of the {name} value").format(name=name),
+                        self.value_end,
+                    )
                 raise self.stop(
                     __("unexpected {char} after the value of {name}").format(
                         char=repr(char), name=repr(name)

@@ -1,5 +1,6 @@
 """The translations of a gettext catalogue of the project
-(``docs/locales/<language>/LC_MESSAGES/<domain>.po``)."""
+(``docs/locales/<language>/LC_MESSAGES/<domain>.po``): the one reader of catalogues (Babel's) for
+the checks, the build and the translation report."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ class Entry:
     translation: str  # empty when there is none yet
     fuzzy: bool  # a guess of sphinx-intl after the source changed, which Sphinx does not use
     line: int  # of its msgid
+    translation_line: int = 0  # of its msgstr
+    comments: tuple[str, ...] = ()  # the translator's comments above it ("# …")
 
     @property
     def current(self) -> bool:
@@ -33,14 +36,24 @@ def path(root: Path, language: str, domain: str) -> Path:
     return root / LOCALES / language / "LC_MESSAGES" / f"{domain}.po"
 
 
+def parse(text: str) -> dict[str, Entry]:
+    """Every message of the catalogue ``text`` (the header and plural forms aside)."""
+    lines = text.splitlines()
+    found = {}
+    for message in read_po(io.StringIO(text)):
+        if not message.id or not isinstance(message.id, str):
+            continue
+        line = msgstr = message.lineno or 0
+        while 0 < msgstr <= len(lines) and not lines[msgstr - 1].startswith("msgstr"):
+            msgstr += 1
+        comments = tuple(message.user_comments)
+        found[message.id] = Entry(message.string or "", message.fuzzy, line, msgstr, comments)
+    return found
+
+
 @cache
 def _read(path: Path, root: Path, mtime: float) -> dict[str, Entry]:
-    catalogue = read_po(io.StringIO(sources.read_text(path, root)))
-    return {
-        m.id: Entry(m.string or "", m.fuzzy, m.lineno or 0)
-        for m in catalogue
-        if m.id and isinstance(m.id, str)
-    }
+    return parse(sources.read_text(path, root))
 
 
 def entries(root: Path, language: str, domain: str) -> dict[str, Entry] | None:

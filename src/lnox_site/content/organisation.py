@@ -1,11 +1,9 @@
-"""The team as an organisation (docs/_data/team.yaml): names, address, parent bodies, history.
-
-* ``team-address`` directive: the postal address (Contact page);
-* ``team-history`` directive: the labels and host units of the team over time, as a timeline;
-* a schema.org ``ResearchOrganization`` in JSON-LD on the Team page (name, address, parents).
+"""The team as an organisation, read from docs/_data/team.yaml: its names, postal address,
+parent bodies and history, each field checked with its line (``check_team``). The pages that show
+it are made by :mod:`lnox_site.pages.organisation`.
 
 The history gives, for each label, the years of the documents that show it; an inferred year is
-marked as such on the page, and an entry may have no year at all.
+marked as such, and an entry may have no year at all.
 """
 
 from __future__ import annotations

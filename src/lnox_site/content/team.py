@@ -8,23 +8,18 @@ accents and case aside, so that the forms found in references.bib (``Herault, O.
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 from pathlib import Path
 
 from pybtex.database import Person
 
 from lnox_site.content import records, sources
+from lnox_site.content.folding import fold
 from lnox_site.content.paths import PEOPLE
+from lnox_site.content.problems import ContentError
 from lnox_site.content.references import plain
 
 Signature = tuple[str, str]  # folded surname, folded first initial
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: ``Hérault`` and ``Herault`` compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def signature(person: Person) -> Signature:
@@ -36,15 +31,18 @@ def signature(person: Person) -> Signature:
 @cache
 def _load(root: Path, mtime: float | None) -> frozenset[Signature]:
     entries, problems = records.read_yaml(root, PEOPLE)
-    if problems or not isinstance(entries, list):
-        return frozenset()
+    if problems:
+        raise ContentError(problems[0])
+    if not isinstance(entries, list):
+        return frozenset()  # not a list of people: its check says so (content.people)
     names = (entry.get("name") for entry in entries if isinstance(entry, dict))
     return frozenset(signature(Person(name)) for name in names if isinstance(name, str))
 
 
 def members(root: Path) -> frozenset[Signature]:
-    """The signatures of the people of the project at ``root`` (an unreadable file: none).
+    """The signatures of the people of the project at ``root``.
 
-    Mistakes in the people file are reported by its own check (lnox_site.content.people).
+    Raises ContentError when the people file cannot be read (no bold names would be a silent
+    mistake); other mistakes in it are reported by its own check (lnox_site.content.people).
     """
     return _load(root, sources.stamp(root / PEOPLE))

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from pathlib import Path
 
 from lnox_site.content import records, vocabulary
+from lnox_site.content.folding import fold
 from lnox_site.content.paths import NEWS
 from lnox_site.content.posts import ARCHIVE_PAGE, EXAMPLE_DATE, FILE_NAME, load_tags, post_files
 from lnox_site.content.wording import N__, __, n__
@@ -16,9 +16,7 @@ from lnox_site.content.wording import N__, __, n__
 
 def slugify(title: str, limit: int = 60) -> str:
     """``Prix de thèse 2021 : Amélie Foucault`` -> ``prix-de-these-2021-amelie-foucault``."""
-    letters = unicodedata.normalize("NFKD", title.lower().replace("œ", "oe").replace("æ", "ae"))
-    plain = "".join(char for char in letters if not unicodedata.combining(char))
-    words = re.findall(r"[a-z0-9]+", plain)  # anything else (’, :, spaces…) separates words
+    words = re.findall(r"[a-z0-9]+", fold(title))  # anything else (’, :, spaces…) separates words
     slug = ""
     for word in words:
         if len(slug) + len(word) + 1 > limit and slug:

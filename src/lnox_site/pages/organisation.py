@@ -1,11 +1,10 @@
-"""The team as an organisation (docs/_data/team.yaml): names, address, parent bodies, history.
+"""What the pages show of the team as an organisation (read by
+:mod:`lnox_site.content.organisation` from docs/_data/team.yaml):
 
 * ``team-address`` directive: the postal address (Contact page);
-* ``team-history`` directive: the labels and host units of the team over time, as a timeline;
+* ``team-history`` directive: the labels and host units of the team over time, as a timeline
+  (an inferred year marked as such);
 * a schema.org ``ResearchOrganization`` in JSON-LD on the Team page (name, address, parents).
-
-The history gives, for each label, the years of the documents that show it; an inferred year is
-marked as such on the page, and an entry may have no year at all.
 """
 
 from __future__ import annotations

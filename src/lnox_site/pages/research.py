@@ -12,8 +12,6 @@ data, not page text: they are never extracted for translation).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -21,7 +19,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from lnox_site.content import vocabulary
 from lnox_site.content.languages import localise
-from lnox_site.content.paths import THEMES
+from lnox_site.content.paths import THEMES, root_of
 from lnox_site.content.wording import __
 from lnox_site.site.descriptions import EVENT, Description
 
@@ -34,7 +32,7 @@ class theme_cards(nodes.General, nodes.Element):
 
 class ThemeCards(SphinxDirective):
     def run(self) -> list[nodes.Node]:
-        self.env.note_dependency(str(Path(self.env.srcdir).parent / THEMES))
+        self.env.note_dependency(str(root_of(self.env.srcdir) / THEMES))
         node = theme_cards()
         self.set_source_info(node)
         return [node]
@@ -54,7 +52,7 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     placeholders = list(doctree.findall(theme_cards))
     if not placeholders:
         return
-    themes = vocabulary.load(Path(app.srcdir).parent).themes.values()
+    themes = vocabulary.load(root_of(app.srcdir)).themes.values()
     for node in placeholders:
         cards = nodes.bullet_list(classes=["lnox-cards"])
         for theme in themes:
@@ -73,14 +71,14 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def _theme_of_page(app: Sphinx, docname: str) -> vocabulary.Theme | None:
-    themes = vocabulary.load(Path(app.srcdir).parent).themes.values()
+    themes = vocabulary.load(root_of(app.srcdir)).themes.values()
     return next((theme for theme in themes if theme.page == docname), None)
 
 
 def _note_vocabulary(app: Sphinx, doctree: nodes.document) -> None:
     # A theme page is described by its sentence of themes.yaml: written again when it changes.
     if _theme_of_page(app, app.env.docname):
-        app.env.note_dependency(str(Path(app.srcdir).parent / THEMES))
+        app.env.note_dependency(str(root_of(app.srcdir) / THEMES))
 
 
 def _description(app: Sphinx, docname: str) -> Description | None:

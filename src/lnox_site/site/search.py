@@ -36,18 +36,8 @@ from sphinx.search import SearchLanguage
 from sphinx.search.en import SearchEnglish
 from sphinx.search.fr import SearchFrench
 
+from lnox_site.content.folding import LIGATURES, fold
 from lnox_site.upstream.sphinx import snowball_js
-
-# Letters that Unicode does not decompose into a base letter and an accent.
-LIGATURES = {
-    "œ": "oe",
-    "æ": "ae",
-    "ß": "ss",
-    "ø": "o",
-    "ł": "l",
-    "đ": "d",
-    "\u0131": "i",  # dotless i
-}
 
 # (pattern, replacement) applied in order to a lower-case word without accents; ``\\1`` in a
 # replacement is the first group. Only what both regular expression engines read the same way:
@@ -92,13 +82,6 @@ RULES: dict[str, list[tuple[str, str]]] = {
 
 # Elided words that Sphinx's French stop words lack (``jusqu'à``, ``lorsqu'il``).
 ELIDED = frozenset({"jusqu", "lorsqu", "puisqu", "quoiqu"})
-
-
-def fold(word: str) -> str:
-    """Lower case, without accents, ligatures spelt out."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    plain = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return "".join(LIGATURES.get(c, c) for c in plain)
 
 
 @cache
