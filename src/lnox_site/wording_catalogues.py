@@ -33,7 +33,7 @@ from lnox_site.content.wording import (
 PACKAGE = LOCALE_DIR.parent
 # The functions that mark a word of each domain, and which of their arguments are the words.
 KEYWORDS = {
-    PAGES: {"_": (1,), "n_": (1, 2), "N_": (1,)},
+    PAGES: {"_": (1,), "n_": (1, 2), "N_": (1,), "Nn_": (1, 2)},
     CONSOLE: {"__": (1,), "n__": (1, 2), "N__": (1,)},
 }
 WIDTH = 100
