@@ -11,8 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import LANGUAGES, ROOT, TEST_SITE_URL, build_copy
 from pybtex.database import parse_file
 
-from lnox_site.bibliography.publications import KIND_NAMES, anchor
-from lnox_site.bibliography.style import WORDS
+from lnox_site.bibliography.publications import anchor
 from lnox_site.content.references import authors, kind, plain, read, team_publications
 from lnox_site.content.team import members, signature
 from lnox_site.content.vocabulary import load
@@ -20,6 +19,27 @@ from lnox_site.content.vocabulary import load
 BIB = ROOT / "references.bib"
 TEAM = team_publications(ROOT)
 PAGE = "publications.html"
+# The words an entry needs besides its fields, as a reader of each language reads them.
+WORDS = {
+    "thesis": {"fr": "Thèse de doctorat", "en": "PhD thesis"},
+    "abstract": {"fr": "Résumé de congrès", "en": "Conference abstract"},
+    "and": {"fr": "et", "en": "and"},
+}
+# How the summary counts each kind of work: one, then more than one.
+KIND_COUNTS = {
+    "fr": {
+        "article": ("article", "articles"),
+        "abstract": ("résumé de congrès", "résumés de congrès"),
+        "thesis": ("thèse de doctorat", "thèses de doctorat"),
+        "other": ("autre publication", "autres publications"),
+    },
+    "en": {
+        "article": ("article", "articles"),
+        "abstract": ("conference abstract", "conference abstracts"),
+        "thesis": ("doctoral thesis", "doctoral theses"),
+        "other": ("other publication", "other publications"),
+    },
+}
 
 
 def surname(person) -> str:
@@ -178,7 +198,7 @@ def test_counts_per_kind_and_per_year(site, language):
     summary = soup.select_one("article").get_text(" ")
     assert f"{len(TEAM)} publications" in summary
     for name, count in Counter(kind(pub.entry) for pub in TEAM).items():
-        assert f"{count} {KIND_NAMES[name][language][count > 1]}" in summary
+        assert f"{count} {KIND_COUNTS[language][name][count > 1]}" in summary
     per_year = Counter(pub.year for pub in TEAM)
     rows = {
         int(row.th.get_text()): int(row.td.get_text())
