@@ -50,6 +50,7 @@ CHECKS: tuple[Check, ...] = (
     page_safety.check_page_safety,
     untranslated.check_untranslated,
     wording.check_page_words,
+    wording.check_language_files,
     news.check_news,
     news.check_people,
     editions.check_editions,

@@ -110,12 +110,22 @@ def missing_page_words(language: str) -> list[Problem]:
     """Each word on the pages that the catalogue of ``language`` does not translate, as a problem
     on its line of the catalogue (reported by ``nox -s check`` and by the build of
     ``language``)."""
+    # The site's languages are named in the contributor's: "French", « français ».
+    name = Locale.parse(language).get_display_name(contributor_language())
+    place = catalogue_path(language, PAGES).relative_to(LOCALE_DIR.parents[2]).as_posix()
+    if language != WRITTEN_IN and not catalogue_path(language, PAGES).is_file():
+        return [Problem(
+            place, 0, __("the words written on the pages have no {language} catalogue").format(
+                language=name
+            ),
+            __("run nox -s translate: it creates it; then write each msgstr in {language}").format(
+                language=name
+            ),
+        )]  # fmt: skip
     found = []
     for word in untranslated(language, PAGES):
-        # The site's languages are named in the contributor's: "French", « français ».
-        name = Locale.parse(language).get_display_name(contributor_language())
         found.append(Problem(
-            word.catalogue.relative_to(LOCALE_DIR.parents[2]).as_posix(), word.line,
+            place, word.line,
             __("“{word}”, written on the pages, has no {language} translation").format(
                 word=word.message, language=name
             ),
