@@ -126,8 +126,10 @@ def test_a_missing_page_catalogue_is_one_problem(project, code_catalogues):
     (code_catalogues / "fr" / "LC_MESSAGES" / "lnox_site.po").unlink()
     found = [p for p in checked(project) if p.startswith(PAGE_CATALOGUE)]
     assert found == [
-        f"{PAGE_CATALOGUE}: the words written on the pages have no French catalogue — run nox -s"
-        " translate: it creates it; then write each msgstr in French"
+        (
+            f"{PAGE_CATALOGUE}: the words written on the pages have no French catalogue — run nox"
+            " -s translate: it creates it; then write each msgstr in French"
+        )
     ]
 
 

@@ -64,7 +64,8 @@ def written(catalogue: Catalog, *, header: bool) -> bytes:
         text, catalogue, width=WIDTH, omit_header=not header, include_lineno=False,
         sort_by_file=False, sort_output=True, ignore_obsolete=True,
     )  # fmt: skip
-    return text.getvalue()
+    # One newline at the end, as the end-of-file hook of `nox -s lint` leaves a file.
+    return text.getvalue().rstrip(b"\n") + b"\n"
 
 
 def write_if_changed(path: Path, catalogue: Catalog, *, header: bool) -> bool:

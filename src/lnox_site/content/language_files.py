@@ -36,5 +36,7 @@ def interface_catalogues(root: Path, language: str) -> list[Path]:
 
 def needed(root: Path, language: str) -> list[Path]:
     """Every file that ``language`` needs, as the build and the checks look for them."""
-    code = [] if language == wording.WRITTEN_IN else [wording.catalogue_path(language, wording.PAGES)]
+    code = (
+        [] if language == wording.WRITTEN_IN else [wording.catalogue_path(language, wording.PAGES)]
+    )
     return page_catalogues(root, language) + interface_catalogues(root, language) + code

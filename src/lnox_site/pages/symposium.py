@@ -129,9 +129,7 @@ def summary(edition: Edition, language: str) -> nodes.definition_list:
     if edition.links:
         add(
             "links",
-            _items(
-                [_link(link["title"][language], link["url"]) for link in edition.links]
-            ),
+            _items([_link(link["title"][language], link["url"]) for link in edition.links]),
         )
     return listing
 
@@ -145,9 +143,7 @@ def series_table(editions: list[Edition], language: str, uri_of) -> nodes.table:
     headers = ("edition", "year", "dates", "place")
     group = nodes.tgroup(cols=len(headers))
     group += [nodes.colspec(colwidth=1) for _header in headers]
-    group += nodes.thead(
-        "", nodes.row("", *(_cell(_(LABELS[h], language)) for h in headers))
-    )
+    group += nodes.thead("", nodes.row("", *(_cell(_(LABELS[h], language)) for h in headers)))
     body = nodes.tbody()
     for edition in sorted(editions, key=lambda e: -e.number):
         number = nodes.reference(
