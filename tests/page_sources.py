@@ -2,7 +2,7 @@
 page's front matter (read with PyYAML) or the Markdown of the French page (parsed with MyST's own
 Markdown parser, so that front matter, ``%`` comments and directives are what MyST sees), the
 English catalogue of the page (read with Babel), docs/_data/*.yaml, the edition's front matter,
-references.bib (read with pybtex) and the interface catalogues. Nothing here reads a built page or
+references.bib (read with pybtex) and the interface catalogues (read with Babel). Nothing here reads a built page or
 calls the code that writes the descriptions."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 from babel.messages.pofile import read_po
-from conftest import DOCS
+from conftest import DOCS, ROOT
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
@@ -34,11 +34,14 @@ EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<[^<>]+>$", re.DOTALL)
 DROPPED = "\0"
 
 # The English sentences of the site's generated descriptions (the French ones are in the French
-# interface catalogue); %(site)s is the site's name, `project` in conf.py.
+# interface catalogue, or in the catalogue of the words the site's code writes on the pages);
+# %(site)s is the site's name, `project` in conf.py.
 YEAR_ARCHIVE = "All the %(site)s team’s news from %(year)s, newest first."
 TAG_ARCHIVE = "All the %(site)s team’s news on the topic “%(tag)s”, newest first."
-EDITION = "%(edition)s “Niches Tumorales” symposium: %(city)s, %(dates)s."
-EDITION_WITHOUT_CITY = "%(edition)s “Niches Tumorales” symposium: %(dates)s."
+EDITION = "{edition} “Niches Tumorales” symposium: {city}, {dates}."
+EDITION_WITHOUT_CITY = "{edition} “Niches Tumorales” symposium: {dates}."
+# The catalogues of the words the site's code writes on the pages: <language>/LC_MESSAGES/lnox_site.po
+PAGE_WORDS = ROOT / "src" / "lnox_site" / "locales"
 
 
 # Dates as French and English readers write them, written out by hand (the site asks Babel).
@@ -156,6 +159,14 @@ class Sources:
         """A string of the site's interface, as the catalogue of ``language`` translates it."""
         return english if language == "en" else self.catalogue(language, "sphinx")[english]
 
+    @staticmethod
+    def page_word(english: str, language: str) -> str:
+        """A word the site's code writes on the pages, as its catalogue of ``language`` translates
+        it."""
+        if language == "en":
+            return english
+        return read_catalogue(PAGE_WORDS / language / "LC_MESSAGES" / "lnox_site.po")[english]
+
     def plain_text(self, inline: Token, docname: str, language: str) -> str:
         """What a reader of ``docname`` sees of a paragraph's Markdown, on one line, citations
         left out."""
@@ -233,7 +244,7 @@ class Sources:
             "city": meta.get("city"),
         }
         pattern = EDITION if meta.get("city") else EDITION_WITHOUT_CITY
-        return Expected(self.interface_string(pattern, language) % values)
+        return Expected(self.page_word(pattern, language).format(**values))
 
     def _publication(self, key: str) -> Expected:
         """A team publication's page: ``Title. Journal, 2020.`` (the university of a thesis)."""

@@ -41,6 +41,27 @@ KIND_NAMES = {  # singular, plural
 BIB = ROOT / "references.bib"
 TEAM = team_publications(ROOT)
 PAGE = "publications.html"
+# The words an entry needs besides its fields, as a reader of each language reads them.
+WORDS = {
+    "thesis": {"fr": "Thèse de doctorat", "en": "PhD thesis"},
+    "abstract": {"fr": "Résumé de congrès", "en": "Conference abstract"},
+    "and": {"fr": "et", "en": "and"},
+}
+# How the summary counts each kind of work: one, then more than one.
+KIND_COUNTS = {
+    "fr": {
+        "article": ("article", "articles"),
+        "abstract": ("résumé de congrès", "résumés de congrès"),
+        "thesis": ("thèse de doctorat", "thèses de doctorat"),
+        "other": ("autre publication", "autres publications"),
+    },
+    "en": {
+        "article": ("article", "articles"),
+        "abstract": ("conference abstract", "conference abstracts"),
+        "thesis": ("doctoral thesis", "doctoral theses"),
+        "other": ("other publication", "other publications"),
+    },
+}
 
 
 def surname(person) -> str:
@@ -218,7 +239,7 @@ def test_counts_per_kind_and_per_year(site, language):
     summary = soup.select_one("article").get_text(" ")
     assert f"{len(TEAM)} publications" in summary
     for name, count in Counter(kind(pub.entry) for pub in TEAM).items():
-        assert f"{count} {KIND_NAMES[name][language][count > 1]}" in summary
+        assert f"{count} {KIND_COUNTS[language][name][count > 1]}" in summary
     per_year = Counter(pub.year for pub in TEAM)
     rows = {
         int(row.th.get_text()): int(row.td.get_text())

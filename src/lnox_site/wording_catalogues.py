@@ -33,7 +33,7 @@ from lnox_site.content.wording import (
 PACKAGE = LOCALE_DIR.parent
 # The functions that mark a word of each domain, and which of their arguments are the words.
 KEYWORDS = {
-    PAGES: {"_": (1,), "n_": (1, 2), "N_": (1,)},
+    PAGES: {"_": (1,), "n_": (1, 2), "N_": (1,), "Nn_": (1, 2)},
     CONSOLE: {"__": (1,), "n__": (1, 2), "N__": (1,)},
 }
 WIDTH = 100
@@ -64,7 +64,8 @@ def written(catalogue: Catalog, *, header: bool) -> bytes:
         text, catalogue, width=WIDTH, omit_header=not header, include_lineno=False,
         sort_by_file=False, sort_output=True, ignore_obsolete=True,
     )  # fmt: skip
-    return text.getvalue().rstrip(b"\n") + b"\n"  # one newline at the end, as git wants
+    # One newline at the end, as the end-of-file hook of `nox -s lint` leaves a file.
+    return text.getvalue().rstrip(b"\n") + b"\n"
 
 
 def write_if_changed(path: Path, catalogue: Catalog, *, header: bool) -> bool:

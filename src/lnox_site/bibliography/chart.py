@@ -13,15 +13,12 @@ from collections import Counter
 from collections.abc import Callable
 from html import escape
 
-from lnox_site.content.languages import localise
+from lnox_site.content.wording import N_, _
 
 LABELS = {
-    "caption": {
-        "fr": "Publications de l’équipe par année",
-        "en": "The team’s publications per year",
-    },
-    "year": {"fr": "Année", "en": "Year"},
-    "count": {"fr": "Publications", "en": "Publications"},
+    "caption": N_("The team’s publications per year"),
+    "year": N_("Year"),
+    "count": N_("Publications"),
 }
 
 
@@ -41,7 +38,7 @@ def html(years: list[int], language: str, anchor: Callable[[int], str]) -> str:
             f'<tr><th scope="row">{label}</th><td><span class="lnox-chart-value">{count}</span>'
             f'<span class="lnox-chart-track" aria-hidden="true">{bar if count else ""}</span></td></tr>'
         )
-    text = {name: escape(localise(texts, language)) for name, texts in LABELS.items()}
+    text = {name: escape(_(label, language)) for name, label in LABELS.items()}
     return (
         '<table class="lnox-chart">\n'
         f"<caption>{text['caption']}</caption>\n"

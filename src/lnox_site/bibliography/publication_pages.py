@@ -46,7 +46,6 @@ from sphinx.util.docutils import new_document
 from lnox_site.bibliography import entry_dependencies, jsonld, publications
 from lnox_site.bibliography.publications import (
     DOWNLOADS,
-    KIND_NAMES,
     PAGES,
     PUBLICATIONS_PAGE,
     Page,
@@ -56,10 +55,10 @@ from lnox_site.bibliography.publications import (
 from lnox_site.bibliography.reference_managers import inverted_name, page_range
 from lnox_site.bibliography.style import word
 from lnox_site.content import editions, people, vocabulary
-from lnox_site.content.languages import localise
 from lnox_site.content.paths import root_of
 from lnox_site.content.references import Publication, authors, full_name, team_only
 from lnox_site.content.team import signature
+from lnox_site.content.wording import N_, _
 from lnox_site.news.listings import all_posts
 from lnox_site.pages.people import person_anchor, team_pages
 from lnox_site.site.descriptions import EVENT, Description
@@ -67,35 +66,39 @@ from lnox_site.site.head import json_ld
 from lnox_site.upstream import sphinx as upstream
 
 LABELS = {
-    "kind": {"fr": "Type\u00a0:", "en": "Type:"},
-    "authors": {"fr": "Auteurs\u00a0:", "en": "Authors:"},
-    "journal": {"fr": "Revue\u00a0:", "en": "Journal:"},
-    "school": {"fr": "Université\u00a0:", "en": "University:"},
-    "year": {"fr": "Année\u00a0:", "en": "Year:"},
-    "doi": {"fr": "DOI\u00a0:", "en": "DOI:"},
-    "themes": {"fr": "Thèmes\u00a0:", "en": "Themes:"},
-    "download": {"fr": "Télécharger\u00a0:", "en": "Download:"},
-    "mentions": {"fr": "Cité sur ces pages", "en": "Cited on these pages"},
-    "no-mentions": {
-        "fr": "Aucune page du site ne parle encore de cette publication.",
-        "en": "No page of the site discusses this publication yet.",
-    },
-    "all": {"fr": "Toutes les publications de l’équipe", "en": "All the team’s publications"},
+    "kind": N_("Type:"),
+    "authors": N_("Authors:"),
+    "journal": N_("Journal:"),
+    "school": N_("University:"),
+    "year": N_("Year:"),
+    "doi": N_("DOI:"),
+    "themes": N_("Themes:"),
+    "download": N_("Download:"),
+    "mentions": N_("Cited on these pages"),
+    "no-mentions": N_("No page of the site discusses this publication yet."),
+    "all": N_("All the team’s publications"),
+}
+# What each kind of work (references.KINDS) is called on its page.
+KIND_NAMES = {
+    "article": N_("Article"),
+    "abstract": N_("Conference abstract"),
+    "thesis": N_("Doctoral thesis"),
+    "other": N_("Other publication"),
 }
 # The kinds of pages that talk about a publication, in the order its page lists them.
 PAGE_KINDS = {
-    "themes": {"fr": "Thèmes de recherche", "en": "Research themes"},
-    "news": {"fr": "Actualités", "en": "News"},
-    "symposium": {"fr": "Symposium", "en": "Symposium"},
-    "people": {"fr": "Équipe", "en": "Team"},
-    "other": {"fr": "Autres pages", "en": "Other pages"},
+    "themes": N_("Research themes"),
+    "news": N_("News"),
+    "symposium": N_("Symposium"),
+    "people": N_("Team"),
+    "other": N_("Other pages"),
 }
 # Beside the doctrees: the digest of each page as last written.
 DIGESTS = "lnox-publication-pages.json"
 
 
 def label(name: str, language: str) -> str:
-    return localise(LABELS[name], language)
+    return _(LABELS[name], language)
 
 
 @dataclass(frozen=True)
@@ -233,8 +236,7 @@ class _Body:
 
     def facts(self) -> list[nodes.paragraph]:
         pub, page = self.pub, self.page
-        kind = KIND_NAMES[pub.kind][self.language][0]
-        facts = [self.fact("kind", nodes.Text(kind[:1].upper() + kind[1:]))]
+        facts = [self.fact("kind", nodes.Text(_(KIND_NAMES[pub.kind], self.language)))]
         if authors(pub.entry):
             facts.append(self.fact("authors", *self.authors()))
         if pub.kind == "thesis" and pub.field("school"):
@@ -263,12 +265,12 @@ class _Body:
         found = mentions(self.app, self.pub)
         if not found:
             section += nodes.paragraph(text=label("no-mentions", self.language))
-        for kind, names in PAGE_KINDS.items():
+        for kind, heading in PAGE_KINDS.items():
             group = [mention for mention in found if mention.kind == kind]
             if not group:
                 continue
             part = nodes.section(ids=[f"mentions-{kind}"])
-            part += nodes.title(text=localise(names, self.language))
+            part += nodes.title(text=_(heading, self.language))
             listing = nodes.bullet_list()
             for mention in group:
                 link = self.link(mention.title, mention.docname, mention.anchor)

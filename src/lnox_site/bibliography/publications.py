@@ -45,7 +45,7 @@ from lnox_site.bibliography import entry_dependencies, reference_managers
 from lnox_site.bibliography.citations import cited_names
 from lnox_site.content import vocabulary
 from lnox_site.content.bibfile import scan
-from lnox_site.content.languages import LOCALES, localise
+from lnox_site.content.languages import LOCALES
 from lnox_site.content.paths import BIBFILE, PEOPLE, THEMES, root_of
 from lnox_site.content.references import (
     KINDS,
@@ -54,7 +54,7 @@ from lnox_site.content.references import (
     publications,
     team_only,
 )
-from lnox_site.content.wording import __
+from lnox_site.content.wording import N_, Nn_, _, __, n_
 from lnox_site.upstream import bibtex
 
 logger = logging.getLogger(__name__)
@@ -65,36 +65,17 @@ DOWNLOADS = "bib"  # folder of the output that holds the BibTeX downloads
 BACKEND = pybtex_docutils.Backend()
 
 LABELS = {
-    "page": {"fr": "Page de la publication", "en": "Publication page"},
-    "themes": {"fr": "Thèmes\u00a0:", "en": "Themes:"},
-    "total": {
-        "fr": "{} publications de l’équipe\u00a0: {}.",
-        "en": "{} publications by the team: {}.",
-    },
-    "members": {
-        "fr": "Les noms des personnes présentées sur la page Équipe sont en gras.",
-        "en": "The names of the people presented on the Team page are in bold.",
-    },
-    "download": {
-        "fr": "Toute la bibliographie du site au format BibTeX",
-        "en": "The site’s whole bibliography in BibTeX format",
-    },
+    "page": N_("Publication page"),
+    "themes": N_("Themes:"),
+    "members": N_("The names of the people presented on the Team page are in bold."),
+    "download": N_("The site’s whole bibliography in BibTeX format"),
 }
-# Singular and plural of each kind of work (see references.KINDS).
-KIND_NAMES = {
-    "article": {"fr": ("article", "articles"), "en": ("article", "articles")},
-    "abstract": {
-        "fr": ("résumé de congrès", "résumés de congrès"),
-        "en": ("conference abstract", "conference abstracts"),
-    },
-    "thesis": {
-        "fr": ("thèse de doctorat", "thèses de doctorat"),
-        "en": ("doctoral thesis", "doctoral theses"),
-    },
-    "other": {
-        "fr": ("autre publication", "autres publications"),
-        "en": ("other publication", "other publications"),
-    },
+# How many works of each kind (see references.KINDS), singular and plural.
+KIND_COUNTS = {
+    "article": Nn_("{count} article", "{count} articles"),
+    "abstract": Nn_("{count} conference abstract", "{count} conference abstracts"),
+    "thesis": Nn_("{count} doctoral thesis", "{count} doctoral theses"),
+    "other": Nn_("{count} other publication", "{count} other publications"),
 }
 
 
@@ -235,7 +216,7 @@ class Page:
         return self.app.config.language
 
     def label(self, name: str) -> str:
-        return localise(LABELS[name], self.language)
+        return _(LABELS[name], self.language)
 
     def uri(self, path: str) -> str:
         """Relative link from this page to a file of the output."""
@@ -252,7 +233,7 @@ class Page:
         return [
             nodes.reference(
                 "",
-                localise(theme.titles, self.language),
+                theme.titles[self.language],
                 refuri=builder.get_relative_uri(self.docname, page),
                 internal=True,
             )
@@ -315,18 +296,23 @@ class Page:
     def summary(self) -> list[nodes.Node]:
         team_pubs = team_only(self.entries.values())
         per_kind = [
-            f"{count} {KIND_NAMES[kind][self.language][count > 1]}"
+            n_(*KIND_COUNTS[kind], count, self.language).format(count=count)
             for kind in KINDS
             if (count := sum(1 for pub in team_pubs if pub.kind == kind))
         ]
         counts = format_list(per_kind, locale=LOCALES[self.language])
-        total = nodes.paragraph(text=self.label("total").format(len(team_pubs), counts))
+        total = n_(
+            "{count} publication by the team: {kinds}.",
+            "{count} publications by the team: {kinds}.",
+            len(team_pubs),
+            self.language,
+        ).format(count=len(team_pubs), kinds=counts)
         chart = publication_chart.html([pub.year for pub in team_pubs], self.language, year_anchor)
         whole = nodes.paragraph()
         whole += self.download(self.label("download"), f"{DOWNLOADS}/{BIBFILE}")
         whole += nodes.Text(f" ({BIBFILE})")
         return [
-            total,
+            nodes.paragraph(text=total),
             nodes.paragraph(text=self.label("members")),
             nodes.raw("", chart, format="html"),
             whole,

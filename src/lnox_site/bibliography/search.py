@@ -19,10 +19,10 @@ from sphinx.domains import Domain, ObjType
 
 from lnox_site.bibliography import publications
 from lnox_site.bibliography.publications import PUBLICATIONS_PAGE, anchor, page_of
-from lnox_site.content.languages import localise
 from lnox_site.content.references import as_plain, team_only
+from lnox_site.content.wording import N_, _
 
-KIND = {"fr": "Publication", "en": "Publication"}
+KIND = N_("Publication")
 # "Important" objects for Sphinx's search: an entry found by a word of its citation comes before
 # the pages that only mention that word in their text.
 PRIORITY = 0
@@ -34,7 +34,7 @@ class PublicationDomain(Domain):
     object_types: ClassVar = {"publication": ObjType("publication")}
 
     def get_type_name(self, type: ObjType, primary: bool = False) -> str:
-        return localise(KIND, self.env.config.language)
+        return _(KIND, self.env.config.language)
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         if PUBLICATIONS_PAGE not in self.env.all_docs:

@@ -38,22 +38,23 @@ from pybtex.style.template import (
     words,
 )
 
-from lnox_site.content.languages import SOURCE_LANGUAGE, localise
+from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.references import authors, kind
 from lnox_site.content.team import Signature, signature
+from lnox_site.content.wording import N_, _
 
-# The words an entry needs besides its fields, per language.
-WORDS: dict[str, dict[str, str]] = {
-    "and": {"fr": "et", "en": "and"},
-    "et al.": {"fr": "et al.", "en": "et al."},
-    "issue": {"fr": "n°", "en": "no."},
-    "thesis": {"fr": "Thèse de doctorat", "en": "PhD thesis"},
-    "abstract": {"fr": "Résumé de congrès", "en": "Conference abstract"},
+# The words an entry needs besides its fields.
+WORDS = {
+    "and": N_("and"),
+    "et al.": N_("et al."),
+    "issue": N_("no."),
+    "thesis": N_("PhD thesis"),
+    "abstract": N_("Conference abstract"),
 }
 
 
 def word(name: str, language: str) -> str:
-    return localise(WORDS[name], language)
+    return _(WORDS[name], language)
 
 
 def person(who: Person, members: frozenset[Signature]) -> Text:

@@ -31,6 +31,7 @@ from lnox_site.checks import (
     themes,
     translations,
     untranslated,
+    wording,
 )
 from lnox_site.content import editions, organisation
 from lnox_site.content.problems import ContentError, Problem
@@ -48,14 +49,20 @@ CHECKS: tuple[Check, ...] = (
     translations.check_translations,
     page_safety.check_page_safety,
     untranslated.check_untranslated,
+    wording.check_page_words,
+    wording.check_language_files,
     news.check_news,
     news.check_people,
     editions.check_editions,
     organisation.check_team,
 )
-# Reported by the English build itself, as a warning on each block left in French: the gate does
-# not stop the build for them, so that the preview still shows the page while it is translated.
-REPORTED_BY_THE_BUILD: tuple[Check, ...] = (untranslated.check_untranslated,)
+# Reported by the build of each language itself, as warnings (a block left in French, a word of the
+# code without its translation): the gate does not stop the build for them, so that the preview
+# still shows the page while it is translated.
+REPORTED_BY_THE_BUILD: tuple[Check, ...] = (
+    untranslated.check_untranslated,
+    wording.check_page_words,
+)
 # The site's own code: a change to it runs the checks again (see fingerprint).
 CODE = Path(__file__).parents[1]
 

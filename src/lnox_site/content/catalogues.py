@@ -14,6 +14,11 @@ from babel.messages.pofile import read_po
 from lnox_site.content import sources
 from lnox_site.content.paths import LOCALES
 
+# The catalogue of the texts of conf.py (lnox_site.site.identity), and of the templates' words
+# (Sphinx's and furo's, and the site's templates).
+CONF = "conf"
+TEMPLATES = "sphinx"
+
 
 @dataclass(frozen=True)
 class Entry:

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from lnox_site.content import records, sources
-from lnox_site.content.languages import localise
 from lnox_site.content.paths import TEAM
 from lnox_site.content.problems import Problem
 from lnox_site.content.records import Field
-from lnox_site.content.wording import N__, __
+from lnox_site.content.wording import N__, _, __
 
 DASH = "\u2013"  # en dash, between two years
 
@@ -60,11 +59,6 @@ HISTORY = {
     "label": Field(records.name, N__("the label or unit, as it is written"), required=True),
     "text": Field(records.translated, N__("what the documents say, as fr: … en: …"), required=True),
 }
-LABELS = {
-    "onward": {"fr": "À partir de {}", "en": "From {}"},
-    "inferred": {"fr": " (date déduite)", "en": " (inferred date)"},
-    "undated": {"fr": "Date inconnue", "en": "Date unknown"},
-}
 
 
 @dataclass(frozen=True)
@@ -79,11 +73,11 @@ class Period:
     def when(self, language: str) -> str:
         """« 2013-2015 » (en dash), « À partir de 2018 », « 2025 (date déduite) », « Date inconnue »."""
         if self.start is None:
-            return localise(LABELS["undated"], language)
+            return _("Date unknown", language)
         years = f"{self.start}{DASH}{self.end}" if self.end else str(self.start)
         if self.onward:
-            years = localise(LABELS["onward"], language).format(years)
-        return years + (localise(LABELS["inferred"], language) if self.inferred else "")
+            years = _("From {years}", language).format(years=years)
+        return years + " (" + _("inferred date", language) + ")" if self.inferred else years
 
 
 @dataclass(frozen=True)

@@ -25,29 +25,23 @@ from lnox_site.content.paths import BIBFILE, PEOPLE
 from lnox_site.content.problems import Problem
 from lnox_site.content.records import Field
 from lnox_site.content.references import Publication, read
-from lnox_site.content.wording import N__, __
+from lnox_site.content.wording import N_, N__, __
 
 
 @dataclass(frozen=True)
 class Status:
-    heading: dict[str, str]  # the title of the group of people with this status
+    heading: str  # the title of the group of people with this status, marked with N_
     requires: str | None = None  # a field that a person with this status must have
 
 
 # In the order of the groups on the Team page.
 STATUSES = {
-    "leader": Status({"fr": "Direction de l’équipe", "en": "Team leadership"}),
-    "member": Status({"fr": "Membres de l’équipe", "en": "Team members"}),
-    "phd": Status(
-        {"fr": "Thèses liées à l’équipe", "en": "Doctoral theses linked to the team"},
-        requires="thesis",
-    ),
-    "contributor": Status(
-        {"fr": "Contributions aux travaux de l’équipe", "en": "Contributors to the team’s work"},
-        requires="works",
-    ),
-    "partner": Status({"fr": "Partenaires de l’équipe", "en": "The team’s partners"}),
-    "alumnus": Status({"fr": "Anciens membres", "en": "Former members"}),
+    "leader": Status(N_("Team leadership")),
+    "member": Status(N_("Team members")),
+    "phd": Status(N_("Doctoral theses linked to the team"), requires="thesis"),
+    "contributor": Status(N_("Contributors to the team’s work"), requires="works"),
+    "partner": Status(N_("The team’s partners")),
+    "alumnus": Status(N_("Former members")),
 }
 BIBFILE_WORDS = (("bibfile", BIBFILE),)
 FIELDS = {

@@ -39,6 +39,7 @@ from typing import Any, TypeVar
 from lnox_site.content import markdown, records, sources, vocabulary
 from lnox_site.content.doi import is_doi
 from lnox_site.content.frontmatter import FrontMatterError, Value, front_matter
+from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.paths import BIBFILE, DOCS, NEWS, TAGS
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.references import read
@@ -448,7 +449,7 @@ def _check_tag_vocabulary(tags: dict[str, dict[str, str]]) -> Iterator[Problem]:
                 __("rename it, e.g. etude-clinique"),
                 slug,
             )
-        for language in ("fr", "en"):
+        for language in LANGUAGES:
             if not isinstance(names, dict) or not names.get(language):
                 yield Problem(
                     TAGS,

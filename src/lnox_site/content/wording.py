@@ -11,7 +11,7 @@ extensions ship theirs. There are two catalogues, one per audience:
   system, English otherwise; ``LNOX_LANGUAGE=fr`` or ``=en`` chooses.
 
 A word that is only named where it is defined (a table of labels) is marked with ``N_`` or ``N__``
-and translated where it is written. ``nox -s translate`` gathers every marked word into the
+(``Nn_`` for a word and its plural) and translated where it is written. ``nox -s translate`` gathers every marked word into the
 templates ``locales/<domain>.pot`` and the catalogues; a word without its translation is reported by
 ``nox -s check`` and stops the build of that language: it is never shown in English by surprise.
 
@@ -28,9 +28,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+
+from lnox_site.content.problems import Problem
 
 # The language the code writes its words in: it needs no catalogue.
 WRITTEN_IN = "en"
@@ -103,12 +106,48 @@ def untranslated(language: str, domain: str) -> list[Untranslated]:
     return found
 
 
+def missing_page_words(language: str) -> list[Problem]:
+    """Each word on the pages that the catalogue of ``language`` does not translate, as a problem
+    on its line of the catalogue (reported by ``nox -s check`` and by the build of
+    ``language``)."""
+    # The site's languages are named in the contributor's: "French", « français ».
+    name = Locale.parse(language).get_display_name(contributor_language())
+    place = catalogue_path(language, PAGES).relative_to(LOCALE_DIR.parents[2]).as_posix()
+    if language != WRITTEN_IN and not catalogue_path(language, PAGES).is_file():
+        return [Problem(
+            place, 0, __("the words written on the pages have no {language} catalogue").format(
+                language=name
+            ),
+            __("run nox -s translate: it creates it; then write each msgstr in {language}").format(
+                language=name
+            ),
+        )]  # fmt: skip
+    found = []
+    for word in untranslated(language, PAGES):
+        found.append(Problem(
+            place, word.line,
+            __("“{word}”, written on the pages, has no {language} translation").format(
+                word=word.message, language=name
+            ),
+            __("write its {language} in msgstr; nox -s translate lists what is left").format(
+                language=name
+            ),
+        ))  # fmt: skip
+    return found
+
+
 # Words on the pages, in the page's language.
 
 
 def N_(message: str) -> str:
     """Marks a page word defined in one place and translated with ``_`` where it is written."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Marks a page word and its plural defined in one place, counted with
+    ``n_(*TABLE[key], count, language)`` where it is written."""
+    return singular, plural
 
 
 def _(message: str, language: str) -> str:

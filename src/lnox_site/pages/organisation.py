@@ -15,7 +15,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from lnox_site.content.languages import localise
 from lnox_site.content.organisation import Period, Team, load
 from lnox_site.content.paths import TEAM, root_of
 from lnox_site.site.head import append_head, json_ld
@@ -80,7 +79,7 @@ def timeline(history: list[Period], language: str) -> nodes.definition_list:
         body = nodes.definition(
             "",
             nodes.paragraph("", "", nodes.strong(text=period.label)),
-            nodes.paragraph(text=localise(period.text, language)),
+            nodes.paragraph(text=period.text[language]),
         )
         listing += nodes.definition_list_item("", term, body)
     return listing

@@ -12,17 +12,11 @@ from sphinx.util.docutils import SphinxDirective
 
 from lnox_site.bibliography import entry_dependencies, publications
 from lnox_site.bibliography.publications import page_of, short_citation
-from lnox_site.content.languages import format_date, localise
+from lnox_site.content.languages import format_date
 from lnox_site.content.paths import PEOPLE, root_of
 from lnox_site.content.people import STATUSES, Person, load
 from lnox_site.content.references import Publication, plain
-
-LABELS = {
-    "defended-on": {"fr": "Thèse soutenue le {} : ", "en": "Thesis defended on {}: "},
-    "defended-in": {"fr": "Thèse soutenue en {} : ", "en": "Thesis defended in {}: "},
-    "works": {"fr": "Publications : ", "en": "Publications: "},
-}
-
+from lnox_site.content.wording import _
 
 # -- The Team page --------------------------------------------------------------------------------
 
@@ -68,19 +62,18 @@ def _entry(person: Person, language: str, bib: dict[str, Publication], link) -> 
     item = nodes.list_item(ids=[person_anchor(person.name)], classes=["lnox-person"])
     item += nodes.paragraph("", "", nodes.strong(text=person.name))
     for role in person.roles:
-        item += nodes.paragraph(text=localise(role, language))
+        item += nodes.paragraph(text=role[language])
     if person.thesis:
         thesis = bib[person.thesis]
         if person.defended:
-            intro = localise(LABELS["defended-on"], language).format(
-                format_date(person.defended, language)
-            )
+            day = format_date(person.defended, language)
+            intro = _("Thesis defended on {date}:", language).format(date=day)
         else:
-            intro = localise(LABELS["defended-in"], language).format(thesis.year)
+            intro = _("Thesis defended in {year}:", language).format(year=thesis.year)
         title = plain(thesis.entry.fields["title"])
-        item += nodes.paragraph("", intro, link(title, person.thesis, nodes.emphasis))
+        item += nodes.paragraph("", f"{intro} ", link(title, person.thesis, nodes.emphasis))
     if person.works:
-        para = nodes.paragraph("", localise(LABELS["works"], language))
+        para = nodes.paragraph("", _("Publications:", language) + " ")
         for index, key in enumerate(person.works):
             para += [nodes.Text(", ")] if index else []
             para += link(work_label(bib[key], language), key, nodes.inline)
@@ -107,7 +100,7 @@ def render(people: list[Person], language: str, bib, link) -> list[nodes.section
     sections = []
     for status, members in groups(people).items():
         section = nodes.section(ids=[f"people-{status}"], classes=["lnox-people"])
-        section += nodes.title(text=localise(STATUSES[status].heading, language))
+        section += nodes.title(text=_(STATUSES[status].heading, language))
         listing = nodes.bullet_list()
         listing += [_entry(person, language, bib, link) for person in members]
         section += listing

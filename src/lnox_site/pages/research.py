@@ -18,7 +18,6 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from lnox_site.content import vocabulary
-from lnox_site.content.languages import localise
 from lnox_site.content.paths import THEMES, root_of
 from lnox_site.content.wording import __
 from lnox_site.site.descriptions import EVENT, Description
@@ -42,9 +41,9 @@ def card(theme: vocabulary.Theme, language: str, uri: str) -> nodes.list_item:
     """``<li class="lnox-card">`` holding the linked name and the summary."""
     item = nodes.list_item(classes=["lnox-card"])
     title = nodes.paragraph(classes=["lnox-card-title"])
-    title += nodes.reference("", localise(theme.titles, language), refuri=uri, internal=True)
+    title += nodes.reference("", theme.titles[language], refuri=uri, internal=True)
     item += title
-    item += nodes.paragraph(text=localise(theme.summaries, language))
+    item += nodes.paragraph(text=theme.summaries[language])
     return item
 
 
@@ -83,7 +82,7 @@ def _note_vocabulary(app: Sphinx, doctree: nodes.document) -> None:
 
 def _description(app: Sphinx, docname: str) -> Description | None:
     theme = _theme_of_page(app, docname)
-    return Description(localise(theme.summaries, app.config.language)) if theme else None
+    return Description(theme.summaries[app.config.language]) if theme else None
 
 
 def setup(app: Sphinx) -> None:

@@ -5,8 +5,7 @@
 * on the series page, the table of the editions (``symposium-editions`` directive), newest first,
   followed by the numbers of the editions that no page describes yet;
 * in each edition page's ``<head>``, a schema.org ``Event`` in JSON-LD, and a description made of
-  its number, place and dates (the sentence is an interface string, translated in
-  ``docs/locales/<language>/LC_MESSAGES/sphinx.po``).
+  its number, place and dates.
 
 ``nox -s new -- edition 2020`` writes the skeleton of a new edition page
 (:mod:`lnox_site.new.edition`).
@@ -19,43 +18,33 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
 from sphinx.util.docutils import SphinxDirective
 
 from lnox_site.content.editions import Edition, edition_files, load
-from lnox_site.content.languages import format_date, localise
+from lnox_site.content.languages import format_date
 from lnox_site.content.paths import root_of
+from lnox_site.content.wording import N_, _
 from lnox_site.site.descriptions import EVENT, Description
 from lnox_site.site.head import append_head, json_ld
 from lnox_site.site.i18n import language_root
 
 SERIES_PAGE = "symposium/index"
 
-# Interface strings (docs/locales/<language>/LC_MESSAGES/sphinx.po): English, translated there.
-_ = get_translation("sphinx")
 DASH = "\u2013"  # en dash, between the two ends of a range of dates
 
 LABELS = {
-    "edition": {"fr": "Édition", "en": "Edition"},
-    "year": {"fr": "Année", "en": "Year"},
-    "dates": {"fr": "Dates", "en": "Dates"},
-    "place": {"fr": "Lieu", "en": "Place"},
-    "chair": {"fr": "Présidence", "en": "Chair"},
-    "aegis": {"fr": "Sous l’égide de", "en": "Under the aegis of"},
-    "organisers": {"fr": "Organisation", "en": "Organisers"},
-    "partners": {"fr": "Partenaires", "en": "Partners"},
-    "themes": {"fr": "Thèmes", "en": "Themes"},
-    "speakers": {"fr": "Intervenants", "en": "Speakers"},
-    "programme": {"fr": "Programme", "en": "Programme"},
-    "links": {"fr": "Liens", "en": "Links"},
-    "programme-link": {"fr": "le programme de l’édition", "en": "the edition’s programme"},
-    "no-dates": {"fr": "non renseignées", "en": "not recorded"},
-    "undescribed": {
-        "fr": "Éditions qui n’ont pas encore de page sur ce site : ",
-        "en": "Editions that have no page on this site yet: ",
-    },
-    "to": {"fr": " à ", "en": " to "},
-    "and": {"fr": " et ", "en": " and "},
+    "edition": N_("Edition"),
+    "year": N_("Year"),
+    "dates": N_("Dates"),
+    "place": N_("Place"),
+    "chair": N_("Chair"),
+    "aegis": N_("Under the aegis of"),
+    "organisers": N_("Organisers"),
+    "partners": N_("Partners"),
+    "themes": N_("Themes"),
+    "speakers": N_("Speakers"),
+    "programme": N_("Programme"),
+    "links": N_("Links"),
 }
 
 # -- Rendering, in the language of the page ----------------------------------------------------
@@ -116,7 +105,7 @@ def summary(edition: Edition, language: str) -> nodes.definition_list:
     listing = nodes.definition_list(classes=["lnox-edition"])
 
     def add(key: str, body: nodes.Element) -> None:
-        term = nodes.term(text=localise(LABELS[key], language))
+        term = nodes.term(text=_(LABELS[key], language))
         listing.append(nodes.definition_list_item("", term, nodes.definition("", body)))
 
     add("edition", _paragraph(*ordinal(edition.number, language)))
@@ -131,18 +120,16 @@ def summary(edition: Edition, language: str) -> nodes.definition_list:
         if getattr(edition, key):
             add(key, _items(getattr(edition, key)))
     if edition.themes:
-        add("themes", _items([localise(theme, language) for theme in edition.themes]))
+        add("themes", _items([theme[language] for theme in edition.themes]))
     if edition.programme:
         add(
             "programme",
-            _paragraph(_link(localise(LABELS["programme-link"], language), edition.programme)),
+            _paragraph(_link(_("the edition’s programme", language), edition.programme)),
         )
     if edition.links:
         add(
             "links",
-            _items(
-                [_link(localise(link["title"], language), link["url"]) for link in edition.links]
-            ),
+            _items([_link(link["title"][language], link["url"]) for link in edition.links]),
         )
     return listing
 
@@ -155,10 +142,8 @@ def series_table(editions: list[Edition], language: str, uri_of) -> nodes.table:
     """Every edition, newest first: number (linking to its page), year, dates, place."""
     headers = ("edition", "year", "dates", "place")
     group = nodes.tgroup(cols=len(headers))
-    group += [nodes.colspec(colwidth=1) for _ in headers]
-    group += nodes.thead(
-        "", nodes.row("", *(_cell(localise(LABELS[h], language)) for h in headers))
-    )
+    group += [nodes.colspec(colwidth=1) for _header in headers]
+    group += nodes.thead("", nodes.row("", *(_cell(_(LABELS[h], language)) for h in headers)))
     body = nodes.tbody()
     for edition in sorted(editions, key=lambda e: -e.number):
         number = nodes.reference(
@@ -171,7 +156,7 @@ def series_table(editions: list[Edition], language: str, uri_of) -> nodes.table:
         dates = (
             date_span(edition.start, edition.end, language)
             if edition.start
-            else localise(LABELS["no-dates"], language)
+            else _("not recorded", language)
         )
         body += nodes.row(
             "", _cell(number), _cell(str(edition.year)), _cell(dates), _cell(place(edition) or "—")
@@ -192,14 +177,15 @@ def undescribed(editions: list[Edition], language: str) -> nodes.paragraph | Non
             ranges[-1].append(number)
         else:
             ranges.append([number])
-    para = _paragraph(localise(LABELS["undescribed"], language))
+    para = _paragraph(_("Editions that have no page on this site yet:", language) + " ")
     for index, run in enumerate(ranges):
         if index:
             last = index == len(ranges) - 1
-            para += nodes.Text(localise(LABELS["and"], language) if last else ", ")
+            para += nodes.Text(" " + _("and", language) + " " if last else ", ")
         para.extend(ordinal(run[0], language))
         if len(run) > 1:
-            para += nodes.Text(localise(LABELS["to"], language))
+            # Translators: between the first and the last number of a run of editions, « 1re à 8e ».
+            para += nodes.Text(" " + _("to", language) + " ")
             para.extend(ordinal(run[-1], language))
     para += nodes.Text(".")
     return para
@@ -283,8 +269,10 @@ def description(edition: Edition, language: str) -> str:
         "city": edition.city,
     }
     if edition.city:
-        return _("%(edition)s “Niches Tumorales” symposium: %(city)s, %(dates)s.") % values
-    return _("%(edition)s “Niches Tumorales” symposium: %(dates)s.") % values
+        return _("{edition} “Niches Tumorales” symposium: {city}, {dates}.", language).format(
+            **values
+        )
+    return _("{edition} “Niches Tumorales” symposium: {dates}.", language).format(**values)
 
 
 def _description(app: Sphinx, docname: str) -> Description | None:

@@ -29,8 +29,8 @@ from sphinx.util import logging
 
 from lnox_site.bibliography.publications import PUBLICATIONS_PAGE
 from lnox_site.content import editions, vocabulary
-from lnox_site.content.languages import localise
 from lnox_site.content.paths import root_of
+from lnox_site.content.wording import N_, _
 from lnox_site.news import listings
 from lnox_site.pages import people, symposium
 from lnox_site.site import identity
@@ -44,24 +44,19 @@ CACHE = "social-cards"  # of the doctrees folder
 SEARCH_PAGE = "search"  # Sphinx's
 NOT_FOUND_PAGE = "404"  # lnox_site.site.metadata's, which imports this module
 # What a page is, as its card says (in capitals) and its text says, in each language.
-KINDS: dict[str, dict[str, str]] = {
-    "home": {"fr": "accueil", "en": "home page"},
-    "theme": {"fr": "thème de recherche", "en": "research theme"},
-    "post": {"fr": "actualité · {date}", "en": "news · {date}"},
-    "news": {"fr": "actualités", "en": "news"},
-    "archive": {"fr": "archive des actualités", "en": "news archive"},
-    "series": {"fr": "symposium", "en": "symposium"},
-    "edition": {"fr": "édition du symposium · {date}", "en": "symposium edition · {date}"},
-    "people": {"fr": "membres de l’équipe", "en": "team members"},
-    "publications": {"fr": "publications", "en": "publications"},
-    "glossary": {"fr": "glossaire", "en": "glossary"},
-    "search": {"fr": "recherche dans le site", "en": "site search"},
-    "not-found": {"fr": "page introuvable", "en": "page not found"},
-}
-# The card's text for screen readers (og:image:alt): what it shows.
-ALT = {
-    "kind": {"fr": "Carte : {title} — {kind} ({team})", "en": "Card: {title} — {kind} ({team})"},
-    "plain": {"fr": "Carte : {title} ({team})", "en": "Card: {title} ({team})"},
+KINDS = {
+    "home": N_("home page"),
+    "theme": N_("research theme"),
+    "post": N_("news · {date}"),
+    "news": N_("news"),
+    "archive": N_("news archive"),
+    "series": N_("symposium"),
+    "edition": N_("symposium edition · {date}"),
+    "people": N_("team members"),
+    "publications": N_("publications"),
+    "glossary": N_("glossary"),
+    "search": N_("site search"),
+    "not-found": N_("page not found"),
 }
 # Pages known by their name, and pages known by a directive they hold.
 NAMED = {
@@ -126,7 +121,7 @@ def kind_of(app: Sphinx, pagename: str) -> str:
         key, date = "home", ""
     else:
         key, date = NAMED.get(pagename) or _held(app.env).get(pagename, ""), ""
-    return localise(KINDS[key], language).format(date=date) if key else ""
+    return _(KINDS[key], language).format(date=date) if key else ""
 
 
 def _colours(app: Sphinx) -> tuple[str, str]:
@@ -169,7 +164,11 @@ def social_image(app: Sphinx, pagename: str, title: str) -> SocialImage:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_cached_png(_cache(app), card), target)
     words = {"title": title, "kind": kind, "team": team}
-    alt = localise(ALT["kind" if kind else "plain"], language).format(**words)
+    # The card's text for screen readers (og:image:alt): what it shows.
+    if kind:
+        alt = _("Card: {title} — {kind} ({team})", language).format(**words)
+    else:
+        alt = _("Card: {title} ({team})", language).format(**words)
     return SocialImage(language_root(app.config.lnox_site_url, language) + name, alt, SIZE)
 
 

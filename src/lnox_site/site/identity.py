@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from lnox_site.content.catalogues import translations
+from lnox_site.content.catalogues import CONF, translations
 from lnox_site.content.paths import root_of
-
-CATALOGUE = "conf"
 
 
 def text(app: Sphinx, french: str) -> str:
     """``french``, a text of ``conf.py``, in the language of the build."""
-    return translations(root_of(app.srcdir), app.config.language, CATALOGUE).get(french, french)
+    return translations(root_of(app.srcdir), app.config.language, CONF).get(french, french)
 
 
 def setup(app: Sphinx) -> None:

@@ -21,13 +21,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from lnox_site.content.languages import localise
+from lnox_site.content.wording import _
 from lnox_site.upstream import furo
 
-FOLD_LABEL = {
-    "fr": "Afficher ou masquer les pages de la rubrique {}",
-    "en": "Show or hide the pages of the section {}",
-}
 # Set in a page's context by the handler that gave it a tree already translated (navigation.py).
 TRANSLATED = "lnox_folds_translated"
 HIGHLIGHTING_CSS = "_static/pygments.css"
@@ -49,10 +45,10 @@ def depart_citation(self: HTML5Translator, node: nodes.citation) -> None:
 def translated_folds(tree: str, language: str) -> str:
     """furo's navigation ``tree`` with each fold button labelled in ``language``: the checkbox
     that holds a section's state is named after the link to the section, in the same item."""
-    label = localise(FOLD_LABEL, language)
+    label = _("Show or hide the pages of the section {section}", language)
     soup = BeautifulSoup(tree, "html.parser")
     for checkbox in soup.select(furo.FOLD_BUTTONS):
-        checkbox["aria-label"] = label.format(checkbox.parent.a.get_text())
+        checkbox["aria-label"] = label.format(section=checkbox.parent.a.get_text())
     return str(soup)
 
 

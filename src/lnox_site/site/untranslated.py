@@ -22,7 +22,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 
@@ -31,11 +30,10 @@ from lnox_site.content.languages import SOURCE_LANGUAGE
 from lnox_site.content.messages import Message, domain, problem, untranslated
 from lnox_site.content.paths import root_of
 from lnox_site.content.problems import ContentError, Problem
+from lnox_site.content.wording import _
 from lnox_site.upstream.sphinx import extract_messages, traverse_parent
 
 logger = logging.getLogger(__name__)
-# Interface strings (docs/locales/<language>/LC_MESSAGES/sphinx.po): English, translated there.
-_ = get_translation("sphinx")
 # docutils writes a class language-<code> as the element's lang attribute.
 IN_FRENCH = f"language-{SOURCE_LANGUAGE}"
 
@@ -89,9 +87,13 @@ class MarkUntranslated(SphinxTransform):
         """A note at the top of the page, under its title, that some of it is still in French."""
         note = nodes.admonition(
             "",
-            nodes.title("", _("Translation in progress")),
+            nodes.title("", _("Translation in progress", self.config.language)),
             nodes.paragraph(
-                "", _("Parts of this page are not translated yet: they are in French.")
+                "",
+                _(
+                    "Parts of this page are not translated yet: they are in French.",
+                    self.config.language,
+                ),
             ),
             classes=["lnox-translation-in-progress", "warning"],
         )
