@@ -174,3 +174,17 @@ def test_a_new_language_needs_a_catalogue_of_each_page_and_of_each_interface():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_language_of_the_site_has_every_file_it_needs(language):
     assert [path for path in needed(ROOT, language) if not path.is_file()] == []
+
+
+def test_a_fixed_word_makes_every_page_of_its_language_written_again(
+    project, code_catalogues, make_app
+):
+    """The words are part of the configuration (``rebuild="env"``): Sphinx reads and writes every
+    page again when they change, as after an edit of conf.py."""
+    before = make_app("html", srcdir=project / "docs", confoverrides={"language": "fr"})
+    without_french(code_catalogues, WORD)
+    after = make_app("html", srcdir=project / "docs", confoverrides={"language": "fr"})
+    english = make_app("html", srcdir=project / "docs", confoverrides={"language": "en"})
+    assert before.config.lnox_page_words != after.config.lnox_page_words
+    assert english.config.lnox_page_words == ""
+    assert before.config.values["lnox_page_words"].rebuild == "env"

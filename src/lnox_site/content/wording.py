@@ -22,6 +22,7 @@ language behind the first when one process builds both.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 from dataclasses import dataclass
@@ -63,19 +64,32 @@ class Untranslated:
     message: str
 
 
-@cache
 def translations(language: str, domain: str) -> NullTranslations:
     """The catalogue ``domain`` of ``language``; no translation at all for English (the words
     are written in it) or when the catalogue is missing (``untranslated`` reports that)."""
     po = catalogue_path(language, domain)
     if language == WRITTEN_IN or not po.is_file():
         return NullTranslations()
+    # Read again once edited: the preview's warm process outlives a translator's fix.
+    return _read(po, po.stat().st_mtime_ns, language, domain)
+
+
+@cache
+def _read(po: Path, mtime: int, language: str, domain: str) -> NullTranslations:
     with po.open("rb") as handle:
         catalogue = read_po(handle, locale=language)
     compiled = io.BytesIO()
     write_mo(compiled, catalogue)  # fuzzy entries left out, as gettext leaves them
     compiled.seek(0)
     return Translations(compiled, domain=domain)
+
+
+def digest(language: str, domain: str) -> str:
+    """What the words of ``domain`` are in ``language``: changes whenever its catalogue does."""
+    po = catalogue_path(language, domain)
+    if language == WRITTEN_IN or not po.is_file():
+        return ""
+    return hashlib.sha256(po.read_bytes()).hexdigest()
 
 
 def untranslated(language: str, domain: str) -> list[Untranslated]:
