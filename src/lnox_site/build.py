@@ -16,49 +16,15 @@ from pathlib import Path
 from sphinx.config import Config
 from sphinx.util.tags import Tags
 
-from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
-from lnox_site.site.csp import PENDING, secure
+from lnox_site.content.languages import LANGUAGES
 from lnox_site.site.i18n import site_url
-from lnox_site.site.metadata import root_files
+from lnox_site.site.root_pages import root_files
 
 # Nitpicky, warnings are errors, but every warning of a run is shown before it fails.
 STRICT = ("-n", "-W", "--keep-going")
 # Pages read and written on every core: faster at every scale (README, Build performance);
 # `-j 1` among the extra options builds in one process.
 PARALLEL = ("-j", "auto")
-
-ROOT_INDEX = """<!doctype html>
-<html lang="{default}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-{policy}
-<title>{site}</title>
-<link rel="icon" href="{default}/_static/favicon.svg">
-<noscript><meta http-equiv="refresh" content="0; url={default}/"></noscript>
-<script>
-// Send the reader to the language their browser asks for, French otherwise.
-(function () {{
-  var offered = {offered};
-  var wanted = (navigator.languages || [navigator.language || ""]);
-  for (var i = 0; i < wanted.length; i++) {{
-    var code = String(wanted[i]).slice(0, 2).toLowerCase();
-    if (offered.indexOf(code) !== -1) {{ location.replace(code + "/"); return; }}
-  }}
-  location.replace("{default}/");
-}})();
-</script>
-</head>
-<body>
-<main>
-<h1>{site}</h1>
-<ul>
-{links}
-</ul>
-</main>
-</body>
-</html>
-"""
 
 
 def sphinx_command(source: Path, out: Path, language: str, extra: Sequence[str] = ()) -> list[str]:
@@ -76,19 +42,6 @@ def site_name(source: Path) -> str:
     return Config.read(source.resolve(), overrides={}, tags=Tags()).project
 
 
-def root_index(site: str) -> str:
-    """The page served at the site root: a redirect to the reader's language."""
-    links = "\n".join(
-        f'<li><a href="{code}/" lang="{code}" hreflang="{code}">{name}</a></li>'
-        for code, name in LANGUAGES.items()
-    )
-    offered = "[" + ", ".join(f'"{code}"' for code in LANGUAGES) + "]"
-    page = ROOT_INDEX.format(
-        default=SOURCE_LANGUAGE, offered=offered, links=links, site=site, policy=PENDING
-    )
-    return secure(page)
-
-
 def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequence[str] = ()) -> int:
     """Build each language in turn; returns the first non-zero exit status, or 0."""
     status = 0
@@ -97,7 +50,6 @@ def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequenc
         status = status or result.returncode
     out.mkdir(parents=True, exist_ok=True)
     site = site_name(source)
-    (out / "index.html").write_text(root_index(site), encoding="utf-8")
     for name, text in root_files(site_url(), site).items():
         (out / name).write_text(text, encoding="utf-8")
     return status

@@ -93,7 +93,7 @@ def untranslated(language: str, domain: str) -> list[Untranslated]:
             continue
         entry = catalogue.get(word.id) if catalogue is not None else None
         strings = entry.string if entry is not None else None
-        done = isinstance(strings, str) and strings or (
+        done = (isinstance(strings, str) and strings) or (
             isinstance(strings, tuple) and all(strings)
         )
         if entry is None or entry.fuzzy or not done:
