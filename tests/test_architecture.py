@@ -6,6 +6,7 @@ imports the benchmarks."""
 from __future__ import annotations
 
 import ast
+import itertools
 import subprocess
 import sys
 from pathlib import Path
@@ -125,9 +126,8 @@ def cycles(graph: dict[str, dict[str, str]]) -> list[str]:
             for imported in sorted(graph.get(package, {})):
                 if imported == start:
                     steps = [*path, start]
-                    found.append(" ; ".join(
-                        f"{a} -> {b} ({graph[a][b]})" for a, b in zip(steps, steps[1:])
-                    ))  # fmt: skip
+                    pairs = itertools.pairwise(steps)
+                    found.append(" ; ".join(f"{a} -> {b} ({graph[a][b]})" for a, b in pairs))
                 elif imported not in path and imported > start:
                     stack.append((imported, [*path, imported]))
     return found

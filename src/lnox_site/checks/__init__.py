@@ -28,11 +28,11 @@ from lnox_site.checks import (
     kept,
     news,
     page_safety,
+    records,
     themes,
     translations,
     untranslated,
 )
-from lnox_site.content import editions, organisation
 from lnox_site.content.problems import ContentError, Problem
 
 Check = Callable[[Path], Iterable[Problem]]
@@ -49,9 +49,9 @@ CHECKS: tuple[Check, ...] = (
     page_safety.check_page_safety,
     untranslated.check_untranslated,
     news.check_news,
-    news.check_people,
-    editions.check_editions,
-    organisation.check_team,
+    records.check_people,
+    records.check_editions,
+    records.check_team,
 )
 # Reported by the English build itself, as a warning on each block left in French: the gate does
 # not stop the build for them, so that the preview still shows the page while it is translated.

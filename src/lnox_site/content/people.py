@@ -151,7 +151,3 @@ def _key_problems(values: dict, entry: records.Fields, bib: dict[str, Publicatio
                f"defended in {defended.year} but {BIBFILE} dates the thesis {thesis.year}",
                "correct the date or the year of the entry")  # fmt: skip
     return problems
-
-
-def check_people(root: Path) -> list[Problem]:
-    return load(root)[1]

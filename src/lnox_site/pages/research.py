@@ -16,15 +16,12 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from lnox_site.content import vocabulary
 from lnox_site.content.languages import localise
 from lnox_site.content.paths import THEMES
 from lnox_site.site.descriptions import EVENT, Description
-
-logger = logging.getLogger(__name__)
 
 
 class theme_cards(nodes.General, nodes.Element):
@@ -56,14 +53,8 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     themes = vocabulary.load(Path(app.srcdir).parent).themes.values()
     for node in placeholders:
         cards = nodes.bullet_list(classes=["lnox-cards"])
+        # Every theme has its page: the checks of themes.yaml stop the build otherwise.
         for theme in themes:
-            if theme.page not in app.env.all_docs:
-                logger.warning(
-                    "theme %r: its page %r does not exist — create docs/%s.md or fix `page` in %s",
-                    theme.slug, theme.page, theme.page, THEMES,
-                    location=node, type="lnox", subtype="theme",
-                )  # fmt: skip
-                continue
             uri = app.builder.get_relative_uri(docname, theme.page)
             cards += card(theme, app.config.language, uri)
         node.replace_self(cards)
