@@ -36,8 +36,10 @@ DROPPED = "\0"
 
 # The English sentences of the site's generated descriptions (the French ones are in the French
 # interface catalogue); %(site)s is the site's name, `project` in conf.py.
-YEAR_ARCHIVE = "All the %(site)s team’s news from %(year)s, newest first."
-TAG_ARCHIVE = "All the %(site)s team’s news on the topic “%(tag)s”, newest first."
+YEAR_ARCHIVE = "All the {site} team’s news from {year}, newest first."
+TAG_ARCHIVE = "All the {site} team’s news on the topic “{tag}”, newest first."
+# The catalogues of the words the extension writes on the pages (lnox_site.content.wording).
+PAGE_WORDS = Path(__file__).parents[1] / "src" / "lnox_site" / "locales"
 EDITION = "%(edition)s “Niches Tumorales” symposium: %(city)s, %(dates)s."
 EDITION_WITHOUT_CITY = "%(edition)s “Niches Tumorales” symposium: %(dates)s."
 
@@ -113,6 +115,12 @@ class Sources:
     def interface_string(self, english: str, language: str) -> str:
         """A string of the site's interface, as the catalogue of ``language`` translates it."""
         return english if language == "en" else self.catalogue(language, "sphinx")[english]
+
+    def page_word(self, english: str, language: str) -> str:
+        """A word the extension writes on the pages, as its catalogue of ``language`` translates it."""
+        if language == "en":
+            return english
+        return read_catalogue(PAGE_WORDS / language / "LC_MESSAGES" / "lnox_site.po")[english]
 
     def plain_text(self, inline: Token, docname: str, language: str) -> str:
         """What a reader of ``docname`` sees of a paragraph's Markdown, on one line, citations
@@ -209,12 +217,12 @@ class Sources:
         if given := self.given(docname, language):
             return Expected(given, given=True)
         if in_year:
-            sentence = self.interface_string(YEAR_ARCHIVE, language)
-            return Expected(sentence % {"site": self.site, "year": parts[1]})
+            sentence = self.page_word(YEAR_ARCHIVE, language)
+            return Expected(sentence.format(site=self.site, year=parts[1]))
         if parts[:2] == ["actualites", "sujets"]:
             tag = self.data("tags")["tags"][parts[2]][language]
-            sentence = self.interface_string(TAG_ARCHIVE, language)
-            return Expected(sentence % {"site": self.site, "tag": tag})
+            sentence = self.page_word(TAG_ARCHIVE, language)
+            return Expected(sentence.format(site=self.site, tag=tag))
         if parts[0] == "symposium" and re.fullmatch(r"\d{4}", parts[-1]):
             return self._edition(docname, language)
         for theme in self.data("themes")["themes"].values():
