@@ -34,10 +34,10 @@ EXPLICIT_TITLE = re.compile(r"^(.*?)\s*<[^<>]+>$", re.DOTALL)
 DROPPED = "\0"
 
 # The English sentences of the site's generated descriptions (the French ones are in the French
-# interface catalogue, or in the catalogue of the words the site's code writes on the pages);
-# %(site)s is the site's name, `project` in conf.py.
-YEAR_ARCHIVE = "All the %(site)s team’s news from %(year)s, newest first."
-TAG_ARCHIVE = "All the %(site)s team’s news on the topic “%(tag)s”, newest first."
+# catalogue of the words the site's code writes on the pages); {site} is the site's name,
+# `project` in conf.py.
+YEAR_ARCHIVE = "All the {site} team’s news from {year}, newest first."
+TAG_ARCHIVE = "All the {site} team’s news on the topic “{tag}”, newest first."
 EDITION = "{edition} “Niches Tumorales” symposium: {city}, {dates}."
 EDITION_WITHOUT_CITY = "{edition} “Niches Tumorales” symposium: {dates}."
 # The catalogues of the words the site's code writes on the pages: <language>/LC_MESSAGES/lnox_site.po
@@ -266,12 +266,12 @@ class Sources:
         if given := self.given(docname, language):
             return Expected(given, given=True)
         if in_year:
-            sentence = self.interface_string(YEAR_ARCHIVE, language)
-            return Expected(sentence % {"site": self.site, "year": parts[1]})
+            sentence = self.page_word(YEAR_ARCHIVE, language)
+            return Expected(sentence.format(site=self.site, year=parts[1]))
         if parts[:2] == ["actualites", "sujets"]:
             tag = self.data("tags")["tags"][parts[2]][language]
-            sentence = self.interface_string(TAG_ARCHIVE, language)
-            return Expected(sentence % {"site": self.site, "tag": tag})
+            sentence = self.page_word(TAG_ARCHIVE, language)
+            return Expected(sentence.format(site=self.site, tag=tag))
         if parts[0] == "symposium" and re.fullmatch(r"\d{4}", parts[-1]):
             return self._edition(docname, language)
         for theme in self.data("themes")["themes"].values():

@@ -1,11 +1,13 @@
 """The layers of the site's extension go one way (ARCHITECTURE.md): the readers know nothing of
 Sphinx, the checks use the readers only, the renderers use the readers and never the checks, what
 the site relies on beyond its tools' documented interfaces is fenced in ``upstream``, which uses
-nothing of the package, and nothing of the package imports the benchmarks."""
+nothing of the package, no package imports one that imports it back (directly or through
+others), and nothing of the package imports the benchmarks."""
 
 from __future__ import annotations
 
 import ast
+import itertools
 import subprocess
 import sys
 from pathlib import Path
@@ -29,11 +31,16 @@ MYST_PARSER = {
 # The fence around the tools' undocumented parts (one module per tool): the renderers and the
 # commands use it; it uses only the tools.
 FENCE = "upstream"
-# What each layer may import of the package, besides itself.
+# What each layer may import of the package, besides itself. Among the renderers, `site` (what
+# every page shares) is below `bibliography`, which is below `news` and `pages`; a lower package
+# learns what a higher one knows through an event the higher one answers (ARCHITECTURE.md).
 ALLOWED = {
     "content": set(),
     "checks": {"content"},
-    **{layer: {"content", FENCE} | RENDERING for layer in RENDERING},
+    "site": {"content", FENCE},
+    "bibliography": {"content", "site", FENCE},
+    "news": {"content", "site", "bibliography", FENCE},
+    "pages": {"content", "site", "bibliography", FENCE},
     FENCE: set(),
 }
 # Packages of commands (``python -m lnox_site.new``), which may use every layer.
@@ -92,6 +99,55 @@ def broken_rules(module: str, path: Path) -> list[str]:
         if other not in ALLOWED[own]:
             broken.append(f"{where}:{line}: the {own} layer imports {imported}")
     return broken
+
+
+def package_imports() -> dict[str, dict[str, str]]:
+    """package -> {package it imports: where, the first such import as file:line}, between the
+    packages of the extension (not the commands, which may use every layer)."""
+    graph: dict[str, dict[str, str]] = {}
+    for module, path in modules():
+        own = layer(module)
+        if own == "commands":
+            continue
+        for line, imported in imports(path):
+            parts = imported.split(".")
+            if parts[0] != "lnox_site" or len(parts) < 2 or not (PACKAGE / parts[1]).is_dir():
+                continue
+            if parts[1] != own and parts[1] not in COMMANDS:
+                where = f"{path.relative_to(ROOT)}:{line}"
+                graph.setdefault(own, {}).setdefault(parts[1], where)
+    return graph
+
+
+def cycles(graph: dict[str, dict[str, str]]) -> list[str]:
+    """Each cycle between packages, as the imports that close it (``a -> b (file:line)``)."""
+    found = []
+    for start in sorted(graph):
+        # Depth first from ``start``: a path back to it is a cycle, reported once from its
+        # smallest package.
+        stack = [(start, [start])]
+        while stack:
+            package, path = stack.pop()
+            for imported in sorted(graph.get(package, {})):
+                if imported == start:
+                    steps = [*path, start]
+                    pairs = itertools.pairwise(steps)
+                    found.append(" ; ".join(f"{a} -> {b} ({graph[a][b]})" for a, b in pairs))
+                elif imported not in path and imported > start:
+                    stack.append((imported, [*path, imported]))
+    return found
+
+
+def test_no_cycle_between_packages():
+    assert cycles(package_imports()) == []
+
+
+def test_the_rule_sees_a_cycle():
+    graph = {"site": {"news": "a.py:1"}, "news": {"pages": "b.py:2"}, "pages": {"site": "c.py:3"}}
+    assert cycles(graph) == [
+        "news -> pages (b.py:2) ; pages -> site (c.py:3) ; site -> news (a.py:1)"
+    ]
+    assert cycles({"site": {"content": "a.py:1"}, "news": {"site": "b.py:1"}}) == []
 
 
 @pytest.mark.parametrize(("module", "path"), modules(), ids=[name for name, _ in modules()])

@@ -27,7 +27,7 @@ from lnox_site.content import vocabulary
 from lnox_site.content.posts import PostSource
 from lnox_site.content.references import read as read_bib
 from lnox_site.new.news import ARCHIVE_TEMPLATE, new_post, slugify
-from lnox_site.news.listings import Archives, Post, Selection, display_date
+from lnox_site.news.model import Archives, Post, Selection, display_date
 
 NEWS = DOCS / "actualites"
 CATALOGUES = DOCS / "locales" / "en" / "LC_MESSAGES"

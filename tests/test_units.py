@@ -14,9 +14,9 @@ from lnox_site.content import summaries
 from lnox_site.content.folding import fold
 from lnox_site.content.languages import format_date
 from lnox_site.content.posts import PostSource
-from lnox_site.news import listings as news
+from lnox_site.news import model as news
 from lnox_site.pages import symposium
-from lnox_site.site import i18n
+from lnox_site.site import i18n, root_pages
 from lnox_site.translation import coverage
 
 
@@ -75,7 +75,7 @@ def test_alternates_are_absolute_for_every_language():
 
 
 def test_root_index_defaults_to_french():
-    page = build.root_index("LNOx")
+    page = root_pages.root_index("LNOx")
     assert 'url=fr/"' in page
     assert "<title>LNOx</title>" in page
     assert '["fr", "en"]' in page

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 __version__ = "0.1.0"
+# The shape of what the extension keeps in Sphinx's pickled environment (the records of
+# lnox_site.site.collectors and the nodes of the doctrees): change it whenever a pickled record or
+# node changes shape, so that an environment kept by an older version (the preview keeps one) is
+# rebuilt rather than read.
+ENV_VERSION = 1
 
 
 def parts() -> tuple[ModuleType, ...]:
@@ -38,7 +43,8 @@ def parts() -> tuple[ModuleType, ...]:
         publications,
     )
     from lnox_site.bibliography import search as publication_search
-    from lnox_site.news import feeds, listings
+    from lnox_site.news import collection, feeds, rendering
+    from lnox_site.news import directives as news_directives
     from lnox_site.pages import diagrams, images, organisation, people, research, symposium
     from lnox_site.site import (
         cards,
@@ -55,6 +61,7 @@ def parts() -> tuple[ModuleType, ...]:
         raw_html,
         search,
         search_index,
+        sitemaps,
         theme,
         untranslated,
     )
@@ -65,6 +72,7 @@ def parts() -> tuple[ModuleType, ...]:
         i18n,
         identity,
         descriptions,
+        sitemaps,
         content_gate,
         page_words,
         raw_html,
@@ -79,7 +87,9 @@ def parts() -> tuple[ModuleType, ...]:
         diagrams,
         images,
         untranslated,
-        listings,
+        collection,
+        news_directives,
+        rendering,
         feeds,
         symposium,
         people,
@@ -97,4 +107,9 @@ def parts() -> tuple[ModuleType, ...]:
 def setup(app: Sphinx) -> dict[str, Any]:
     for part in parts():
         part.setup(app)
-    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -13,11 +13,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
+from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.wording import __
-from lnox_site.site.csp import PENDING, secure
 from lnox_site.site.i18n import configured_site_url
-from lnox_site.site.metadata import root_files
+from lnox_site.site.root_pages import root_files
 from lnox_site.upstream.sphinx import read_config
 
 # Nitpicky, warnings are errors, but every warning of a run is shown before it fails.
@@ -25,39 +24,6 @@ STRICT = ("-n", "-W", "--keep-going")
 # Pages read and written on every core: faster at every scale (README, Build performance);
 # `-j 1` among the extra options builds in one process.
 PARALLEL = ("-j", "auto")
-
-ROOT_INDEX = """<!doctype html>
-<html lang="{default}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-{policy}
-<title>{site}</title>
-<link rel="icon" href="{default}/_static/favicon.svg">
-<noscript><meta http-equiv="refresh" content="0; url={default}/"></noscript>
-<script>
-// Send the reader to the language their browser asks for, French otherwise.
-(function () {{
-  var offered = {offered};
-  var wanted = (navigator.languages || [navigator.language || ""]);
-  for (var i = 0; i < wanted.length; i++) {{
-    var code = String(wanted[i]).slice(0, 2).toLowerCase();
-    if (offered.indexOf(code) !== -1) {{ location.replace(code + "/"); return; }}
-  }}
-  location.replace("{default}/");
-}})();
-</script>
-</head>
-<body>
-<main>
-<h1>{site}</h1>
-<ul>
-{links}
-</ul>
-</main>
-</body>
-</html>
-"""
 
 
 def sphinx_command(source: Path, out: Path, language: str, extra: Sequence[str] = ()) -> list[str]:
@@ -80,19 +46,6 @@ def site_address(source: Path) -> str:
     return configured_site_url(read_config(source))
 
 
-def root_index(site: str) -> str:
-    """The page served at the site root: a redirect to the reader's language."""
-    links = "\n".join(
-        f'<li><a href="{code}/" lang="{code}" hreflang="{code}">{name}</a></li>'
-        for code, name in LANGUAGES.items()
-    )
-    offered = "[" + ", ".join(f'"{code}"' for code in LANGUAGES) + "]"
-    page = ROOT_INDEX.format(
-        default=SOURCE_LANGUAGE, offered=offered, links=links, site=site, policy=PENDING
-    )
-    return secure(page)
-
-
 def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequence[str] = ()) -> int:
     """Build each language in turn; returns the first non-zero exit status, or 0."""
     status = 0
@@ -101,7 +54,6 @@ def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequenc
         status = status or result.returncode
     out.mkdir(parents=True, exist_ok=True)
     site = site_name(source)
-    (out / "index.html").write_text(root_index(site), encoding="utf-8")
     for name, text in root_files(site_address(source), site).items():
         (out / name).write_text(text, encoding="utf-8")
     return status

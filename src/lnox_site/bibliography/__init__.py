@@ -5,6 +5,8 @@ search entries.
 Built on sphinxcontrib-bibtex, which parses references.bib once per build; the entries are read
 through :mod:`lnox_site.content.references`.
 
-May import: :mod:`lnox_site.content`, the other rendering packages (news, pages, site), Sphinx,
-docutils, pybtex and sphinxcontrib-bibtex. Never :mod:`lnox_site.checks`.
+May import: :mod:`lnox_site.content`, :mod:`lnox_site.site`, Sphinx, docutils, pybtex and
+sphinxcontrib-bibtex. Never :mod:`lnox_site.checks`, nor news or pages, which import it: what they
+know of a publication (the posts about it, a person's entry) they answer through the events of
+:mod:`.publication_pages`.
 """

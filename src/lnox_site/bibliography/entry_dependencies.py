@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from pybtex.database import Entry
@@ -34,6 +33,7 @@ from sphinx.environment import BuildEnvironment
 from lnox_site.content import vocabulary
 from lnox_site.content.paths import root_of
 from lnox_site.content.references import keywords
+from lnox_site.site.collectors import PageRecords
 from lnox_site.upstream import bibtex
 from lnox_site.upstream.sphinx import file_dependencies
 
@@ -93,15 +93,8 @@ class Uses:
         )
 
 
-def _uses(env: BuildEnvironment) -> dict[str, Uses]:
-    """docname -> what the page shows."""
-    if not hasattr(env, "lnox_entry_uses"):
-        env.lnox_entry_uses = {}
-    return env.lnox_entry_uses
-
-
 def _of(env: BuildEnvironment) -> Uses:
-    return _uses(env).setdefault(env.docname, Uses())
+    return EntryUses.of(env).setdefault(env.docname, Uses())
 
 
 def note_cited(env: BuildEnvironment, key: str) -> None:
@@ -123,66 +116,64 @@ def showing(env: BuildEnvironment, key: str, team: str) -> set[str]:
     """The pages that cite the entry ``key``, name it, or list it in a list of some of the team's
     work (a theme's); not the lists of all of it (the Publications page), which say nothing of
     this entry in particular."""
-    entry = getattr(env, "lnox_entry_facts", {}).get(key)
+    entry = EntryUses.facts(env).get(key)
     return {
         docname
-        for docname, uses in _uses(env).items()
+        for docname, uses in EntryUses.of(env).items()
         if key in uses.cited
         or key in uses.named
         or any(selection and listed(entry, selection, team) for selection in uses.lists)
     }
 
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _uses(env).pop(docname, None)
+class EntryUses(PageRecords):
+    """docname -> what the page shows of references.bib (:class:`Uses`); and, for the whole
+    file, the :class:`Facts` of each entry as the last build saw it."""
 
+    name = "lnox_entry_uses"
+    FACTS = "lnox_entry_facts"  # environment attribute: key -> Facts of the last build
 
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    theirs = _uses(other)
-    _uses(env).update({docname: theirs[docname] for docname in docnames if docname in theirs})
+    def __init__(self) -> None:
+        # What env-get-outdated found, for env-get-updated, in this process only.
+        self.changed: set[str] = set()
+        self.before: dict[str, Facts] = {}
 
+    @classmethod
+    def facts(cls, env: BuildEnvironment) -> dict[str, Facts]:
+        return vars(env).get(cls.FACTS, {})
 
-def _forget_the_whole_file(app: Sphinx, doctree: nodes.document) -> None:
-    """sphinxcontrib-bibtex makes every ``{footbibliography}`` depend on the whole file: the page
-    follows its entries instead (:func:`note_cited`)."""
-    env = app.env
-    dependencies = file_dependencies(env, env.docname)
-    for path in bibtex.bib_files(env):
-        dependencies.discard(env.srcdir / path)
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        """sphinxcontrib-bibtex makes every ``{footbibliography}`` depend on the whole file: the
+        page follows its entries instead (:func:`note_cited`)."""
+        env = app.env
+        dependencies = file_dependencies(env, env.docname)
+        for path in bibtex.bib_files(env):
+            dependencies.discard(env.srcdir / path)
 
+    def get_outdated_docs(
+        self, app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+        removed: set[str],
+    ) -> list[str]:  # fmt: skip
+        """The pages that render an entry changed since the last build: read again."""
+        self.before = self.facts(env)
+        now = vars(env)[self.FACTS] = facts(bibtex.bibliography(env).entries)
+        self.changed = {
+            key for key in self.before.keys() | now.keys() if self.before.get(key) != now.get(key)
+        }
+        return [docname for docname, uses in self.of(env).items() if uses.cited & self.changed]
 
-def _changes(app: Sphinx, env: BuildEnvironment) -> tuple[set[str], dict[str, Facts]]:
-    """The keys whose entry changed since the last build, and the facts of that build."""
-    before = getattr(env, "lnox_entry_facts", {})
-    env.lnox_entry_facts = facts(bibtex.bibliography(env).entries)
-    now = env.lnox_entry_facts
-    return {key for key in before.keys() | now.keys() if before.get(key) != now.get(key)}, before
-
-
-# What _pages_to_read found, for env-get-updated in the same build (never pickled).
-_CHANGES: WeakKeyDictionary[Sphinx, tuple[set[str], dict[str, Facts]]] = WeakKeyDictionary()
-
-
-def _pages_to_read(app: Sphinx, env: BuildEnvironment, *changes: set[str]) -> list[str]:
-    _CHANGES[app] = _changes(app, env)
-    changed = _CHANGES[app][0]
-    return [docname for docname, uses in _uses(env).items() if uses.cited & changed]
-
-
-def _pages_to_write(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    changed, before = _CHANGES.get(app, (set(), {}))
-    if not changed:
-        return []
-    now = env.lnox_entry_facts
-    team = vocabulary.load(root_of(app.srcdir)).team
-    return [
-        docname for docname, uses in _uses(env).items() if uses.to_write(changed, before, now, team)
-    ]
+    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """The pages that show a changed entry when they are written: written again."""
+        if not self.changed:
+            return []
+        now = self.facts(env)
+        team = vocabulary.load(root_of(app.srcdir)).team
+        return [
+            docname
+            for docname, uses in self.of(env).items()
+            if uses.to_write(self.changed, self.before, now, team)
+        ]
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("doctree-read", _forget_the_whole_file)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-get-outdated", _pages_to_read)
-    app.connect("env-get-updated", _pages_to_write)
+    app.add_env_collector(EntryUses)

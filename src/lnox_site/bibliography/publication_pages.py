@@ -59,10 +59,9 @@ from lnox_site.content.paths import root_of
 from lnox_site.content.references import Publication, authors, full_name, team_only
 from lnox_site.content.team import signature
 from lnox_site.content.wording import N_, _
-from lnox_site.news.listings import all_posts
-from lnox_site.pages.people import person_anchor, team_pages
 from lnox_site.site.descriptions import EVENT, Description
 from lnox_site.site.head import json_ld
+from lnox_site.site.sitemaps import PAGES_WITHOUT_SOURCE
 from lnox_site.upstream import sphinx as upstream
 
 LABELS = {
@@ -95,6 +94,14 @@ PAGE_KINDS = {
 }
 # Beside the doctrees: the digest of each page as last written.
 DIGESTS = "lnox-publication-pages.json"
+# Sent as app.emit(MENTIONS, key, shown), ``shown`` being the pages that cite, name or list the
+# entry: the parts of the site that know better what some pages are (the news, the Team page) each
+# return the Mentions of their pages about the entry, in the order the page lists them; a page of
+# ``shown`` that a mention is on is not listed again.
+MENTIONS = "lnox-publication-mentions"
+# Sent as app.emit_firstresult(PERSON_PAGE, name): where the person's entry is, (docname, anchor),
+# or None.
+PERSON_PAGE = "lnox-person-page"
 
 
 def label(name: str, language: str) -> str:
@@ -117,35 +124,25 @@ def mentions(app: Sphinx, pub: Publication) -> list[Mention]:
     other pages by title."""
     env, root = app.env, root_of(app.srcdir)
     words = vocabulary.load(root)
-    posts = all_posts(env)
     shown = entry_dependencies.showing(env, pub.key, words.team)
-    shown |= {docname for docname, post in posts.items() if post.source.bib == pub.key}
-    teams = team_pages(env)
+    answered = [mention for found in app.emit(MENTIONS, pub.key, shown) for mention in found]
     themes = {theme.page for theme in words.themes.values()}
     symposium = {edition.docname for edition in editions.load(root)[0]}
 
     def kind(docname: str) -> str:
         if docname in themes:
             return "themes"
-        if docname in posts:
-            return "news"
         return "symposium" if docname in symposium else "other"
 
     found: dict[str, list[Mention]] = {name: [] for name in PAGE_KINDS}
-    for docname in shown - teams:
+    for docname in shown - {mention.docname for mention in answered}:
         title = env.titles[docname].astext()
         found[kind(docname)].append(Mention(kind(docname), title, docname))
     for group in ("themes", "other"):
         found[group].sort(key=lambda mention: (mention.title.casefold(), mention.docname))
-    found["news"].sort(key=lambda m: (posts[m.docname].source.date, m.docname), reverse=True)
     found["symposium"].sort(key=lambda mention: mention.docname)
-    if teams:
-        team_page = min(teams)
-        found["people"] = [
-            Mention("people", person.name, team_page, person_anchor(person.name))
-            for person in people.load(root)[0]
-            if pub.key == person.thesis or pub.key in person.works
-        ]
+    for mention in answered:
+        found[mention.kind].append(mention)
     return [mention for group in found.values() for mention in group]
 
 
@@ -212,7 +209,6 @@ class _Body:
 
     def authors(self) -> list[nodes.Node]:
         """Every named author, those of the Team page linked to their entry there."""
-        teams = team_pages(self.app.env)
         members = {
             signature(Person(member.name)): member.name
             for member in people.load(root_of(self.app.srcdir))[0]
@@ -221,8 +217,9 @@ class _Body:
         names: list[nodes.Node] = []
         for person in named:
             member = members.get(signature(person))
-            if member and teams:
-                names.append(self.link(full_name(person), min(teams), person_anchor(member)))
+            entry = self.app.emit_firstresult(PERSON_PAGE, member) if member else None
+            if entry is not None:
+                names.append(self.link(full_name(person), *entry))
             else:
                 names.append(nodes.Text(full_name(person)))
         partial = len(named) < len(self.pub.entry.persons.get("author", []))
@@ -303,7 +300,7 @@ def _joined(parts: Iterable[nodes.Node], separator: str = ", ") -> list[nodes.No
     return joined
 
 
-def names(env: BuildEnvironment) -> list[str]:
+def names(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The names of the pages of the team's entries (``publications/kouzi2020oncogene``)."""
     return [page_of(pub.key) for pub in team_only(publications.entries(env).values())]
 
@@ -353,3 +350,7 @@ def setup(app: Sphinx) -> None:
     # pages are fed to it in the same order in a clean and in an incremental build.
     app.connect("html-collect-pages", _pages, priority=600)
     app.connect(EVENT, _description)
+    app.connect(PAGES_WITHOUT_SOURCE, names)
+    # Before the parts that answer them connect to them.
+    app.add_event(MENTIONS)
+    app.add_event(PERSON_PAGE)

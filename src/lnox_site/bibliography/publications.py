@@ -55,6 +55,7 @@ from lnox_site.content.references import (
     team_only,
 )
 from lnox_site.content.wording import N_, Nn_, _, __, n_
+from lnox_site.site.descriptions import KIND, reference_key
 from lnox_site.upstream import bibtex
 
 logger = logging.getLogger(__name__)
@@ -128,7 +129,7 @@ class publication_summary(nodes.General, nodes.Element):
     """Placeholder, replaced by the counts and the chart when the page is written."""
 
 
-class publication_ref(nodes.Inline, nodes.Element):
+class publication_ref(reference_key):
     """Placeholder for a ``pub`` link, resolved when the page is written."""
 
 
@@ -372,7 +373,13 @@ def _write_downloads(app: Sphinx, exception: Exception | None) -> None:
     shutil.copyfile(source, whole)  # last: the mark that every download is written
 
 
+def _kind(app: Sphinx, docname: str) -> tuple[str, str] | None:
+    """The Publications page, for its social card."""
+    return ("publications", "") if docname == PUBLICATIONS_PAGE else None
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect(KIND, _kind)
     app.add_node(publication_list)
     app.add_node(publication_summary)
     app.add_node(publication_ref)

@@ -28,12 +28,12 @@ from lnox_site.checks import (
     kept,
     news,
     page_safety,
+    records,
     themes,
     translations,
     untranslated,
     wording,
 )
-from lnox_site.content import editions, organisation
 from lnox_site.content.problems import ContentError, Problem
 
 Check = Callable[[Path], Iterable[Problem]]
@@ -52,9 +52,9 @@ CHECKS: tuple[Check, ...] = (
     wording.check_page_words,
     wording.check_language_files,
     news.check_news,
-    news.check_people,
-    editions.check_editions,
-    organisation.check_team,
+    records.check_people,
+    records.check_editions,
+    records.check_team,
 )
 # Reported by the build of each language itself, as warnings (a block left in French, a word of the
 # code without its translation): the gate does not stop the build for them, so that the preview

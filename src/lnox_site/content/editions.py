@@ -207,7 +207,3 @@ def _series_problems(
                 )
             )
     return problems
-
-
-def check_editions(root: Path) -> list[Problem]:
-    return load(root)[1]

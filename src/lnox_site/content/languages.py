@@ -20,8 +20,3 @@ def format_date(date: dt.date, language: str, pattern: str = "long") -> str:
     if language == "fr" and date.day == 1 and (text == "1" or text.startswith("1 ")):
         return f"1er{text[1:]}"
     return text
-
-
-def localise(texts: dict[str, str], language: str) -> str:
-    """Pick ``language`` from a ``{"fr": …, "en": …}`` mapping, French when it is missing."""
-    return texts.get(language) or texts[SOURCE_LANGUAGE]

@@ -142,7 +142,3 @@ def _period(entry: Any, history_line: int) -> tuple[Period | None, list[Problem]
         values["label"], values["text"], start, end,
         values.get("onward", False), values.get("inferred", False),
     ), []  # fmt: skip
-
-
-def check_team(root: Path) -> list[Problem]:
-    return load(root)[1]

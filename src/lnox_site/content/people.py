@@ -177,7 +177,3 @@ def _key_problems(values: dict, entry: records.Fields, bib: dict[str, Publicatio
                    defended=defended.year, file=BIBFILE, year=thesis.year),
                __("correct the date or the year of the entry"))  # fmt: skip
     return problems
-
-
-def check_people(root: Path) -> list[Problem]:
-    return load(root)[1]

@@ -21,8 +21,9 @@ that month) or ``date_precision: year`` (date on 1 January): the date then sorts
 and feeds show only the month or the year.
 
 Each year folder has an archive page (``index.md``) and each tag a page ``sujets/<tag>.md``; both
-hold only the ``news-archive`` directive. The checks below run before every build and with
-``nox -s check``; ``nox -s new -- news "Titre"`` starts a post (:mod:`lnox_site.new.news`).
+hold only the ``news-archive`` directive. A post's file is checked as it is read
+(:func:`read_post`), the whole folder by :mod:`lnox_site.checks.news`: both before every build and
+with ``nox -s check``. ``nox -s new -- news "Titre"`` starts a post (:mod:`lnox_site.new.news`).
 """
 
 from __future__ import annotations
@@ -30,16 +31,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
 
 from lnox_site.content import markdown, records, sources, vocabulary
 from lnox_site.content.doi import is_doi
 from lnox_site.content.frontmatter import FrontMatterError, Value, front_matter
-from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.paths import BIBFILE, DOCS, NEWS, TAGS
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.references import read
@@ -56,9 +54,6 @@ PRECISIONS = ("day", "month", "year")
 YEAR = re.compile(r"^\d{4}$")
 FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 EXAMPLE_DATE = "2019-11-07"
-T = TypeVar("T")
-# How check_news reads each file (kind of result, file, how to compute it).
-Keeper = Callable[[str, Path, Callable[[], Any]], Any]
 
 
 @dataclass(frozen=True)
@@ -118,10 +113,11 @@ def tag_docname(tag: str) -> str:
 
 
 def post_files(root: Path) -> list[Path]:
-    return [path for path in sources.pages(root) if is_post_docname(_docname(root, path))]
+    return [path for path in sources.pages(root) if is_post_docname(docname_of(root, path))]
 
 
-def _docname(root: Path, path: Path) -> str:
+def docname_of(root: Path, path: Path) -> str:
+    """docs/actualites/2019/x.md -> actualites/2019/x, as Sphinx names the page."""
     return path.relative_to(root / DOCS).with_suffix("").as_posix()
 
 
@@ -355,131 +351,5 @@ def _check_text(check: _Check, text: str, root: Path) -> None:
             __(
                 "write at least one paragraph: the first one is the summary shown in "
                 "listings and the feed"
-            ),
-        )
-
-
-# -- The whole news folder ---------------------------------------------------------------------
-
-
-def _computed(kind: str, path: Path, compute: Callable[[], T]) -> T:
-    return compute()
-
-
-def check_news(root: Path, result: Keeper = _computed) -> Iterator[Problem]:
-    """Posts, their slugs, the archive pages, and pages that look like posts elsewhere. What is
-    read from each file is ``result(kind, file, compute)``: ``compute()``, or a result kept from
-    an earlier run by the checks (:mod:`lnox_site.checks.kept`)."""
-    if not (root / TAGS).exists():
-        yield Problem(
-            TAGS,
-            0,
-            __("the vocabulary of news tags is missing"),
-            __("restore it from the project's history"),
-        )
-        return
-    tags = load_tags(root)
-    yield from _check_tag_vocabulary(tags)
-    slugs: dict[str, str] = {}
-    years: set[str] = set()
-    for path in sources.pages(root):
-        docname = _docname(root, path)
-        relative = path.relative_to(root).as_posix()
-        if not is_post_docname(docname):
-            yield from result(
-                "not a post", path, lambda p=path, r=relative: list(_check_not_a_post(root, p, r))
-            )
-            continue
-        source, problems = result("post", path, lambda path=path: read_post(root, path))
-        yield from problems
-        years.add(path.parent.name)
-        if source is None:
-            continue
-        if source.slug in slugs:
-            yield Problem(
-                relative,
-                0,
-                __("the slug {slug} is already used by {page}").format(
-                    slug=repr(source.slug), page=slugs[source.slug]
-                ),
-                __(
-                    "give one of the two posts another name "
-                    "after the date (the slug identifies the post in the feeds)"
-                ),
-            )
-        slugs.setdefault(source.slug, relative)
-    for year in sorted(years):
-        page = Path(NEWS) / year / ARCHIVE_PAGE
-        if not (root / page).exists():
-            yield Problem(
-                page.as_posix(),
-                0,
-                __("the posts of {year} have no archive page").format(year=year),
-                __(
-                    "create it with the three lines ```{news-archive}, ``` "
-                    "(see the page of another year)"
-                ),
-            )
-    for tag in tags:
-        page = Path(NEWS) / TAG_FOLDER / f"{tag}.md"
-        if not (root / page).exists():
-            yield Problem(
-                page.as_posix(),
-                0,
-                __("the tag {tag} has no page").format(tag=repr(tag)),
-                __("create it as a copy of the page of another tag"),
-            )
-    for page in sorted((root / NEWS / TAG_FOLDER).glob("*.md")):
-        if page.stem not in tags:
-            yield Problem(
-                page.relative_to(root).as_posix(),
-                0,
-                __("no tag {tag} in {file}").format(tag=repr(page.stem), file=TAGS),
-                __("declare the tag there, or delete this page"),
-            )
-
-
-def _check_tag_vocabulary(tags: dict[str, dict[str, str]]) -> Iterator[Problem]:
-    for slug, names in tags.items():
-        if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-            yield Problem(
-                TAGS,
-                0,
-                __("a tag is written in lower case, digits and hyphens"),
-                __("rename it, e.g. etude-clinique"),
-                slug,
-            )
-        for language in LANGUAGES:
-            if not isinstance(names, dict) or not names.get(language):
-                yield Problem(
-                    TAGS,
-                    0,
-                    __("the tag has no {language} name").format(language=language),
-                    __("add `{language}: …` under it").format(language=language),
-                    slug,
-                )
-
-
-def _check_not_a_post(root: Path, path: Path, relative: str) -> Iterator[Problem]:
-    """A page outside the year folders that carries a post's front matter was misplaced."""
-    try:
-        text = sources.read_text(path, root)
-    except ContentError as error:
-        yield error.problem
-        return
-    try:
-        fields = front_matter(text) or {}
-    except FrontMatterError:
-        return  # not a post: its own checks, or MyST, report the YAML
-    found = [key for key in POST_FIELDS if key in fields]
-    if found:
-        yield Problem(
-            relative,
-            fields[found[0]].line,
-            __(
-                "this page has the {fields} of a news post but is not in a year folder of the news"
-            ).format(fields=(" " + __("and") + " ").join(found)),
-            __("move it to {path}, or remove {fields} if it is not a news item").format(
-                path=f"{NEWS}/YYYY/YYYY-MM-DD-slug.md", fields=", ".join(found)
             ),
         )

@@ -2,6 +2,6 @@
 
 The posts' files (name, front matter) are read by :mod:`lnox_site.content.posts`.
 
-May import: :mod:`lnox_site.content`, the other rendering packages (bibliography, pages, site),
-Sphinx, docutils and feedgen. Never :mod:`lnox_site.checks`.
+May import: :mod:`lnox_site.content`, :mod:`lnox_site.site`, :mod:`lnox_site.bibliography`,
+Sphinx, docutils and feedgen. Never :mod:`lnox_site.checks`, nor :mod:`lnox_site.pages`.
 """

@@ -17,20 +17,18 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 from sphinx.application import Sphinx
-from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
 from lnox_site.content import posts as post_files
-from lnox_site.content.languages import localise
 from lnox_site.content.paths import root_of
-from lnox_site.news.listings import FEED, NEWS_INDEX, Post, all_posts, newest_first
+from lnox_site.content.wording import _
+from lnox_site.news.collection import all_posts
+from lnox_site.news.model import FEED, NEWS_INDEX, Post, newest_first
 from lnox_site.site import identity
 from lnox_site.site.head import append_head
 
 # Ids are names in this namespace: the same post keeps the same id from build to build and when
 # the site moves to another address.
-# Interface strings (docs/locales/<language>/LC_MESSAGES/sphinx.po): English, translated there.
-_ = get_translation("sphinx")
 ID_NAMESPACE = uuid.UUID("5b0f1d62-3c1e-4d0a-9a57-6c2f0f4b7e21")
 # Date of a feed without any post (the build time would change the feed at every build).
 NO_POST = dt.date(2000, 1, 1)
@@ -49,7 +47,7 @@ def timestamp(date: dt.date) -> dt.datetime:
 
 
 def title(app: Sphinx) -> str:
-    return _("%(site)s — news") % {"site": app.config.project}
+    return _("{site} — news", app.config.language).format(site=app.config.project)
 
 
 def make_feed(
@@ -75,7 +73,7 @@ def make_feed(
         if post.summary:
             entry.summary(post.summary)
         for tag in post.source.tags:
-            entry.category(term=tag, label=localise(tag_names[tag], language))
+            entry.category(term=tag, label=tag_names[tag][language])
     return feed
 
 

@@ -4,6 +4,6 @@ research themes' cards, the explanatory diagrams.
 Each module holds the directives of one page and renders the records that
 :mod:`lnox_site.content` reads.
 
-May import: :mod:`lnox_site.content`, the other rendering packages (bibliography, news, site),
-Sphinx and docutils. Never :mod:`lnox_site.checks`.
+May import: :mod:`lnox_site.content`, :mod:`lnox_site.site`, :mod:`lnox_site.bibliography`,
+Sphinx and docutils. Never :mod:`lnox_site.checks`, nor :mod:`lnox_site.news`.
 """

@@ -11,12 +11,15 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
 from lnox_site.bibliography import entry_dependencies, publications
+from lnox_site.bibliography.publication_pages import MENTIONS, PERSON_PAGE, Mention
 from lnox_site.bibliography.publications import page_of, short_citation
 from lnox_site.content.languages import format_date
 from lnox_site.content.paths import PEOPLE, root_of
 from lnox_site.content.people import STATUSES, Person, load
 from lnox_site.content.references import Publication, plain
 from lnox_site.content.wording import _
+from lnox_site.site.collectors import PageRecords
+from lnox_site.site.descriptions import KIND
 
 # -- The Team page --------------------------------------------------------------------------------
 
@@ -26,19 +29,15 @@ def person_anchor(name: str) -> str:
     return nodes.make_id(f"person-{name}")
 
 
+class TeamPages(PageRecords):
+    """The pages that show the people (docname -> True): the Team page."""
+
+    name = "lnox_team_pages"
+
+
 def team_pages(env: BuildEnvironment) -> set[str]:
     """The pages that show the people (the Team page)."""
-    if not hasattr(env, "lnox_team_pages"):
-        env.lnox_team_pages = set()
-    return env.lnox_team_pages
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    team_pages(env).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    team_pages(env).update(team_pages(other) & docnames)
+    return set(TeamPages.of(env))
 
 
 class people_list(nodes.General, nodes.Element):
@@ -49,7 +48,7 @@ class PeopleDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         root = root_of(self.env.srcdir)
         self.env.note_dependency(str(root / PEOPLE))
-        team_pages(self.env).add(self.env.docname)
+        TeamPages.of(self.env)[self.env.docname] = True
         # The theses and works are rendered when the page is written: written again when one of
         # their entries changes (the order of the theses follows their years).
         for person in load(root)[0]:
@@ -123,9 +122,34 @@ def _render(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         node.replace_self(render(load(root)[0], app.config.language, bib, link))
 
 
+def _kind(app: Sphinx, docname: str) -> tuple[str, str] | None:
+    """The Team page, for its social card."""
+    return ("people", "") if docname in TeamPages.of(app.env) else None
+
+
+def _mentions(app: Sphinx, key: str, shown: set[str]) -> list[Mention]:
+    """The people whose thesis or works the entry ``key`` is, on the Team page."""
+    teams = team_pages(app.env)
+    if not teams:
+        return []
+    return [
+        Mention("people", person.name, min(teams), person_anchor(person.name))
+        for person in load(root_of(app.srcdir))[0]
+        if key == person.thesis or key in person.works
+    ]
+
+
+def _person_page(app: Sphinx, name: str) -> tuple[str, str] | None:
+    """Where the person's entry is on the Team page."""
+    teams = team_pages(app.env)
+    return (min(teams), person_anchor(name)) if teams else None
+
+
 def setup(app: Sphinx) -> None:
+    app.connect(MENTIONS, _mentions)
+    app.connect(PERSON_PAGE, _person_page)
+    app.connect(KIND, _kind)
     app.add_node(people_list)
     app.add_directive("people", PeopleDirective)
     app.connect("doctree-resolved", _render)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    app.add_env_collector(TeamPages)

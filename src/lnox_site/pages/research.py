@@ -14,15 +14,11 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from lnox_site.content import vocabulary
 from lnox_site.content.paths import THEMES, root_of
-from lnox_site.content.wording import __
 from lnox_site.site.descriptions import EVENT, Description
-
-logger = logging.getLogger(__name__)
 
 
 class theme_cards(nodes.General, nodes.Element):
@@ -54,16 +50,8 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     themes = vocabulary.load(root_of(app.srcdir)).themes.values()
     for node in placeholders:
         cards = nodes.bullet_list(classes=["lnox-cards"])
+        # Every theme has its page: the checks of themes.yaml stop the build otherwise.
         for theme in themes:
-            if theme.page not in app.env.all_docs:
-                logger.warning(
-                    __("theme {slug}: its page {page} does not exist — create docs/{path}.md or "
-                       "fix `page` in {file}").format(
-                        slug=repr(theme.slug), page=repr(theme.page), path=theme.page, file=THEMES
-                    ),
-                    location=node, type="lnox", subtype="theme",
-                )  # fmt: skip
-                continue
             uri = app.builder.get_relative_uri(docname, theme.page)
             cards += card(theme, app.config.language, uri)
         node.replace_self(cards)

@@ -24,7 +24,7 @@ from lnox_site.content.editions import Edition, edition_files, load
 from lnox_site.content.languages import format_date
 from lnox_site.content.paths import root_of
 from lnox_site.content.wording import N_, _
-from lnox_site.site.descriptions import EVENT, Description
+from lnox_site.site.descriptions import EVENT, KIND, Description
 from lnox_site.site.head import append_head, json_ld
 from lnox_site.site.i18n import language_root
 
@@ -294,7 +294,19 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     append_head(context, json_ld(event(edition, name, url, series)))
 
 
+def _kind(app: Sphinx, docname: str) -> tuple[str, str] | None:
+    """What a page of the symposium is, for its social card."""
+    language = app.config.language
+    edition = next((e for e in load(root_of(app.srcdir))[0] if e.docname == docname), None)
+    if edition is not None:
+        if edition.start:
+            return "edition", date_span(edition.start, edition.end, language)
+        return "edition", str(edition.year)
+    return ("series", "") if docname == SERIES_PAGE else None
+
+
 def setup(app: Sphinx) -> None:
+    app.connect(KIND, _kind)
     app.add_node(edition_table)
     app.add_directive("symposium-editions", EditionsDirective)
     app.connect("doctree-resolved", _render)

@@ -3,7 +3,8 @@ is written, in its language (drawn by :mod:`lnox_site.site.card_image`).
 
 A card shows the page's title, what the page is (:data:`KINDS`: a research theme, a news post and
 its date, an edition of the symposium…, found from what the site knows of the page: the themes of
-``themes.yaml``, the posts read, the editions, the directives on the page), the team's name
+``themes.yaml``, the part of the site that owns the page (a post, an edition, the Team page answer
+:data:`lnox_site.site.descriptions.KIND`), the directives on the page), the team's name
 (``author`` in conf.py) and its line (``lnox_image_alt``), in the colours of the theme
 (``color-brand-primary`` of ``html_theme_options``, light for the background, dark for the accent).
 
@@ -24,17 +25,15 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from lnox_site.bibliography.publications import PUBLICATIONS_PAGE
-from lnox_site.content import editions, vocabulary
+from lnox_site.content import vocabulary
 from lnox_site.content.paths import root_of
 from lnox_site.content.wording import N_, _
-from lnox_site.news import listings
-from lnox_site.pages import people, symposium
 from lnox_site.site import identity
 from lnox_site.site.card_image import SIZE, CardText, draw
+from lnox_site.site.collectors import PageRecords
+from lnox_site.site.descriptions import KIND
 from lnox_site.site.i18n import language_root
 
 logger = logging.getLogger(__name__)
@@ -58,15 +57,10 @@ KINDS = {
     "search": N_("site search"),
     "not-found": N_("page not found"),
 }
-# Pages known by their name, and pages known by a directive they hold.
-NAMED = {
-    listings.NEWS_INDEX: "news",
-    symposium.SERIES_PAGE: "series",
-    PUBLICATIONS_PAGE: "publications",
-    SEARCH_PAGE: "search",
-    NOT_FOUND_PAGE: "not-found",
-}
-HOLDING = ((people.people_list, "people"), (addnodes.glossary, "glossary"))
+# Pages of Sphinx known by their name, and pages known by a directive of Sphinx they hold; the
+# site's own parts answer for theirs (KIND).
+NAMED = {SEARCH_PAGE: "search", NOT_FOUND_PAGE: "not-found"}
+HOLDING = ((addnodes.glossary, "glossary"),)
 # Without brand colours in html_theme_options: a dark grey and a light one.
 DEFAULT_COLOURS = ("#2b2d31", "#d0d3d8")
 
@@ -78,49 +72,31 @@ class SocialImage:
     size: tuple[int, int]
 
 
-def _held(env: BuildEnvironment) -> dict[str, str]:
-    """docname -> the kind that a directive of the page gives it (the Team page, the glossary)."""
-    if not hasattr(env, "lnox_card_kinds"):
-        env.lnox_card_kinds = {}
-    return env.lnox_card_kinds
+class HeldKinds(PageRecords):
+    """docname -> the kind that a directive of the page gives it (the glossary)."""
 
+    name = "lnox_card_kinds"
 
-def _read_kind(app: Sphinx, doctree: nodes.document) -> None:
-    for node_class, kind in HOLDING:
-        if next(iter(doctree.findall(node_class)), None) is not None:
-            _held(app.env)[app.env.docname] = kind
-            return
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _held(env).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    theirs = _held(other)
-    _held(env).update({name: theirs[name] for name in docnames if name in theirs})
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        for node_class, kind in HOLDING:
+            if next(iter(doctree.findall(node_class)), None) is not None:
+                self.of(app.env)[app.env.docname] = kind
+                return
 
 
 def kind_of(app: Sphinx, pagename: str) -> str:
     """What the page is, in the build's language ("" for a page of no kind of its own)."""
     language, root = app.config.language, root_of(app.srcdir)
-    post = listings.all_posts(app.env).get(pagename)
-    edition = next((e for e in editions.load(root)[0] if e.docname == pagename), None)
+    owned = app.emit_firstresult(KIND, pagename)
     themes = vocabulary.load(root).themes.values()
-    if post is not None:
-        key, date = "post", listings.display_date(post.source, language)
-    elif edition is not None:
-        key, date = "edition", str(edition.year)
-        if edition.start:
-            date = symposium.date_span(edition.start, edition.end, language)
-    elif listings.archive_of(pagename) and pagename in app.env.all_docs:
-        key, date = "archive", ""
+    if owned is not None:
+        key, date = owned
     elif any(theme.page == pagename for theme in themes):
         key, date = "theme", ""
     elif pagename == app.config.root_doc:
         key, date = "home", ""
     else:
-        key, date = NAMED.get(pagename) or _held(app.env).get(pagename, ""), ""
+        key, date = NAMED.get(pagename) or HeldKinds.of(app.env).get(pagename, ""), ""
     return _(KINDS[key], language).format(date=date) if key else ""
 
 
@@ -186,8 +162,6 @@ def _report(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("doctree-read", _read_kind)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    app.add_env_collector(HeldKinds)
     app.connect("builder-inited", _note_cache)
     app.connect("build-finished", _report)

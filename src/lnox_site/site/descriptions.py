@@ -14,7 +14,9 @@ reference list. It is cut to whole sentences only (:mod:`lnox_site.content.summa
 sentence too long for a description is a content problem, reported before the build.
 
 A module that knows better what one of its pages is (a post, a theme, an edition) answers the event
-:data:`EVENT` with a :class:`Description`.
+:data:`EVENT` with a :class:`Description`, and the event :data:`KIND` with what the page is, as its
+social card says (:mod:`lnox_site.site.cards`): the site's own parts answer for their pages without
+this package importing them.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.util import docname_join
 
-from lnox_site.bibliography import publications
 from lnox_site.content import sources
 from lnox_site.content.frontmatter import FrontMatterError, front_matter
 from lnox_site.content.paths import root_of
@@ -40,6 +41,9 @@ from lnox_site.content.summaries import DESCRIPTION_LENGTH, FIELD, one_line, who
 
 # Sent as app.emit_firstresult(EVENT, docname); a handler returns a Description or None.
 EVENT = "lnox-page-description"
+# Sent as app.emit_firstresult(KIND, docname); a handler returns (a key of site.cards.KINDS, the date
+# the kind shows or "") for a page of its own, or None.
+KIND = "lnox-page-kind"
 # Around the name of a page whose title stands in the text ({doc}`niche`, with no text of its own):
 # titles are known only once every page is read.
 TITLE = "\ue000"  # a private-use character (docutils drops NUL from text)
@@ -59,13 +63,16 @@ class Description:
     article: Article | None = None
 
 
+class reference_key(nodes.Inline, nodes.Element):
+    """A mark of the site's own that shows as a key away from its page (the ``{pub}`` role's):
+    left out of summaries like a citation."""
+
+
 def is_reference_key(node: nodes.Node) -> bool:
     """A citation or footnote mark, which shows as a key or a number away from its page."""
     if isinstance(node, addnodes.pending_xref):
         return node.get("refdomain") == "cite"
-    return isinstance(
-        node, (publications.publication_ref, nodes.footnote_reference, nodes.citation_reference)
-    )
+    return isinstance(node, (reference_key, nodes.footnote_reference, nodes.citation_reference))
 
 
 def first_paragraph(doctree: nodes.Node) -> nodes.paragraph | None:
@@ -156,5 +163,6 @@ def given(doctree: nodes.Node | None) -> str | None:
 def setup(app: Sphinx) -> None:
     # Before the modules that answer it connect to it.
     app.add_event(EVENT)
+    app.add_event(KIND)
     app.add_node(page_description, html=(_hidden, None))
     app.add_transform(FrontMatterDescription)

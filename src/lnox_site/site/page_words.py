@@ -10,9 +10,8 @@ after any change of ``conf.py``, so that no page keeps the old word."""
 from __future__ import annotations
 
 from sphinx.application import Sphinx
-from sphinx.util import logging
-
 from sphinx.config import Config
+from sphinx.util import logging
 
 from lnox_site.content.wording import PAGES, digest, missing_page_words
 

@@ -31,6 +31,7 @@ from lnox_site.content.messages import Message, domain, problem, untranslated
 from lnox_site.content.paths import root_of
 from lnox_site.content.problems import ContentError, Problem
 from lnox_site.content.wording import _
+from lnox_site.site.collectors import PageRecords
 from lnox_site.upstream.sphinx import extract_messages, traverse_parent
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ class MarkUntranslated(SphinxTransform):
                 _mark(node)
         if not left:
             return
-        _pending(self.env).add(docname)
+        Pending.of(self.env)[docname] = True
         for reported in dict.fromkeys(left):
             subject = f"{reported.subject}: " if reported.subject else ""
             logger.warning(
@@ -125,29 +126,18 @@ def _mark(node: nodes.Element) -> None:
         node["classes"].append(IN_FRENCH)
 
 
-def _pending(env: BuildEnvironment) -> set[str]:
-    """The pages with French blocks, read again at each build."""
-    if not hasattr(env, "lnox_untranslated"):
-        env.lnox_untranslated = set()
-    return env.lnox_untranslated
+class Pending(PageRecords):
+    """The pages with French blocks (docname -> True), read again at each build."""
 
+    name = "lnox_untranslated"
 
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _pending(env).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    _pending(env).update(_pending(other) & set(docnames))
-
-
-def _read_again(
-    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
-) -> list[str]:
-    return sorted(_pending(env) - removed - added - changed)
+    def get_outdated_docs(
+        self, app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+        removed: set[str],
+    ) -> list[str]:  # fmt: skip
+        return sorted(self.of(env).keys() - removed - added - changed)
 
 
 def setup(app: Sphinx) -> None:
     app.add_transform(MarkUntranslated)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-get-outdated", _read_again)
+    app.add_env_collector(Pending)
