@@ -22,7 +22,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from lnox_site.content import posts as post_files
 from lnox_site.content import vocabulary
-from lnox_site.content.languages import localise
 from lnox_site.content.paths import TAGS, THEMES, root_of
 from lnox_site.content.wording import N_, _
 from lnox_site.news.collection import note_listing
@@ -99,7 +98,7 @@ class NewsArchive(NewsDirective):
             tag = self.known_tag(key)
             names = post_files.load_tags(self.root)[tag]
             selection = Selection(tag=tag)
-            title = _(TITLES["tag"], language).format(name=localise(names, language))
+            title = _(TITLES["tag"], language).format(name=names[language])
         else:
             raise self.error(
                 "news-archive makes the archive page of a year (actualites/YYYY/index.md) or of "
