@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from babel import Locale
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
@@ -50,18 +51,32 @@ LABELS = {
 # -- Rendering, in the language of the page ----------------------------------------------------
 
 
+# The suffix of an ordinal number, by its CLDR ordinal category (Babel's ``ordinal_form``): "1st",
+# "2nd", "3rd", "4th". Each language translates the four (French: « 1re », « 2e », of an édition).
+SUFFIXES = {
+    # Translators: the suffix of 1st, 21st (an edition of the symposium).
+    "one": N_("st"),
+    # Translators: the suffix of 2nd, 22nd.
+    "two": N_("nd"),
+    # Translators: the suffix of 3rd, 23rd.
+    "few": N_("rd"),
+    # Translators: the suffix of 4th, 11th, 12th…
+    "other": N_("th"),
+}
+# The languages whose ordinals raise their suffix (« 9ᵉ »).
+RAISED_SUFFIX = {"fr"}
+
+
 def ordinal_suffix(number: int, language: str) -> str:
-    """« re », « e » in French (of an édition: feminine), "st", "nd", "rd", "th" in English."""
-    if language == "fr":
-        return "re" if number == 1 else "e"
-    teen = 10 <= number % 100 <= 20
-    return "th" if teen else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    """« re », « e » in French, "st", "nd", "rd", "th" in English."""
+    category = Locale.parse(language).ordinal_form(number)
+    return _(SUFFIXES.get(category, SUFFIXES["other"]), language)
 
 
 def ordinal(number: int, language: str) -> list[nodes.Node]:
     """« 9ᵉ », « 1ʳᵉ » in French (suffix in superscript), "9th", "21st" in English."""
     suffix = ordinal_suffix(number, language)
-    if language == "fr":
+    if language in RAISED_SUFFIX:
         return [nodes.Text(str(number)), nodes.superscript(text=suffix)]
     return [nodes.Text(f"{number}{suffix}")]
 
