@@ -3,7 +3,7 @@ older version of the extension (another ``lnox_site.ENV_VERSION``) is rebuilt, n
 
 from __future__ import annotations
 
-import pytest
+from test_second_site import assemble
 
 import lnox_site
 
@@ -19,15 +19,15 @@ def pages_read(make_app, docs) -> tuple[set[str], set[str]]:
     return read, set(app.env.found_docs)
 
 
-@pytest.mark.slow
-def test_an_environment_of_an_older_version_is_rebuilt(make_app, project, monkeypatch):
-    docs = project / "docs"
+def test_an_environment_of_an_older_version_is_rebuilt(make_app, tmp_path, monkeypatch):
+    # The small second site: the same extension, a few pages of each kind.
+    docs = assemble(tmp_path / "project") / "docs"
     with monkeypatch.context() as older:
         older.setattr(lnox_site, "ENV_VERSION", lnox_site.ENV_VERSION - 1)
         pages_read(make_app, docs)
     # The same sources, the current version: every page is read again.
     read, pages = pages_read(make_app, docs)
-    assert len(pages) > 50
+    assert len(pages) > 5
     assert read == pages
     # Once the environment is of this version, an unchanged page is not read again.
     assert pages_read(make_app, docs)[0] == set()
