@@ -12,6 +12,7 @@ import pytest
 from babel.messages.pofile import read_po
 from conftest import DOCS, ROOT, checked
 
+from lnox_site.checks.translations import WRITING
 from lnox_site.content import wording
 from lnox_site.content.language_files import needed
 from lnox_site.content.languages import LANGUAGES, LOCALES
@@ -167,8 +168,10 @@ def test_a_new_language_needs_a_catalogue_of_each_page_and_of_each_interface():
         catalogues / "sphinx.po",
         ROOT / "src" / "lnox_site" / "locales" / "de" / "LC_MESSAGES" / "lnox_site.po",
     ]
-    # And its entry in each table of the languages.
+    # And its entry in each table of the languages: dates, and how figures are written (which
+    # the check of translations compares).
     assert set(LOCALES) == set(LANGUAGES)
+    assert set(WRITING) == set(LANGUAGES)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -75,24 +75,31 @@ def _notation(locale: str, group: str, decimal: str, ordinal: str, dates: list[s
     return Notation(group, decimal, ordinal, months, tuple(d.format(month=month) for d in dates))
 
 
-@cache
-def notation(language: str) -> Notation:
-    """How ``language`` writes numbers and dates (read once: Babel's locale data takes a while)."""
-    if language == "fr":
-        # « 3 955 », « 1,51 », « 9e », « 1er janvier 2021 », « novembre 2019 »; a dot is read as a
-        # decimal mark too (a figure quoted from an English title).
-        return _notation(
-            "fr", SPACE, "[,.]", "(?:er|re|ère|e|ème|nd|nde|ᵉ)",
-            [rf"\b(?P<day>1er|\d{{{{1,2}}}}){SPACE}+{{month}}(?:{SPACE}+(?P<year>\d{{{{4}}}}))?",
-             rf"\b{{month}}{SPACE}+(?P<year>\d{{{{4}}}})"],
-        )  # fmt: skip
+# How each language of the site writes numbers and dates: its thousands and decimal marks, the
+# suffixes of its ordinals, its date patterns ({month}: the month's name). A new language of the
+# site needs its line here.
+WRITING = {
+    # « 3 955 », « 1,51 », « 9e », « 1er janvier 2021 », « novembre 2019 »; a dot is read as a
+    # decimal mark too (a figure quoted from an English title).
+    "fr": (
+        SPACE, "[,.]", "(?:er|re|ère|e|ème|nd|nde|ᵉ)",
+        [rf"\b(?P<day>1er|\d{{{{1,2}}}}){SPACE}+{{month}}(?:{SPACE}+(?P<year>\d{{{{4}}}}))?",
+         rf"\b{{month}}{SPACE}+(?P<year>\d{{{{4}}}})"],
+    ),
     # "3,955", "1.51", "9th", "21 January 2021", "January 21, 2021", "November 2019"
-    return _notation(
-        "en", ",", "[.]", "(?:st|nd|rd|th)",
+    "en": (
+        ",", "[.]", "(?:st|nd|rd|th)",
         [r"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{month}(?:,?\s+(?P<year>\d{{4}}))?",
          r"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
          r"\b{month}\s+(?P<year>\d{{4}})"],
-    )  # fmt: skip
+    ),
+}  # fmt: skip
+
+
+@cache
+def notation(language: str) -> Notation:
+    """How ``language`` writes numbers and dates (read once: Babel's locale data takes a while)."""
+    return _notation(language, *WRITING[language])
 
 
 @dataclass(frozen=True, order=True)
