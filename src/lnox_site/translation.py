@@ -31,6 +31,7 @@ from lnox_site.checks.untranslated import check_untranslated
 from lnox_site.content.catalogues import parse
 from lnox_site.content.languages import LANGUAGES, SOURCE_LANGUAGE
 from lnox_site.content.paths import LOCALES
+from lnox_site.content.wording import __, n__
 
 # The width of every catalogue (`nox -s translate` rewraps what sphinx-intl wrote at its own).
 CATALOGUE_WIDTH = 100
@@ -92,17 +93,23 @@ def print_report(root: Path) -> int:
     rows = [row for language in LANGUAGES if language != SOURCE_LANGUAGE
             for row in report(root / LOCALES / language / "LC_MESSAGES")]  # fmt: skip
     width = max((len(row.catalogue) for row in rows), default=10)
-    print(f"{'page':<{width}}  translated  fuzzy  total  coverage")
+    heads = [__("translated"), __("fuzzy"), __("total"), __("coverage")]
+    columns = [max(len(head), size) for head, size in zip(heads, (10, 5, 5, 8), strict=True)]
+    print(f"{__('page'):<{width}}", *(f"{h:>{c}}" for h, c in zip(heads, columns, strict=True)))
     for row in rows:
+        cells = (row.translated, row.fuzzy, row.total, f"{row.percent:.1f}%")
         print(
-            f"{row.catalogue:<{width}}  {row.translated:>10}  {row.fuzzy:>5}  {row.total:>5}"
-            f"  {row.percent:>7.1f}%"
+            f"{row.catalogue:<{width}}", *(f"{v:>{c}}" for v, c in zip(cells, columns, strict=True))
         )
     left = list(check_untranslated(root))
     if not left:
-        print("\nEverything is translated.")
+        print("\n" + __("Everything is translated."))
         return 0
-    print(f"\nLeft to translate ({len(left)}), each on its line of the French page:")
+    print("\n" + n__(
+        "Left to translate ({count}), on its line of the French page:",
+        "Left to translate ({count}), each on its line of the French page:",
+        len(left),
+    ).format(count=len(left)))  # fmt: skip
     for problem in left:
         print(problem)
     return 1
@@ -110,15 +117,19 @@ def print_report(root: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=Path(), help="the project folder")
+    parser.add_argument("--root", type=Path, default=Path(), help=__("the project folder"))
     parser.add_argument(
-        "--wrap", action="store_true", help=f"wrap every catalogue at {CATALOGUE_WIDTH} columns"
-    )
+        "--wrap", action="store_true",
+        help=__("wrap every catalogue at {width} columns").format(width=CATALOGUE_WIDTH),
+    )  # fmt: skip
     args = parser.parse_args(argv)
     if not args.wrap:
         return print_report(args.root)
     for po in wrap(args.root):
-        print(f"{po.relative_to(args.root).as_posix()}: wrapped at {CATALOGUE_WIDTH} columns")
+        wrapped_at = __("{catalogue}: wrapped at {width} columns")
+        print(
+            wrapped_at.format(catalogue=po.relative_to(args.root).as_posix(), width=CATALOGUE_WIDTH)
+        )
     return 0
 
 

@@ -25,6 +25,7 @@ from lnox_site.content.wording import (
     LOCALE_DIR,
     PAGES,
     WRITTEN_IN,
+    __,
     catalogue_path,
     template_path,
     untranslated,
@@ -103,12 +104,16 @@ def main() -> int:
     left = []
     for domain in (PAGES, CONSOLE):
         for path in update(domain):
-            print(f"{path.relative_to(root).as_posix()}: updated from the code")
+            print(
+                __("{file}: updated from the code").format(file=path.relative_to(root).as_posix())
+            )
         for language in languages(domain):
             left += untranslated(language, domain)
     for word in left:
         place = word.catalogue.relative_to(root).as_posix()
-        print(f"{place}:{word.line}: not translated yet: {word.message!r}")
+        print(__("{place}: not translated yet: {word}").format(
+            place=f"{place}:{word.line}", word=repr(word.message)
+        ))  # fmt: skip
     return 1 if left else 0
 
 
