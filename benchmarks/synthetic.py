@@ -23,10 +23,12 @@ import shutil
 from pathlib import Path
 
 import yaml
+from babel.messages.pofile import read_po, write_po
 
 from lnox_site.content import paths, vocabulary
 from lnox_site.content.paths import BIBFILE, PEOPLE, THEMES
 from lnox_site.content.references import read
+from lnox_site.translation import CATALOGUE_WIDTH
 
 SEED = 2019
 LOCALES = Path("docs") / "locales" / "en" / "LC_MESSAGES"
@@ -136,18 +138,20 @@ def _themes(root: Path, dest: Path, scale: int) -> list[Path]:
 
 def _cite(dest: Path, pages: list[Path], keys: list[str], rng: random.Random) -> None:
     """A new paragraph before the first section of each page (after the introduction, which the
-    content checks read), citing some made-up entries."""
+    content checks read), citing some made-up entries, with its English in the page's catalogue
+    (the English build refuses a paragraph left in French)."""
     for page in pages:
         cited = ",".join(rng.sample(keys, min(CITATIONS_PER_PAGE, len(keys))))
+        paragraph = f"Synthèse {{footcite:p}}`{cited}`."
         text = (dest / page).read_text(encoding="utf-8")
-        text = re.sub(
-            r"^(## )",
-            rf"Synthèse {{footcite:p}}`{cited}`.\n\n\1",
-            text,
-            count=1,
-            flags=re.MULTILINE,
-        )
+        text = re.sub(r"^(## )", rf"{paragraph}\n\n\1", text, count=1, flags=re.MULTILINE)
         (dest / page).write_text(text, encoding="utf-8")
+        catalogue = dest / LOCALES / page.relative_to("docs").with_suffix(".po")
+        with catalogue.open("rb") as handle:
+            messages = read_po(handle)
+        messages.add(paragraph, f"Synthesis {{footcite:p}}`{cited}`.")
+        with catalogue.open("wb") as handle:
+            write_po(handle, messages, width=CATALOGUE_WIDTH)
 
 
 def _add_to_toctree(text: str, names: list[str]) -> str:
@@ -176,6 +180,11 @@ def _editions(root: Path, dest: Path, scale: int) -> None:
         target = EDITIONS_DIR / f"{new}.md"
         _copy_page(root, dest, source.relative_to(root), target)
         (dest / target).write_text(moved, encoding="utf-8")
+        # Its English moved on the same way (a year has as many digits as the other).
+        catalogue = dest / LOCALES / target.relative_to("docs").with_suffix(".po")
+        if catalogue.exists():
+            english = re.sub(rf"\b{year}\b", str(new), catalogue.read_text(encoding="utf-8"))
+            catalogue.write_text(english, encoding="utf-8")
 
 
 def _people(dest: Path, scale: int) -> None:

@@ -47,6 +47,10 @@ def test_synthetic_site_builds(tmp_path: Path) -> None:
     assert named
     assert len(theme.select(".lnox-news .lnox-news-title")) == len(named)
     assert page_weight(build.out / "fr" / "index.html") > 0
+    # The English build, as strict as the site's: what the copies add has its English.
+    english = build_copy(project, "en")
+    assert english.returncode == 0, english.log
+    assert "Synthesis" in english.soup("en", "recherche/niche-copie1.html").get_text()
 
 
 def _result(scale: int, seconds: float, status: int = 0) -> dict:

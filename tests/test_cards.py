@@ -44,10 +44,10 @@ NAMED = {
 }
 ARCHIVE_TITLES = {
     "year": {"fr": "Actualités de {}", "en": "News from {}"},
-    "tag": {"fr": "Actualités : {}", "en": "News: {}"},
+    "tag": {"fr": "Actualités\u00a0: {}", "en": "News: {}"},
 }
-ALT = {"fr": "Carte : {} — {} ({})", "en": "Card: {} — {} ({})"}
-ALT_WITHOUT_KIND = {"fr": "Carte : {} ({})", "en": "Card: {} ({})"}
+ALT = {"fr": "Carte\u00a0: {} — {} ({})", "en": "Card: {} — {} ({})"}
+ALT_WITHOUT_KIND = {"fr": "Carte\u00a0: {} ({})", "en": "Card: {} ({})"}
 # Letters of French and English text beyond ASCII, typographic quotes, dashes and the spaces that
 # French sets before « : » and inside « ».
 LETTERS = "œŒÉÈÀÇéèêëàâîïôûùüÿç’\u2018“”«»\u2013—…·\u00a0\u202f"

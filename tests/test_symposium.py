@@ -143,7 +143,7 @@ def test_edition_pages_describe_an_event_in_json_ld(site, language):
 def test_undescribed_editions_are_grouped_in_ranges():
     editions = [Edition("x", number, 2000 + number) for number in (3, 6, 9)]
     assert undescribed(editions, "fr").astext() == (
-        "Éditions qui n’ont pas encore de page sur ce site : 1re à 2e, 4e à 5e et 7e à 8e."
+        "Éditions qui n’ont pas encore de page sur ce site\u00a0: 1re à 2e, 4e à 5e et 7e à 8e."
     )
     assert undescribed(editions[:2], "en").astext() == (
         "Editions that have no page on this site yet: 1st to 2nd and 4th to 5th."

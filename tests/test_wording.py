@@ -18,7 +18,9 @@ from lnox_site.content.language_files import needed
 from lnox_site.content.languages import LANGUAGES, LOCALES
 from lnox_site.content.wording import (
     DOMAINS,
+    PAGES,
     _,
+    catalogue_path,
     contributor_language,
     n_,
     template_path,
@@ -191,3 +193,18 @@ def test_a_fixed_word_makes_every_page_of_its_language_written_again(
     assert before.config.lnox_page_words != after.config.lnox_page_words
     assert english.config.lnox_page_words == ""
     assert before.config.values["lnox_page_words"].rebuild == "env"
+
+
+def test_french_words_of_the_pages_keep_one_typography():
+    """French puts a non-breaking space before : ; ? ! and inside « » (the line never breaks
+    there), the same in every word the site writes (« Thèmes : » was once written two ways)."""
+    with catalogue_path("fr", PAGES).open("rb") as handle:
+        catalogue = read_po(handle)
+    plain = [
+        text
+        for word in catalogue
+        if word.id
+        for text in (word.string if isinstance(word.string, tuple) else (word.string,))
+        if any(mark in text for mark in (" :", " ;", " ?", " !", " »", "« "))
+    ]
+    assert plain == []
