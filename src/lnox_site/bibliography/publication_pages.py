@@ -16,9 +16,11 @@ paper is and where the team talks about it:
 
 The pages have no source file: they are written when every page has been read
 (``html-collect-pages``), through Sphinx's page template like any page (navigation, metadata,
-social card). An incremental build writes a page only when what it shows changed: the digest of
-each page is kept beside the doctrees, with what makes Sphinx write every page again (its
-configuration and templates). The page of an entry that is no longer the team's is removed.
+social card). An incremental build makes and writes a page only when what it is made from
+changed: the digest of each page's sources (its entry, the pages that talk about it, the team's
+people and themes, the site's code and tools, and what makes Sphinx write every page again: its
+configuration and templates) is kept beside the doctrees. The page of an entry that is no longer
+the team's is removed.
 
 Search: each page is in Sphinx's index by its title, with no text, and is found through its
 publication object (:mod:`lnox_site.bibliography.search`), which matches the whole citation: it is
@@ -55,7 +57,7 @@ from lnox_site.bibliography.publications import (
 from lnox_site.bibliography.reference_managers import inverted_name, page_range
 from lnox_site.bibliography.style import word
 from lnox_site.content import editions, people, vocabulary
-from lnox_site.content.paths import root_of
+from lnox_site.content.paths import PEOPLE, THEMES, root_of
 from lnox_site.content.references import Publication, authors, full_name, team_only
 from lnox_site.content.team import signature
 from lnox_site.content.wording import N_, _
@@ -92,7 +94,7 @@ PAGE_KINDS = {
     "people": N_("Team"),
     "other": N_("Other pages"),
 }
-# Beside the doctrees: the digest of each page as last written.
+# Beside the doctrees: the digest of what each page was last made from.
 DIGESTS = "lnox-publication-pages.json"
 # Sent as app.emit(MENTIONS, key, shown), ``shown`` being the pages that cite, name or list the
 # entry: the parts of the site that know better what some pages are (the news, the Team page) each
@@ -190,8 +192,8 @@ def description(pub: Publication) -> str:
 class _Body:
     """The text of the page of one entry, as docutils nodes."""
 
-    def __init__(self, app: Sphinx, pub: Publication) -> None:
-        self.app, self.pub = app, pub
+    def __init__(self, app: Sphinx, pub: Publication, members: dict[str, str]) -> None:
+        self.app, self.pub, self.members = app, pub, members
         self.pagename = page_of(pub.key)
         self.page = Page.of(app, self.pagename)
         self.language = self.page.language
@@ -209,14 +211,10 @@ class _Body:
 
     def authors(self) -> list[nodes.Node]:
         """Every named author, those of the Team page linked to their entry there."""
-        members = {
-            signature(Person(member.name)): member.name
-            for member in people.load(root_of(self.app.srcdir))[0]
-        }
         named = authors(self.pub.entry)
         names: list[nodes.Node] = []
         for person in named:
-            member = members.get(signature(person))
+            member = self.members.get(signature(person))
             entry = self.app.emit_firstresult(PERSON_PAGE, member) if member else None
             if entry is not None:
                 names.append(self.link(full_name(person), *entry))
@@ -256,10 +254,9 @@ class _Body:
         facts.append(self.fact("download", *_joined(downloads, " · ")))
         return facts
 
-    def mentions_section(self) -> nodes.section:
+    def mentions_section(self, found: list[Mention]) -> nodes.section:
         section = nodes.section(ids=["mentions"])
         section += nodes.title(text=label("mentions", self.language))
-        found = mentions(self.app, self.pub)
         if not found:
             section += nodes.paragraph(text=label("no-mentions", self.language))
         for kind, heading in PAGE_KINDS.items():
@@ -276,14 +273,15 @@ class _Body:
             section += part
         return section
 
-    def document(self) -> nodes.document:
+    def document(self, found: list[Mention]) -> nodes.document:
+        """The page, ``found`` being where the site talks about the entry (:func:`mentions`)."""
         pub, page = self.pub, self.page
         section = nodes.section(ids=[anchor(pub.key)], classes=["lnox-pub-page"])
         section += nodes.title(text=pub.field("title"))
         section += nodes.paragraph("", "", *page.formatted(pub), classes=["lnox-pub-citation"])
         section += page.coins(pub)
         section += nodes.container("", *self.facts(), classes=["lnox-pub-facts"])
-        section += self.mentions_section()
+        section += self.mentions_section(found)
         if PUBLICATIONS_PAGE in self.app.env.found_docs:
             back = self.link(label("all", self.language), PUBLICATIONS_PAGE, anchor(pub.key))
             section += nodes.paragraph("", "", back)
@@ -305,26 +303,49 @@ def names(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return [page_of(pub.key) for pub in team_only(publications.entries(env).values())]
 
 
+def _shared_sources(app: Sphinx) -> str:
+    """What every page of an entry is made from besides its entry: the site's code and tools, its
+    configuration and templates, the pages of the site (the Team and Publications pages, the
+    pages a mention links), the people and the themes."""
+    root, builder = root_of(app.srcdir), app.builder
+    data = [(root / path).read_bytes() for path in (PEOPLE, THEMES) if (root / path).exists()]
+    pages = sorted(app.env.found_docs)
+    return repr(
+        (
+            publications.renderer_digest(),
+            upstream.site_digest(builder),
+            app.config.language,
+            data,
+            pages,
+        )
+    )
+
+
 def _pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
-    """The pages of the team's entries whose text changed, for Sphinx to write."""
+    """The pages of the team's entries whose sources changed, for Sphinx to write."""
     builder = app.builder
     if not isinstance(builder, StandaloneHTMLBuilder):
         return []
     store = Path(app.doctreedir) / DIGESTS
     before = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
-    site = upstream.site_digest(builder)
+    shared = _shared_sources(app)
+    members = {
+        signature(Person(member.name)): member.name
+        for member in people.load(root_of(app.srcdir))[0]
+    }
     now, to_write = {}, []
     for pub in team_only(publications.entries(app.env).values()):
         pagename, title = page_of(pub.key), pub.field("title")
-        text = upstream.page_html(builder, pagename, _Body(app, pub).document())
-        markup = head(app, pub)
-        digest = hashlib.blake2b(repr((site, title, text, markup)).encode(), digest_size=16)
-        now[pagename] = digest.hexdigest()
+        found = mentions(app, pub)
+        sources = repr((shared, publications.entry_digest(pub), found))
+        now[pagename] = hashlib.blake2b(sources.encode(), digest_size=16).hexdigest()
         upstream.feed_index(builder, pagename, title, new_document(pagename))
-        if before.get(pagename) != now[pagename] or not _output(builder, pagename).exists():
-            context = {"title": html.escape(title), "body": text, "metatags": markup + "\n"}
-            context |= {"toc": "", "display_toc": False, "meta": {}, "sourcename": ""}
-            to_write.append((pagename, context, "page.html"))
+        if before.get(pagename) == now[pagename] and _output(builder, pagename).exists():
+            continue
+        text = upstream.page_html(builder, pagename, _Body(app, pub, members).document(found))
+        context = {"title": html.escape(title), "body": text, "metatags": head(app, pub) + "\n"}
+        context |= {"toc": "", "display_toc": False, "meta": {}, "sourcename": ""}
+        to_write.append((pagename, context, "page.html"))
     for gone in before.keys() - now.keys():
         _output(builder, gone).unlink(missing_ok=True)
     store.write_text(json.dumps(now, indent=0, sort_keys=True), encoding="utf-8")

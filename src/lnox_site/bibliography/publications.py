@@ -19,10 +19,13 @@ and RIS files offered for download are written to ``bib/`` in the output when th
 
 from __future__ import annotations
 
+import hashlib
 import html
 import itertools
 import shutil
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any, ClassVar
 from weakref import WeakKeyDictionary
@@ -59,6 +62,27 @@ from lnox_site.site.descriptions import KIND, reference_key
 from lnox_site.upstream import bibtex
 
 logger = logging.getLogger(__name__)
+
+
+@cache
+def renderer_digest() -> str:
+    """The site's code and the releases of the tools that render an entry: with another, what was
+    made from an entry in an earlier build is made anew."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(Path(__file__).parents[1].rglob("*.py")):
+        digest.update(path.read_bytes())
+    for tool in ("sphinx", "docutils", "pybtex", "sphinxcontrib-bibtex", "furo"):
+        digest.update(version(tool).encode())
+    return digest.hexdigest()
+
+
+def entry_digest(pub: Publication) -> str:
+    """What an entry says: its kind, fields and people."""
+    entry = pub.entry
+    persons = [(role, [str(person) for person in names]) for role, names in entry.persons.items()]
+    said = repr((pub.key, entry.type, list(entry.fields.items()), persons))
+    return hashlib.blake2b(said.encode(), digest_size=16).hexdigest()
+
 
 PUBLICATIONS_PAGE = "publications"
 PAGES = "publications"  # folder of the output that holds a page per team entry

@@ -10,7 +10,9 @@ anchor), with its citation as the result's text (as the page shows it, in the pa
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pybtex.plugin
@@ -26,6 +28,8 @@ KIND = N_("Publication")
 # "Important" objects for Sphinx's search: an entry found by a word of its citation comes before
 # the pages that only mention that word in their text.
 PRIORITY = 0
+# Beside the doctrees: each entry's citation as the search shows it, by what it is made from.
+CITATIONS = "lnox-search-citations.json"
 
 
 class PublicationDomain(Domain):
@@ -40,11 +44,22 @@ class PublicationDomain(Domain):
         if PUBLICATIONS_PAGE not in self.env.all_docs:
             return
         config = self.env.config
-        style = pybtex.plugin.find_plugin("pybtex.style.formatting", config.bibtex_default_style)()
-        entries = publications.entries(self.env)
-        for pub in team_only(entries.values()):
-            citation = as_plain(style.format_entry("", pub.entry).text)
-            yield citation, citation, "publication", page_of(pub.key), anchor(pub.key), PRIORITY
+        # Each citation is formatted once, and kept beside the doctrees for the next builds
+        # under what it is made from: pybtex takes a few milliseconds an entry.
+        store = Path(self.env.doctreedir) / CITATIONS
+        before = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
+        made_by = (publications.renderer_digest(), config.bibtex_default_style, config.language)
+        now = {}
+        for pub in team_only(publications.entries(self.env).values()):
+            key = repr((made_by, publications.entry_digest(pub)))
+            now[key] = before.get(key) or as_plain(self._style().format_entry("", pub.entry).text)
+            yield now[key], now[key], "publication", page_of(pub.key), anchor(pub.key), PRIORITY
+        if now != before:
+            store.write_text(json.dumps(now, indent=0, sort_keys=True), encoding="utf-8")
+
+    def _style(self) -> Any:
+        name = self.env.config.bibtex_default_style
+        return pybtex.plugin.find_plugin("pybtex.style.formatting", name)()
 
     def merge_domaindata(self, docnames: Any, otherdata: dict[str, Any]) -> None:
         """Nothing to merge: the objects come from references.bib, not from the pages."""
