@@ -130,32 +130,42 @@ def run_check(project: Path) -> subprocess.CompletedProcess[str]:
 
 @functools.cache
 def _results_of_the_project() -> bytes:
-    """The checks' kept results (lnox_site.checks.kept) on the project as it is, computed once per
-    test process in a copy that lives as long as the process."""
+    """The checks' kept results (lnox_site.checks.kept) on the project as it is, in each language
+    a contributor may read them in, computed once per test process in a copy that lives as long
+    as the process."""
     from lnox_site import checks
     from lnox_site.checks import kept
+    from lnox_site.content.wording import CONTRIBUTOR_LANGUAGES, LANGUAGE_VARIABLE
 
     folder = tempfile.TemporaryDirectory(prefix="lnox-checked-")
     weakref.finalize(_results_of_the_project, folder.cleanup)
     pristine = copy_project(Path(folder.name) / "project")
-    checks.run(pristine)
+    with pytest.MonkeyPatch.context() as patch:
+        for language in CONTRIBUTOR_LANGUAGES:
+            patch.setenv(LANGUAGE_VARIABLE, language)
+            checks.run(pristine)
     return (pristine / kept.FOLDER / kept.STORE).read_bytes()
 
 
-def checked(project: Path) -> list[str]:
-    """What ``nox -s check`` reports for a project copy, each problem as it prints it, from the
-    checks run in process (no build, no new Python). The copy starts with the results kept for
-    the project as it is, as a contributor's checkout has them: only the files a test changed are
-    checked again (tests/test_kept_checks.py shows that this reports what a run from nothing
-    does)."""
-    from lnox_site import checks
+def with_kept_results(project: Path) -> Path:
+    """The copy with the results kept for the project as it is, as a contributor's checkout has
+    them: a check, in process or not, reads again only the files a test changed
+    (tests/test_kept_checks.py shows that this reports what a run from nothing does)."""
     from lnox_site.checks import kept
 
     store = project / kept.FOLDER / kept.STORE
     if not store.exists():
         store.parent.mkdir(parents=True, exist_ok=True)
         store.write_bytes(_results_of_the_project())
-    return [str(problem) for problem in checks.run(project)]
+    return project
+
+
+def checked(project: Path) -> list[str]:
+    """What ``nox -s check`` reports for a project copy, each problem as it prints it, from the
+    checks run in process (no build, no new Python), starting from the kept results."""
+    from lnox_site import checks
+
+    return [str(problem) for problem in checks.run(with_kept_results(project))]
 
 
 def build_copy(project: Path, language: str = "fr") -> Build:

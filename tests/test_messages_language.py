@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import with_kept_results
 
 # An entry whose year is not one, added at the end of references.bib.
 ENTRY = "@misc{essai2020,\n  title = {Essai},\n  year = {20x1},\n}\n"
@@ -39,7 +40,7 @@ def mistaken(project: Path) -> tuple[Path, int]:
     text = bib.read_text(encoding="utf-8")
     text += "" if text.endswith("\n") else "\n"
     bib.write_text(text + "\n" + ENTRY, encoding="utf-8")
-    return project, len(text.splitlines()) + 1 + 3
+    return with_kept_results(project), len(text.splitlines()) + 1 + 3
 
 
 @pytest.mark.parametrize(
