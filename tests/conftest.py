@@ -116,6 +116,24 @@ def copy_project(copy: Path) -> Path:
     return copy
 
 
+# A made-up site built through the same extension (tests/test_second_site.py), with what it borrows
+# from the LNOx site: its templates, styles and interface catalogues.
+SECOND = ROOT / "tests" / "second-site"
+BORROWED = ("_templates", "_static")
+
+
+def assemble(project: Path) -> Path:
+    """The second site in ``project``, with what it borrows from the LNOx site."""
+    shutil.copytree(SECOND, project)
+    for folder in BORROWED:
+        shutil.copytree(DOCS / folder, project / "docs" / folder)
+    for language in LANGUAGES:
+        catalogue = Path("locales", language, "LC_MESSAGES", "sphinx.po")
+        (project / "docs" / catalogue).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(DOCS / catalogue, project / "docs" / catalogue)
+    return project
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A throwaway copy of the project (pages, data, bibliography) to break on purpose."""

@@ -3,7 +3,7 @@ older version of the extension (another ``lnox_site.ENV_VERSION``) is rebuilt, n
 
 from __future__ import annotations
 
-from test_second_site import assemble
+from conftest import assemble
 
 import lnox_site
 

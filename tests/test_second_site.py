@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from pathlib import Path
 
 import pytest
-from conftest import DOCS, LANGUAGES, ROOT, run_build
+from conftest import LANGUAGES, SECOND, assemble, run_build
 from page_sources import Sources
 from PIL import Image
 from pybtex.database import parse_file
@@ -19,24 +17,8 @@ from lnox_site.bibliography import publications
 from lnox_site.bibliography.publications import anchor
 from lnox_site.site import identity
 
-SECOND = ROOT / "tests" / "second-site"
-BORROWED = ("_templates", "_static")
-
-
 # Its expected values: its own conf.py, catalogues and data, read without the site's code.
 SOURCES = Sources(SECOND / "docs")
-
-
-def assemble(project: Path) -> Path:
-    """The second site in ``project``, with what it borrows from the LNOx site."""
-    shutil.copytree(SECOND, project)
-    for folder in BORROWED:
-        shutil.copytree(DOCS / folder, project / "docs" / folder)
-    for language in LANGUAGES:
-        catalogue = Path("locales", language, "LC_MESSAGES", "sphinx.po")
-        (project / "docs" / catalogue).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(DOCS / catalogue, project / "docs" / catalogue)
-    return project
 
 
 @pytest.fixture(scope="module")

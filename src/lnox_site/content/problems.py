@@ -15,10 +15,19 @@ class Problem:
     fix: str
     subject: str = ""  # what the line is about, e.g. a BibTeX key
 
-    def __str__(self) -> str:
-        place = f"{self.path}:{self.line}" if self.line else self.path
+    @property
+    def place(self) -> str:
+        """``file:line``, or the file alone when the problem concerns all of it."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    @property
+    def message(self) -> str:
+        """What is wrong and how to fix it, without the place (a build warning gives its own)."""
         subject = f"{self.subject}: " if self.subject else ""
-        return f"{place}: {subject}{self.what} — {self.fix}"
+        return f"{subject}{self.what} — {self.fix}"
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
 
 
 class ContentError(Exception):

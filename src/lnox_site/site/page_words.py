@@ -20,11 +20,7 @@ logger = logging.getLogger(__name__)
 
 def _warn_missing_words(app: Sphinx) -> None:
     for problem in missing_page_words(app.config.language):
-        place = f"{problem.path}:{problem.line}" if problem.line else problem.path
-        logger.warning(
-            "%s — %s", problem.what, problem.fix,
-            location=place, type="lnox", subtype="wording",
-        )  # fmt: skip
+        logger.warning(problem.message, location=problem.place, type="lnox", subtype="wording")
 
 
 def _note_words(app: Sphinx, config: Config) -> None:

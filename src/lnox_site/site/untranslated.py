@@ -64,9 +64,8 @@ class MarkUntranslated(SphinxTransform):
             return
         Pending.of(self.env)[docname] = True
         for reported in dict.fromkeys(left):
-            subject = f"{reported.subject}: " if reported.subject else ""
             logger.warning(
-                "%s%s — %s", subject, reported.what, reported.fix,
+                reported.message,
                 location=(docname, reported.line), type="lnox", subtype="untranslated",
             )  # fmt: skip
         self._announce()
