@@ -110,6 +110,13 @@ PAGE_CASES = {
         "```{figure} https://example.org/logo.png\nLe logo.\n```",
         f"the image https://example.org/logo.png is not a file of the repository — {IMAGE_FIX}",
     ),
+    "javascript target of a figure": (
+        "```{figure} logo.png\n:target: javascript:alert(document.cookie)\n:alt: Logo\n```",
+        (
+            "a link to javascript: is not allowed (javascript:alert(document.cookie)) — "
+            f"{LINK_FIX}"
+        ),
+    ),
     "javascript link": (
         "[la présentation](javascript:alert(1))",
         f"MyST refuses the link to javascript:alert(1) and shows it as written — {LINK_FIX}",

@@ -82,12 +82,14 @@ def _image(address: str) -> tuple[str, str]:
     return what, __(IMAGE_FIX)
 
 
-def _link(address: str) -> tuple[str, str] | None:
+def _link(address: str, *, by_myst: bool = True) -> tuple[str, str] | None:
+    """What is wrong with a link to ``address``: one of MyST's (``[text](address)``, which MyST
+    may refuse and show as written), or one docutils makes (an image's ``:target:``)."""
     scheme = urlsplit(address.strip()).scheme.lower()
     if not scheme or scheme in LINK_SCHEMES:
         return None
     written = normalizeLinkText(address)  # as the contributor wrote it, not %-encoded
-    if not validateLink(address):
+    if by_myst and not validateLink(address):
         what = __("MyST refuses the link to {link} and shows it as written")
         return what.format(link=written), __(LINK_FIX)
     what = __("a link to {scheme}: is not allowed ({link})")
@@ -121,8 +123,11 @@ def _directive(located: Located, folder: Path, docs: Path) -> tuple[str, str] | 
                 allowed=rawhtml.ALLOWED_TEXT
             ),
         )
-    if name in ("image", "figure") and _from_elsewhere(argument):
-        return _image(argument)
+    if name in ("image", "figure"):
+        if _from_elsewhere(argument):
+            return _image(argument)
+        # docutils makes a link of the target, which MyST's link rules never see.
+        return _link(markdown.options(token).get("target", ""), by_myst=False)
     if name in INCLUDES and _outside_docs(argument, folder, docs):
         what = __("{directive} of {file}, a file outside docs/")
         return what.format(directive=f"{{{name}}}", file=argument), __(
