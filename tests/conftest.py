@@ -276,10 +276,14 @@ class Visit:
     page: object
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # The requests not yet answered in full (see settle).
+    pending: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
         page = self.page
-        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
         page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
         page.on(
             "response", lambda r: r.status >= 400 and self.errors.append(f"{r.status}: {r.url}")
@@ -287,11 +291,32 @@ class Visit:
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda exc: self.errors.append(str(exc)))
 
-    def open(self, url: str, wait_until: str = "networkidle") -> Visit:
-        """Go to ``url`` in the same tab, forgetting what the previous page recorded."""
+    def _started(self, request) -> None:
+        self.requests.append(request.url)
+        self.pending.add(request)
+
+    def _ended(self, request) -> None:
+        self.pending.discard(request)
+
+    def open(self, url: str, wait_until: str = "load") -> Visit:
+        """Go to ``url`` in the same tab, forgetting what the previous page recorded; returns once
+        the page has loaded and every request it made by then is answered (``settle``)."""
         self.requests.clear()
         self.errors.clear()
         self.page.goto(url, wait_until=wait_until)
+        return self.settle()
+
+    def settle(self) -> Visit:
+        """Wait until every request the page has made so far is answered in full or has failed:
+        request by request, rather than for the half second without traffic of Playwright's
+        "networkidle". A test waits first for what starts the requests it cares about (the search's
+        results, say)."""
+        while self.pending:
+            request = next(iter(self.pending))
+            response = request.response()
+            if response is not None:
+                response.finished()
+            self.pending.discard(request)
         return self
 
 

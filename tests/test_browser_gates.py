@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import LANGUAGES, ROOT, Build, Visit
-from test_csp import RECORD_VIOLATIONS
+from test_csp import recording
+from test_csp import violations as blocked_by_policy
 
 pytestmark = pytest.mark.browser
 
@@ -104,16 +105,15 @@ def sweep(browser, server, site, axe_script) -> Iterator[Callable[[str], list[Pa
 
     def run(language: str) -> list[PageRecord]:
         if language not in records:
-            context = browser.new_context(color_scheme=SCHEMES[0], viewport=DESKTOP)
-            context.add_init_script(RECORD_VIOLATIONS)
+            tab = recording(browser, SCHEMES[0], viewport=DESKTOP)
+            context = tab.page.context
             contexts.append(context)
-            tab = Visit(context.new_page())
             pages = []
             paths = built_pages(site, language)
             templates = [f"{language}/{page}" for page in TEMPLATE_PAGES]
             assert set(templates) <= set(paths), "a page of TEMPLATE_PAGES is no longer built"
             for path in paths:
-                tab.open(server + path, wait_until="load")
+                tab.open(server + path)
                 # Run by Chromium's DevTools, as the policy allows no inline <script>.
                 tab.page.evaluate(axe_script)
                 left_out = [] if path in templates else TEMPLATE_RULES
@@ -123,8 +123,7 @@ def sweep(browser, server, site, axe_script) -> Iterator[Callable[[str], list[Pa
                     rules = [SCHEME_RULES[scheme], left_out]
                     violations[scheme] = tab.page.evaluate(RUN_AXE, rules)
                 tab.page.emulate_media(color_scheme=SCHEMES[0])
-                tab.page.wait_for_load_state("networkidle")
-                blocked = tab.page.evaluate("window.lnoxViolations")
+                blocked = blocked_by_policy(tab.settle())
                 pages.append(
                     PageRecord(
                         path,
@@ -212,7 +211,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, server, site, language):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     wide, shot = [], set()
     for path in built_pages(site, language):
-        tab.open(server + path, wait_until="load")
+        tab.open(server + path)
         width = tab.page.evaluate("document.documentElement.scrollWidth")
         if width > PHONE["width"]:
             wide.append(f"{path}: {width} px wide")

@@ -130,11 +130,16 @@ def test_code_in_the_content_of_a_page_gets_no_hash():
     assert sha256("p{}") not in policy
 
 
-def open_recorded(browser, url: str, scheme: str) -> tuple[Visit, list[str]]:
-    context = browser.new_context(color_scheme=scheme)
+def recording(browser, scheme: str, **context_options: object) -> Visit:
+    """A tab in a new context of the colour scheme, each page of which records the violations of
+    its policy (RECORD_VIOLATIONS)."""
+    context = browser.new_context(color_scheme=scheme, **context_options)
     context.add_init_script(RECORD_VIOLATIONS)
-    tab = Visit(context.new_page()).open(url)
-    return tab, tab.page.evaluate("window.lnoxViolations")
+    return Visit(context.new_page())
+
+
+def violations(tab: Visit) -> list[str]:
+    return tab.page.evaluate("window.lnoxViolations")
 
 
 @pytest.mark.browser
@@ -145,28 +150,31 @@ def test_representative_pages_work_without_a_violation(browser, server, language
 
     pages = [f"{language}/{page}" for page in REPRESENTATIVE] + list(ROOT_PAGES)
     problems = {}
+    tab = recording(browser, scheme)
     for path in pages:
-        tab, violations = open_recorded(browser, server + path, scheme)
-        errors = [e for e in tab.errors if "Content Security Policy" in e]
+        tab.open(server + path)
         if path == "index.html":  # the root sends the reader to a language
-            assert tab.page.url.removeprefix(server) in {"fr/", "en/"}, tab.page.url
+            tab.page.wait_for_url(lambda url: url.removeprefix(server) in {"fr/", "en/"})
+            tab.page.wait_for_load_state()
         if path.endswith("search.html?q=niche"):
             # The results are listed, their summaries read from the other pages.
             summary = tab.page.locator("#search-results p.search-summary")
             expect(summary).to_contain_text(RESULTS[language])
-        if violations or errors:
-            problems[path] = violations + errors
-        tab.page.context.close()
+        blocked = violations(tab.settle())
+        errors = [e for e in tab.errors if "Content Security Policy" in e]
+        if blocked or errors:
+            problems[path] = blocked + errors
+    tab.page.context.close()
     assert not problems, problems
 
 
 @pytest.mark.browser
 def test_french_plural_rule_is_read_without_eval(browser, server):
     """Sphinx's French catalogue: (n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2."""
-    tab, violations = open_recorded(browser, server + "fr/search.html?q=niche", "light")
+    tab = recording(browser, "light").open(server + "fr/search.html?q=niche")
     forms = tab.page.evaluate("[0, 1, 2, 1000000, 1000001].map(Documentation.PLURAL_EXPR)")
     assert forms == [0, 0, 2, 1, 2]
-    assert not violations
+    assert not violations(tab)
     tab.page.context.close()
 
 
@@ -213,10 +221,11 @@ def test_code_injected_in_a_built_page_is_blocked(browser, site, tmp_path, elsew
     assert "</article>" in html
     page.write_text(html.replace("</article>", injected + "</article>", 1), encoding="utf-8")
     with serving(functools.partial(PagesHandler, directory=str(copy))) as address:
-        tab, violations = open_recorded(browser, f"{address}{SITE_PATH}fr/contact.html", "light")
+        tab = recording(browser, "light").open(f"{address}{SITE_PATH}fr/contact.html")
         ran = tab.page.evaluate("document.documentElement.dataset.injected")
+        blocked = violations(tab)
         tab.page.context.close()
     assert ran is None
     assert requests == []
-    assert any(v.startswith("script-src-elem inline ") for v in violations), violations
-    assert any(v.startswith(f"img-src {other}/pixel.png ") for v in violations), violations
+    assert any(v.startswith("script-src-elem inline ") for v in blocked), blocked
+    assert any(v.startswith(f"img-src {other}/pixel.png ") for v in blocked), blocked

@@ -10,11 +10,12 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Callable, Iterator
 from urllib.parse import quote
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import LANGUAGES, ROOT, require
+from conftest import LANGUAGES, ROOT, Visit, require
 from docutils.nodes import make_id
 from pybtex.database import parse_file
 from pybtex.richtext import Text
@@ -142,41 +143,62 @@ def test_french_elided_words_are_not_searched():
 # -- In the browser ----------------------------------------------------------------------------
 
 
-def search(visit, language: str, query: str) -> list[dict[str, str]]:
-    """The results of a query on the search page, best first: their page (with its anchor), link
-    text, details, kind (``object``, ``title``, ``text``, ``index``) and score."""
+# What a result shows: its page (with its anchor), link text, details, kind (``object``, ``title``,
+# ``text``, ``index``) and score.
+READ_RESULTS = """items => items.map(li => {
+  const a = li.querySelector("a");
+  const url = new URL(a.href);
+  return {
+    path: url.pathname.split("/").slice(-1)[0] + url.hash,
+    text: a.textContent,
+    details: li.querySelector(":scope > span")?.textContent ?? "",
+    kind: li.className.replace("kind-", ""),
+    score: Number(a.dataset.score),
+  };
+})"""
+
+
+@pytest.fixture(scope="module")
+def search(browser, server) -> Iterator[Callable[[str, str], list[dict[str, str]]]]:
+    """``search(language, query)``: the results of a query on the search page, best first, as
+    READ_RESULTS reads them. The queries of a language run one after the other in one tab, each
+    once for the whole module (several tests ask the same)."""
     from playwright.sync_api import expect
 
-    tab = visit(f"{language}/search.html?q={quote(query)}")
-    expect(tab.page.locator("#search-results p.search-summary")).not_to_have_text("")
-    assert not tab.errors
-    items = tab.page.locator("#search-results ul.search > li")
-    found = items.evaluate_all(
-        """items => items.map(li => {
-          const a = li.querySelector("a");
-          const url = new URL(a.href);
-          return {
-            path: url.pathname.split("/").slice(-1)[0] + url.hash,
-            text: a.textContent,
-            details: li.querySelector(":scope > span")?.textContent ?? "",
-            kind: li.className.replace("kind-", ""),
-            score: Number(a.dataset.score),
-          };
-        })"""
-    )
-    return found
+    tabs: dict[str, Visit] = {}
+    found: dict[tuple[str, str], list[dict[str, str]]] = {}
+
+    def run(language: str, query: str) -> list[dict[str, str]]:
+        if (language, query) not in found:
+            if language not in tabs:
+                tabs[language] = Visit(browser.new_context().new_page())
+                # Playwright's clock: the search lists its results one by one, 5 ms apart
+                # (searchtools.js), which run_for lets happen at once.
+                tabs[language].page.clock.install()
+            tab = tabs[language].open(f"{server}{language}/search.html?q={quote(query)}")
+            tab.page.clock.run_for(60_000)
+            expect(tab.page.locator("#search-results p.search-summary")).not_to_have_text("")
+            # Every result is listed by now, and the fetches of their summaries started.
+            assert not tab.settle().errors, (query, tab.errors)
+            items = tab.page.locator("#search-results ul.search > li")
+            found[language, query] = items.evaluate_all(READ_RESULTS)
+        return found[language, query]
+
+    yield run
+    for tab in tabs.values():
+        tab.page.context.close()
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize(("language", "typed", "written"), TYPED_AND_WRITTEN)
-def test_a_query_finds_what_the_spelling_of_the_pages_finds(visit, language, typed, written):
-    expected = search(visit, language, written)
+def test_a_query_finds_what_the_spelling_of_the_pages_finds(search, language, typed, written):
+    expected = search(language, written)
     assert expected, written
-    assert search(visit, language, typed)[:10] == expected[:10]
+    assert search(language, typed)[:10] == expected[:10]
 
 
 @pytest.mark.browser
-def test_french_stemming_finds_the_singular_from_the_plural(visit, site):
+def test_french_stemming_finds_the_singular_from_the_plural(search, site):
     """« leucémiques » finds a page that only writes « leucémique ». (A publication's page is
     found by its citation, not by its text: see the tests of publications below.)"""
     singular_only = [
@@ -187,7 +209,7 @@ def test_french_stemming_finds_the_singular_from_the_plural(visit, site):
         and "leucémiques" not in text
     ]
     assert singular_only
-    found = {result["path"].split("#")[0] for result in search(visit, "fr", "leucémiques")}
+    found = {result["path"].split("#")[0] for result in search("fr", "leucémiques")}
     assert {page.split("/")[-1] for page in singular_only} <= found
 
 
@@ -227,19 +249,19 @@ def test_every_team_publication_is_in_the_search_index(site, language):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_journal_and_a_title_word_lead_to_the_entry(visit, language):
+def test_a_journal_and_a_title_word_lead_to_the_entry(search, language):
     key = team_key_with("journal")
     words = re.findall(r"[^\W\d_]{6,}", decoded(BIB[key].fields["title"]))
     for query in (decoded(BIB[key].fields["journal"]), max(words, key=len)):
-        paths = [result["path"] for result in search(visit, language, query)]
+        paths = [result["path"] for result in search(language, query)]
         assert entry_page(key) in paths, query
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_doi_leads_to_its_entry_first(visit, language):
+def test_a_doi_leads_to_its_entry_first(search, language):
     key = team_key_with("doi")
-    best = search(visit, language, BIB[key].fields["doi"])[0]
+    best = search(language, BIB[key].fields["doi"])[0]
     assert best["path"] == entry_page(key)
     assert decoded(BIB[key].fields["title"]) in best["text"]
     assert BIB[key].fields["doi"] in best["text"]
@@ -248,14 +270,14 @@ def test_a_doi_leads_to_its_entry_first(visit, language):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_an_author_surname_leads_to_the_entry_with_its_citation(visit, language):
+def test_an_author_surname_leads_to_the_entry_with_its_citation(search, language):
     """A doctoral thesis, whose citation says in the page's language what it is."""
     key = next(
         k for k, e in BIB.items() if "lnox" in e.fields["keywords"] and e.type == "phdthesis"
     )
     entry = BIB[key]
     surname = decoded(" ".join(entry.persons["author"][0].last_names))
-    results = search(visit, language, surname)
+    results = search(language, surname)
     found = next(r for r in results if r["path"] == entry_page(key))
     assert decoded(entry.fields["title"]) in found["text"]
     assert surname in found["text"]
