@@ -10,10 +10,11 @@ of the output, what the home page and a news post load (HTML plus the stylesheet
 link), the social cards (how many each build drew, the time to draw one, their bytes), two saves
 while the preview runs (the time of each phase, lnox_site.build_phases) and the search index that
 the search page of each language downloads (``searchindex.js``,
-as it is and gzip-compressed, as web servers send it). The bare, serial and incremental builds are
+as it is and gzip-compressed, as web servers send it). Last, it times the README's test commands,
+the quick lane and the whole suite. The bare, serial and incremental builds are
 in French only: the English build reads the same pages through its catalogues.
 
-    python -m benchmarks.bench [--scales 1,5,20] [--out docs/_build/bench]
+    python -m benchmarks.bench [--scales 1,5,20] [--out docs/_build/bench] [--no-tests]
 
 Writes ``report.md`` (the table) and ``results.json`` into the output folder.
 """
@@ -340,6 +341,39 @@ def check_second_run() -> float | None:
     return time.perf_counter() - started
 
 
+# The README's test commands: the quick lane a contributor runs before a push, the whole suite CI
+# runs on a pull request.
+SUITES = {"quick lane": ["-m", "not slow"], "whole suite": []}
+PASSED = re.compile(r"(\d+) passed")
+
+
+@dataclass
+class Suite:
+    seconds: float
+    passed: int
+    status: int
+
+
+def suite_times() -> dict[str, Suite]:
+    """Each of SUITES timed as ``nox -s tests`` runs it, its environment installed beforehand (as
+    on a contributor's machine after the first run); empty without nox."""
+    nox = shutil.which("nox")
+    if nox is None:
+        return {}
+    subprocess.run([nox, "-s", "tests", "--install-only"], cwd=ROOT, capture_output=True)
+    times = {}
+    for name, options in SUITES.items():
+        started = time.perf_counter()
+        result = subprocess.run(
+            [nox, "-s", "tests", "--", "-q", *options], cwd=ROOT, capture_output=True, text=True
+        )
+        passed = PASSED.findall(result.stdout)
+        times[name] = Suite(
+            time.perf_counter() - started, int(passed[-1]) if passed else 0, result.returncode
+        )
+    return times
+
+
 def _summary(names: list[str], limit: int = 3) -> str:
     shown = ", ".join(names[:limit])
     return f"{len(names)}" + (f" ({shown}{', …' if len(names) > limit else ''})" if names else "")
@@ -493,6 +527,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default=",".join(map(str, SCALES)))
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "_build" / "bench")
+    parser.add_argument(
+        "--no-tests", action="store_true", help="leave out the timing of the test suites"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     all_results, info = [], []
@@ -508,6 +545,9 @@ def main(argv: list[str] | None = None) -> int:
     check = check_second_run()
     if check is not None:
         report += f"\n`nox -s check` on the project, second run: {check:.1f} s.\n"
+    for name, suite in ({} if args.no_tests else suite_times()).items():
+        failed = "" if suite.status == 0 else f", **failed ({suite.status})**"
+        report += f"\n`nox -s tests`, {name}: {suite.seconds:.0f} s, {suite.passed} passed{failed}."
     elapsed = time.perf_counter() - started
     report += f"\nWhole run: {elapsed:.0f} s on {os.cpu_count()} CPUs.\n"
     print(report)

@@ -344,10 +344,33 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tests marked ``against`` run only when a revision is given (--against REV)."""
-    if config.getoption("against"):
-        return
-    kept = [item for item in items if item.get_closest_marker("against") is None]
-    if len(kept) < len(items):
-        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
-        items[:] = kept
+    """Tests marked ``against`` run only when a revision is given (--against REV); the long
+    tests start first."""
+    if not config.getoption("against"):
+        kept = [item for item in items if item.get_closest_marker("against") is None]
+        if len(kept) < len(items):
+            config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+            items[:] = kept
+    items[:] = longest_first(items)
+
+
+# How long a group of tests is likely to take, by the marks of its tests: the browser sweeps of
+# every page are both.
+WEIGHTS = {"slow": 2, "browser": 1}
+
+
+def longest_first(items: list[pytest.Item]) -> list[pytest.Item]:
+    """The items with the groups that pytest-xdist keeps on one worker (a module, or a class:
+    --dist loadscope) in order of their marks, slow first, then browser, then the rest, each group
+    whole and in its own order. Workers take groups in this order: a long one started last would
+    leave the other workers idle while it ends."""
+
+    def group(item: pytest.Item) -> str:
+        return item.nodeid.rsplit("::", 1)[0]
+
+    weight: dict[str, int] = {}
+    for item in items:
+        marks = {mark.name for mark in item.iter_markers()}
+        own = sum(WEIGHTS.get(mark, 0) for mark in marks)
+        weight[group(item)] = max(weight.get(group(item), 0), own)
+    return sorted(items, key=lambda item: -weight[group(item)])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -47,16 +48,45 @@ def site_address(source: Path) -> str:
 
 
 def build(source: Path, out: Path, extra: Sequence[str] = (), languages: Sequence[str] = ()) -> int:
-    """Build each language in turn; returns the first non-zero exit status, or 0."""
-    status = 0
-    for language in languages or LANGUAGES:
-        result = subprocess.run(sphinx_command(source, out, language, extra), check=False)
-        status = status or result.returncode
+    """Build every language at once; returns the first non-zero exit status, or 0.
+
+    One language alone leaves a core idle for much of its build (the steps Sphinx runs in one
+    process), so the languages share the machine. The first shows its output as it comes, each
+    other's is held and shown after it: the log reads as if they were built in turn."""
+    first, *others = languages or LANGUAGES
+    colour = ("--color",) if sys.stdout.isatty() else ()
+    held = [Held(sphinx_command(source, out, lang, [*colour, *extra])) for lang in others]
+    status = subprocess.run(sphinx_command(source, out, first, extra), check=False).returncode
+    for other in held:
+        status = status or other.show()
     out.mkdir(parents=True, exist_ok=True)
     site = site_name(source)
     for name, text in root_files(site_address(source), site).items():
         (out / name).write_text(text, encoding="utf-8")
     return status
+
+
+class Held:
+    """A command run in the background, its output and errors kept until ``show``."""
+
+    def __init__(self, command: list[str]) -> None:
+        self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self._output: tuple[bytes, bytes] = (b"", b"")
+        # Read while it runs, so that a full pipe never stops it.
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        self._output = self._process.communicate()
+
+    def show(self) -> int:
+        """Wait for the command, write what it wrote; returns its exit status."""
+        self._reader.join()
+        for stream, data in zip((sys.stdout, sys.stderr), self._output, strict=True):
+            stream.flush()
+            stream.buffer.write(data)
+            stream.flush()
+        return self._process.returncode
 
 
 def main(argv: Sequence[str] | None = None) -> int:
