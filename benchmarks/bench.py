@@ -360,13 +360,16 @@ def suite_times() -> dict[str, Suite]:
     nox = shutil.which("nox")
     if nox is None:
         return {}
-    subprocess.run([nox, "-s", "tests", "--install-only"], cwd=ROOT, capture_output=True)
+    subprocess.run(
+        [nox, "-s", "tests", "--install-only"], cwd=ROOT, capture_output=True, check=True
+    )
     times = {}
     for name, options in SUITES.items():
         started = time.perf_counter()
         result = subprocess.run(
-            [nox, "-s", "tests", "--", "-q", *options], cwd=ROOT, capture_output=True, text=True
-        )
+            [nox, "-s", "tests", "--", "-q", *options],
+            cwd=ROOT, capture_output=True, text=True, check=False,
+        )  # fmt: skip
         passed = PASSED.findall(result.stdout)
         times[name] = Suite(
             time.perf_counter() - started, int(passed[-1]) if passed else 0, result.returncode

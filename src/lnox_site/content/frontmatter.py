@@ -55,7 +55,8 @@ def front_matter(text: str) -> dict[str, Value] | None:
     if end is None:
         return None
     try:
-        node = yaml.compose("\n".join(lines[1:end]), Loader=records.Loader)
+        block = "\n".join(lines[1:end])
+        node = records.parse(lambda loader: yaml.compose(block, Loader=loader))
     except yaml.MarkedYAMLError as error:
         # The context (e.g. the list left open) is where the mistake is; YAML may only notice it
         # further down, at the problem mark.

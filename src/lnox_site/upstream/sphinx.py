@@ -12,6 +12,7 @@ from typing import Any
 
 import sphinx
 from docutils import nodes
+from jinja2 import FileSystemBytecodeCache
 from sphinx import locale
 from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -35,6 +36,16 @@ __all__ = ["extract_messages", "traverse_parent"]
 # The default template loader (sphinx/jinja2glue.py), whose ``render`` a ``template_bridge`` of
 # the site extends: ``render(template, context) -> str``.
 TemplateLoader = BuiltinTemplateLoader
+
+
+def cache_compiled_templates(loader: BuiltinTemplateLoader, folder: Path) -> None:
+    """Keep the compiled code of the templates that ``loader`` renders in ``folder``, between
+    builds (Jinja's bytecode cache, which compiles a template again when its source changed):
+    the Jinja environment that ``BuiltinTemplateLoader.init`` makes, ``loader.environment``
+    (sphinx/jinja2glue.py)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    loader.environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
 
 # The priority Sphinx gives the style sheets of ``html_css_files`` when the builder starts
 # (sphinx/builders/html/__init__.py: init_css_files).
