@@ -123,3 +123,20 @@ def test_root_page_offers_every_language(site):
     for code in LANGUAGES:
         assert f'href="{code}/"' in root
         assert (site.out / code / "index.html").exists()
+
+
+def test_the_build_log_reads_one_language_after_the_other(site):
+    """The languages are built at the same time (lnox_site.build), their logs shown in turn."""
+    folders = [
+        {language for language in LANGUAGES if f"html/{language}" in line}
+        for line in site.log.splitlines()
+    ]
+    order = [language for found in folders for language in found]
+    assert order == sorted(order, key=LANGUAGES.index)
+    assert set(order) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_templates_compiled_code_is_kept_for_the_next_build(site, language):
+    kept = site.out.parent / "doctrees" / language / "templates"
+    assert len(list(kept.iterdir())) >= len(["page.html", "search.html"])

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import yaml
+from conftest import DOCS
 from pybtex.database import parse_string
 from sphinx.config import Config
 
 from lnox_site import build
 from lnox_site.bibliography.entry_dependencies import fingerprint
-from lnox_site.content import summaries
+from lnox_site.content import records, summaries
 from lnox_site.content.folding import fold
 from lnox_site.content.languages import format_date
 from lnox_site.content.posts import PostSource
@@ -219,3 +221,25 @@ def test_entry_fingerprint_follows_what_pages_show_not_how_the_file_is_written()
 )
 def test_one_folding_for_names_search_and_file_names(text, folded):
     assert fold(text) == folded
+
+
+def test_libyaml_reads_the_data_files_as_pyyaml_does_with_their_lines():
+    assert records.FastLoader.__mro__[1] is yaml.CSafeLoader
+
+    def with_lines(value):
+        if isinstance(value, records.Fields):
+            return {k: (value.line_of(k), with_lines(v)) for k, v in value.items()}
+        return [with_lines(v) for v in value] if isinstance(value, list) else value
+
+    for path in sorted((DOCS / "_data").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        fast, exact = (yaml.load(text, Loader=L) for L in (records.FastLoader, records.Loader))
+        assert with_lines(fast) == with_lines(exact), path
+
+
+def test_a_yaml_mistake_keeps_the_words_of_pyyaml():
+    # libyaml says "found character that cannot start any token".
+    _, problems = records.load_yaml("name: A\n\tstatus: member\n", "docs/_data/people.yaml")
+    assert [(p.line, p.what) for p in problems] == [
+        (2, "unreadable YAML: found character '\\t' that cannot start any token")
+    ]
