@@ -269,6 +269,10 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+# How Chromium reports a request dropped because its page was left.
+CANCELLED = "net::ERR_ABORTED"
+
+
 @dataclass
 class Visit:
     """A page opened in Chromium, with every request it made and every console error."""
@@ -284,7 +288,7 @@ class Visit:
         page.on("request", self._started)
         page.on("requestfinished", self._ended)
         page.on("requestfailed", self._ended)
-        page.on("requestfailed", lambda r: self.errors.append(f"failed: {r.url} {r.failure}"))
+        page.on("requestfailed", self._failed)
         page.on(
             "response", lambda r: r.status >= 400 and self.errors.append(f"{r.status}: {r.url}")
         )
@@ -297,6 +301,12 @@ class Visit:
 
     def _ended(self, request) -> None:
         self.pending.discard(request)
+
+    def _failed(self, request) -> None:
+        # Cancelled, not failed: what a page was still fetching when it was left (its icon, say,
+        # or the root page a script sends on to a language) is dropped by Chromium.
+        if request.failure != CANCELLED:
+            self.errors.append(f"failed: {request.url} {request.failure}")
 
     def open(self, url: str, wait_until: str = "load") -> Visit:
         """Go to ``url`` in the same tab, forgetting what the previous page recorded; returns once
