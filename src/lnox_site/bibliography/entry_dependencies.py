@@ -112,18 +112,19 @@ def note_list(env: BuildEnvironment, selection: Iterable[str] = ()) -> None:
     _of(env).lists.add(frozenset(selection))
 
 
-def showing(env: BuildEnvironment, key: str, team: str) -> set[str]:
-    """The pages that cite the entry ``key``, name it, or list it in a list of some of the team's
+def showing(env: BuildEnvironment, team: str) -> dict[str, set[str]]:
+    """For each entry, the pages that cite it, name it, or list it in a list of some of the team's
     work (a theme's); not the lists of all of it (the Publications page), which say nothing of
-    this entry in particular."""
-    entry = EntryUses.facts(env).get(key)
-    return {
-        docname
-        for docname, uses in EntryUses.of(env).items()
-        if key in uses.cited
-        or key in uses.named
-        or any(selection and listed(entry, selection, team) for selection in uses.lists)
-    }
+    an entry in particular. One pass over the pages for every entry."""
+    facts = EntryUses.facts(env)
+    pages: dict[str, set[str]] = {}
+    for docname, uses in EntryUses.of(env).items():
+        shown = uses.cited | uses.named
+        for selection in filter(None, uses.lists):
+            shown |= {key for key, entry in facts.items() if listed(entry, selection, team)}
+        for key in shown:
+            pages.setdefault(key, set()).add(docname)
+    return pages
 
 
 class EntryUses(PageRecords):

@@ -120,32 +120,39 @@ class Mention:
     anchor: str = ""
 
 
-def mentions(app: Sphinx, pub: Publication) -> list[Mention]:
-    """Where the site talks about ``pub``, grouped by kind of page (:data:`PAGE_KINDS`): theme
-    pages by title, news newest first, editions by year, people in the order of the Team page,
-    other pages by title."""
-    env, root = app.env, root_of(app.srcdir)
-    words = vocabulary.load(root)
-    shown = entry_dependencies.showing(env, pub.key, words.team)
-    answered = [mention for found in app.emit(MENTIONS, pub.key, shown) for mention in found]
-    themes = {theme.page for theme in words.themes.values()}
-    symposium = {edition.docname for edition in editions.load(root)[0]}
+class Mentions:
+    """Where the site talks about each publication, from what is known of the pages once per build
+    (the pages that show each entry are found in one pass over them)."""
 
-    def kind(docname: str) -> str:
-        if docname in themes:
+    def __init__(self, app: Sphinx) -> None:
+        root = root_of(app.srcdir)
+        words = vocabulary.load(root)
+        self.app = app
+        self.showing = entry_dependencies.showing(app.env, words.team)
+        self.themes = {theme.page for theme in words.themes.values()}
+        self.symposium = {edition.docname for edition in editions.load(root)[0]}
+
+    def _kind(self, docname: str) -> str:
+        if docname in self.themes:
             return "themes"
-        return "symposium" if docname in symposium else "other"
+        return "symposium" if docname in self.symposium else "other"
 
-    found: dict[str, list[Mention]] = {name: [] for name in PAGE_KINDS}
-    for docname in shown - {mention.docname for mention in answered}:
-        title = env.titles[docname].astext()
-        found[kind(docname)].append(Mention(kind(docname), title, docname))
-    for group in ("themes", "other"):
-        found[group].sort(key=lambda mention: (mention.title.casefold(), mention.docname))
-    found["symposium"].sort(key=lambda mention: mention.docname)
-    for mention in answered:
-        found[mention.kind].append(mention)
-    return [mention for group in found.values() for mention in group]
+    def of(self, pub: Publication) -> list[Mention]:
+        """Where the site talks about ``pub``, grouped by kind of page (:data:`PAGE_KINDS`):
+        theme pages by title, news newest first, editions by year, people in the order of the
+        Team page, other pages by title."""
+        shown = self.showing.get(pub.key, set())
+        answered = [m for found in self.app.emit(MENTIONS, pub.key, shown) for m in found]
+        found: dict[str, list[Mention]] = {name: [] for name in PAGE_KINDS}
+        for docname in shown - {mention.docname for mention in answered}:
+            title = self.app.env.titles[docname].astext()
+            found[self._kind(docname)].append(Mention(self._kind(docname), title, docname))
+        for group in ("themes", "other"):
+            found[group].sort(key=lambda mention: (mention.title.casefold(), mention.docname))
+        found["symposium"].sort(key=lambda mention: mention.docname)
+        for mention in answered:
+            found[mention.kind].append(mention)
+        return [mention for group in found.values() for mention in group]
 
 
 def citation_tags(pub: Publication) -> list[tuple[str, str]]:
@@ -310,15 +317,15 @@ def _shared_sources(app: Sphinx) -> str:
     root, builder = root_of(app.srcdir), app.builder
     data = [(root / path).read_bytes() for path in (PEOPLE, THEMES) if (root / path).exists()]
     pages = sorted(app.env.found_docs)
-    return repr(
-        (
-            publications.renderer_digest(),
-            upstream.site_digest(builder),
-            app.config.language,
-            data,
-            pages,
-        )
+    shared = (
+        publications.renderer_digest(),
+        upstream.site_digest(builder),
+        app.config.language,
+        data,
+        pages,
     )
+    # A digest, not the text itself, goes into each entry's (the largest bench site has 1,216 pages).
+    return hashlib.blake2b(repr(shared).encode(), digest_size=16).hexdigest()
 
 
 def _pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
@@ -333,10 +340,10 @@ def _pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         signature(Person(member.name)): member.name
         for member in people.load(root_of(app.srcdir))[0]
     }
-    now, to_write = {}, []
+    now, to_write, places = {}, [], Mentions(app)
     for pub in team_only(publications.entries(app.env).values()):
         pagename, title = page_of(pub.key), pub.field("title")
-        found = mentions(app, pub)
+        found = places.of(pub)
         sources = repr((shared, publications.entry_digest(pub), found))
         now[pagename] = hashlib.blake2b(sources.encode(), digest_size=16).hexdigest()
         upstream.feed_index(builder, pagename, title, new_document(pagename))
