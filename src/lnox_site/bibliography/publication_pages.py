@@ -19,8 +19,9 @@ The pages have no source file: they are written when every page has been read
 social card). An incremental build makes and writes a page only when what it is made from
 changed: the digest of each page's sources (its entry, the pages that talk about it, the team's
 people and themes, the site's code and tools, and what makes Sphinx write every page again: its
-configuration and templates) is kept beside the doctrees. The page of an entry that is no longer
-the team's is removed.
+configuration and templates) is kept beside the doctrees, with its title. A build that read no
+page, and found references.bib and the rest unchanged, does not look at each entry: every page is
+the one it kept. The page of an entry that is no longer the team's is removed.
 
 Search: each page is in Sphinx's index by its title, with no text, and is found through its
 publication object (:mod:`lnox_site.bibliography.search`), which matches the whole citation: it is
@@ -37,6 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from pybtex.database import Person
@@ -57,7 +59,7 @@ from lnox_site.bibliography.publications import (
 from lnox_site.bibliography.reference_managers import inverted_name, page_range
 from lnox_site.bibliography.style import word
 from lnox_site.content import editions, people, vocabulary
-from lnox_site.content.paths import PEOPLE, THEMES, root_of
+from lnox_site.content.paths import BIBFILE, PEOPLE, THEMES, root_of
 from lnox_site.content.references import Publication, authors, full_name, team_only
 from lnox_site.content.team import signature
 from lnox_site.content.wording import N_, _
@@ -311,9 +313,9 @@ def names(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _shared_sources(app: Sphinx) -> str:
-    """What every page of an entry is made from besides its entry: the site's code and tools, its
-    configuration and templates, the pages of the site (the Team and Publications pages, the
-    pages a mention links), the people and the themes."""
+    """A digest of what every page of an entry is made from besides its entry and the pages of the
+    site: the site's code and tools, its configuration and templates, the list of pages (the Team
+    and Publications pages, the pages a mention links), the people and the themes."""
     root, builder = root_of(app.srcdir), app.builder
     data = [(root / path).read_bytes() for path in (PEOPLE, THEMES) if (root / path).exists()]
     pages = sorted(app.env.found_docs)
@@ -336,6 +338,40 @@ def _pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     store = Path(app.doctreedir) / DIGESTS
     before = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
     shared = _shared_sources(app)
+    bib = hashlib.blake2b((root_of(app.srcdir) / BIBFILE).read_bytes(), digest_size=16)
+    sources = {"shared": shared, "bib": bib.hexdigest()}
+    if _as_before(app, before, sources):
+        kept, to_write = before["pages"], []
+    else:
+        kept, to_write = _made_again(app, before.get("pages", {}), shared)
+    for pagename, (_digest, title) in kept.items():
+        upstream.feed_index(builder, pagename, title, new_document(pagename))
+    for gone in before.get("pages", {}).keys() - kept.keys():
+        _output(builder, gone).unlink(missing_ok=True)
+    store.write_text(
+        json.dumps({**sources, "pages": kept}, indent=0, sort_keys=True), encoding="utf-8"
+    )
+    # Sphinx prunes from the index, as it writes it, the pages that are not documents.
+    upstream.keep_in_index(builder, set(kept))
+    return to_write
+
+
+def _as_before(app: Sphinx, before: dict[str, Any], sources: dict[str, str]) -> bool:
+    """Whether every page is the one of the last build, without looking at each: no page of the
+    site was read or removed (what the pages say of an entry is as it was), references.bib and
+    the shared sources are unchanged, and each page is still there."""
+    return (
+        not _READ.get(app)
+        and all(before.get(name) == digest for name, digest in sources.items())
+        and all(_output(app.builder, name).exists() for name in before["pages"])
+    )
+
+
+def _made_again(
+    app: Sphinx, before: dict[str, list[str]], shared: str
+) -> tuple[dict[str, list[str]], list[tuple[str, dict[str, Any], str]]]:
+    """Each page's digest and title, and the pages whose digest changed, made again."""
+    builder = app.builder
     members = {
         signature(Person(member.name)): member.name
         for member in people.load(root_of(app.srcdir))[0]
@@ -345,20 +381,15 @@ def _pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         pagename, title = page_of(pub.key), pub.field("title")
         found = places.of(pub)
         sources = repr((shared, publications.entry_digest(pub), found))
-        now[pagename] = hashlib.blake2b(sources.encode(), digest_size=16).hexdigest()
-        upstream.feed_index(builder, pagename, title, new_document(pagename))
+        digest = hashlib.blake2b(sources.encode(), digest_size=16).hexdigest()
+        now[pagename] = [digest, title]
         if before.get(pagename) == now[pagename] and _output(builder, pagename).exists():
             continue
         text = upstream.page_html(builder, pagename, _Body(app, pub, members).document(found))
         context = {"title": html.escape(title), "body": text, "metatags": head(app, pub) + "\n"}
         context |= {"toc": "", "display_toc": False, "meta": {}, "sourcename": ""}
         to_write.append((pagename, context, "page.html"))
-    for gone in before.keys() - now.keys():
-        _output(builder, gone).unlink(missing_ok=True)
-    store.write_text(json.dumps(now, indent=0, sort_keys=True), encoding="utf-8")
-    # Sphinx prunes from the index, as it writes it, the pages that are not documents.
-    upstream.keep_in_index(builder, set(now))
-    return to_write
+    return now, to_write
 
 
 def _output(builder: StandaloneHTMLBuilder, pagename: str) -> Path:
@@ -373,7 +404,19 @@ def _description(app: Sphinx, docname: str) -> Description | None:
     return Description(description(pub)) if pub and pub.is_team_work else None
 
 
+# The pages of the site read or removed in this build, for each application (_as_before).
+_READ: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
+
+
+def _note_read(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str] | str) -> None:
+    _READ.setdefault(app, set()).update([docnames] if isinstance(docnames, str) else docnames)
+
+
 def setup(app: Sphinx) -> None:
+    # Every page read (env-before-read-docs) or removed (env-purge-doc, also sent for each page
+    # read again).
+    app.connect("env-before-read-docs", _note_read)
+    app.connect("env-purge-doc", _note_read)
     # After the search index is mended (lnox_site.site.search_index, at the default priority): the
     # pages are fed to it in the same order in a clean and in an incremental build.
     app.connect("html-collect-pages", _pages, priority=600)
