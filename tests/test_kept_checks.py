@@ -100,3 +100,12 @@ def test_a_change_of_the_code_reads_everything_again(
         ("untranslated", PAGE),
         ("bibliography", "references.bib"),
     } <= computed
+
+
+def test_a_theme_page_is_checked_again_when_it_changes_and_only_then(project: Path) -> None:
+    theme = "docs/recherche/niche.md"
+    _run(project)
+    assert ("theme page", theme) not in _run(project)[1]
+    _append(project / theme, "\nUne phrase de plus.\n")
+    assert ("theme page", theme) in _run(project)[1]
+    assert ("theme page", "docs/recherche/jonctions-gap.md") not in _run(project)[1]

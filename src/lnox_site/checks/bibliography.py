@@ -361,7 +361,7 @@ def check_citations(root: Path) -> Iterator[Problem]:
     keys: dict[str, str] = results.result(
         "keys", bib, lambda: {entry.key.lower(): entry.key for entry in scan(_read(bib)[0]).entries}
     )
-    team = _team(root)
+    team = results.result("team works", bib, lambda: _team(root))
     # A page's result depends on which keys exist, and on which are the team's works.
     inputs = [*sorted(keys.values()), repr(team and (team[0], sorted(team[1])))]
     yield from results.each(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from markdown_it.token import Token
 
+from lnox_site.checks import kept
 from lnox_site.content import sources, vocabulary
 from lnox_site.content.languages import LANGUAGES
 from lnox_site.content.markdown import role, walk
@@ -80,7 +81,10 @@ def check_themes(root: Path) -> Iterator[Problem]:
                 __("create docs/{page}.md or correct `page`").format(page=theme.page), slug,
             )  # fmt: skip
         else:
-            yield from page_problems(root, theme)
+            page = root / DOCS / f"{theme.page}.md"
+            yield from kept.current(root).result(
+                "theme page", page, lambda theme=theme: list(page_problems(root, theme)), slug
+            )
         # The file's other keys are read as languages: a misspelt key would hide a missing one.
         for key in sorted(set(theme.titles) - set(LANGUAGES)):
             yield Problem(
