@@ -23,6 +23,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.parsers.mdit import create_md_parser
+from pybtex.backends.plaintext import Backend as PlainText
 from pybtex.database import parse_file
 from pybtex.richtext import Text
 
@@ -42,6 +43,19 @@ EDITION = "{edition} “Niches Tumorales” symposium: {city}, {dates}."
 EDITION_WITHOUT_CITY = "{edition} “Niches Tumorales” symposium: {dates}."
 # The catalogues of the words the site's code writes on the pages: <language>/LC_MESSAGES/lnox_site.po
 PAGE_WORDS = ROOT / "src" / "lnox_site" / "locales"
+
+
+def decoded(latex: str) -> str:
+    """BibTeX text (``H{\\'e}rault``) as plain text, by pybtex's plain-text backend itself rather
+    than by its name (pybtex looks a name up among the entry points of every installed package,
+    milliseconds a call)."""
+    return Text.from_latex(latex).render(PlainText())
+
+
+@cache
+def bibliography() -> dict:
+    """The entries of references.bib, parsed once."""
+    return parse_file(str(ROOT / "references.bib")).entries
 
 
 # Dates as French and English readers write them, written out by hand (the site asks Babel).
@@ -248,10 +262,10 @@ class Sources:
 
     def _publication(self, key: str) -> Expected:
         """A team publication's page: ``Title. Journal, 2020.`` (the university of a thesis)."""
-        entry = parse_file(str(self.docs.parent / "references.bib")).entries[key]
-        title = Text.from_latex(entry.fields["title"]).render_as("text")
+        entry = bibliography()[key]
+        title = decoded(entry.fields["title"])
         where = entry.fields.get("school" if entry.type == "phdthesis" else "journal")
-        where = Text.from_latex(where).render_as("text") + ", " if where else ""
+        where = decoded(where) + ", " if where else ""
         stop = "" if title[-1] in ".?!" else "."
         return Expected(f"{title}{stop} {where}{entry.fields['year']}.")
 

@@ -16,12 +16,11 @@ import pytest
 import yaml
 from conftest import DOCS, LANGUAGES, ROOT, TEST_SITE_URL, checked
 from docutils.nodes import make_id
-from pybtex.database import parse_file
-from pybtex.richtext import Text
+from page_sources import bibliography, decoded
 
 from lnox_site.content.markdown import directive_name, options, walk
 
-BIB = parse_file(str(ROOT / "references.bib")).entries
+BIB = bibliography()
 THEMES = yaml.safe_load((DOCS / "_data" / "themes.yaml").read_text(encoding="utf-8"))
 PEOPLE = yaml.safe_load((DOCS / "_data" / "people.yaml").read_text(encoding="utf-8"))
 TEAM = sorted(
@@ -32,10 +31,6 @@ WORDS = {
     "fr": ("Cité sur ces pages", "Type\u00a0:", "Télécharger\u00a0:", "Année\u00a0:"),
     "en": ("Cited on these pages", "Type:", "Download:", "Year:"),
 }
-
-
-def decoded(latex: str) -> str:
-    return Text.from_latex(latex).render_as("text")
 
 
 def keywords(key: str) -> set[str]:
@@ -121,7 +116,7 @@ def target(page_path: str, href: str) -> str:
 
 
 def meta(soup, name: str) -> list[str]:
-    return [tag["content"] for tag in soup.find_all("meta", attrs={"name": name})]
+    return [tag["content"] for tag in soup.head.find_all("meta", attrs={"name": name})]
 
 
 def heading(site, language: str, docname: str) -> str:

@@ -10,20 +10,15 @@ import re
 from urllib.parse import parse_qs
 
 import pytest
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES
 from docutils.nodes import make_id
-from pybtex.database import parse_file
-from pybtex.richtext import Text
+from page_sources import bibliography, decoded
 
-BIB = parse_file(str(ROOT / "references.bib")).entries
+BIB = bibliography()
 TEAM = {key for key, entry in BIB.items() if "lnox" in entry.fields["keywords"]}
 # Each listed entry's list item has the id of its entry on the Publications page.
 KEY_OF_ID = {make_id(f"pub-{key}"): key for key in TEAM}
 RIS_LINE = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
-
-
-def text(latex: str) -> str:
-    return Text.from_latex(latex).render_as("text")
 
 
 def expected(key: str) -> dict[str, list[str]]:
@@ -36,12 +31,12 @@ def expected(key: str) -> dict[str, list[str]]:
 def _expected(key: str) -> dict[str, list[str]]:
     # An entry is listed on several pages of two languages: its fields are read once.
     entry = BIB[key]
-    fields = {name: text(value) for name, value in entry.fields.items()}
+    fields = {name: decoded(value) for name, value in entry.fields.items()}
     pages = re.split(r"\s*-+\s*", entry.fields.get("pages", ""), maxsplit=1)
     first, last = [*pages, ""][:2]
     authors = [
-        text(" ".join(p.prelast_names + p.last_names))
-        + (", " + text(" ".join(p.first_names + p.middle_names)) if p.first_names else "")
+        decoded(" ".join(p.prelast_names + p.last_names))
+        + (", " + decoded(" ".join(p.first_names + p.middle_names)) if p.first_names else "")
         for p in entry.persons.get("author", [])
         if str(p) != "others"
     ]

@@ -17,12 +17,11 @@ import pytest
 from babel.messages.pofile import read_po
 from conftest import LANGUAGES, ROOT, Visit, require
 from docutils.nodes import make_id
-from pybtex.database import parse_file
-from pybtex.richtext import Text
+from page_sources import bibliography, decoded
 
 from lnox_site.site.search import English, French, normalise
 
-BIB = parse_file(str(ROOT / "references.bib")).entries
+BIB = bibliography()
 CATALOGUES = ROOT / "docs" / "locales" / "en" / "LC_MESSAGES"
 SEARCH_LANGUAGES = {"fr": French, "en": English}
 
@@ -39,10 +38,6 @@ TYPED_AND_WRITTEN = [
     ("en", "hematopoiesis", "haematopoiesis"),
     ("en", "tumor", "tumour"),
 ]
-
-
-def decoded(latex: str) -> str:
-    return Text.from_latex(latex).render_as("text")
 
 
 # -- The same normalisation in Python and JavaScript -------------------------------------------
