@@ -378,13 +378,15 @@ def _made_again(
     }
     now, to_write, places = {}, [], Mentions(app)
     for pub in team_only(publications.entries(app.env).values()):
-        pagename, title = page_of(pub.key), pub.field("title")
-        found = places.of(pub)
+        pagename, found = page_of(pub.key), places.of(pub)
         sources = repr((shared, publications.entry_digest(pub), found))
         digest = hashlib.blake2b(sources.encode(), digest_size=16).hexdigest()
-        now[pagename] = [digest, title]
-        if before.get(pagename) == now[pagename] and _output(builder, pagename).exists():
+        kept = before.get(pagename)
+        if kept and kept[0] == digest and _output(builder, pagename).exists():
+            now[pagename] = kept  # its title too, which the digest covers
             continue
+        title = pub.field("title")
+        now[pagename] = [digest, title]
         text = upstream.page_html(builder, pagename, _Body(app, pub, members).document(found))
         context = {"title": html.escape(title), "body": text, "metatags": head(app, pub) + "\n"}
         context |= {"toc": "", "display_toc": False, "meta": {}, "sourcename": ""}
