@@ -20,8 +20,8 @@ social card). An incremental build makes and writes a page only when what it is 
 changed: the digest of each page's sources (its entry, the pages that talk about it, the team's
 people and themes, the site's code and tools, and what makes Sphinx write every page again: its
 configuration and templates) is kept beside the doctrees, with its title. A build that read no
-page, and found references.bib and the rest unchanged, does not look at each entry: every page is
-the one it kept. The page of an entry that is no longer the team's is removed.
+page, and found the team's entries and the rest unchanged, does not look at each entry: every
+page is the one it kept. The page of an entry that is no longer the team's is removed.
 
 Search: each page is in Sphinx's index by its title, with no text, and is found through its
 publication object (:mod:`lnox_site.bibliography.search`), which matches the whole citation: it is
@@ -59,7 +59,7 @@ from lnox_site.bibliography.publications import (
 from lnox_site.bibliography.reference_managers import inverted_name, page_range
 from lnox_site.bibliography.style import word
 from lnox_site.content import editions, people, vocabulary
-from lnox_site.content.paths import BIBFILE, PEOPLE, THEMES, root_of
+from lnox_site.content.paths import PEOPLE, THEMES, root_of
 from lnox_site.content.references import Publication, authors, full_name, team_only
 from lnox_site.content.team import signature
 from lnox_site.content.wording import N_, _
@@ -338,8 +338,13 @@ def _pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     store = Path(app.doctreedir) / DIGESTS
     before = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
     shared = _shared_sources(app)
-    bib = hashlib.blake2b((root_of(app.srcdir) / BIBFILE).read_bytes(), digest_size=16)
-    sources = {"shared": shared, "bib": bib.hexdigest()}
+    # The team's entries as they say (an edit of another entry changes no page of one).
+    team = [
+        (pub.key, publications.entry_digest(pub))
+        for pub in team_only(publications.entries(app.env).values())
+    ]
+    said = hashlib.blake2b(repr(sorted(team)).encode(), digest_size=16)
+    sources = {"shared": shared, "entries": said.hexdigest()}
     if _as_before(app, before, sources):
         kept, to_write = before["pages"], []
     else:
@@ -358,8 +363,8 @@ def _pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
 
 def _as_before(app: Sphinx, before: dict[str, Any], sources: dict[str, str]) -> bool:
     """Whether every page is the one of the last build, without looking at each: no page of the
-    site was read or removed (what the pages say of an entry is as it was), references.bib and
-    the shared sources are unchanged, and each page is still there."""
+    site was read or removed (what the pages say of an entry is as it was), the team's entries
+    and the shared sources are unchanged, and each page is still there."""
     return (
         not _READ.get(app)
         and all(before.get(name) == digest for name, digest in sources.items())

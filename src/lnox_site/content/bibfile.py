@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lnox_site.content.wording import N__, __
 
@@ -293,8 +294,11 @@ def _line(newlines: list[int], pos: int) -> int:
     return bisect.bisect_right(newlines, pos - 1) + 1
 
 
+@lru_cache(maxsize=8)
 def scan(text: str) -> BibFile:
-    """Every entry of a BibTeX text with its lines, and every structural mistake, in file order."""
+    """Every entry of a BibTeX text with its lines, and every structural mistake, in file order;
+    scanned once per text for the checks, the build and the downloads that each read the file (the
+    result is shared: not to be modified)."""
     lines = [match.start() for match in NEWLINE.finditer(text)]
     result = BibFile()
     strings: set[str] = set()
