@@ -238,3 +238,9 @@ def test_an_incremental_build_gives_the_clean_build_output(site, project):
     assert glossary_terms(project) <= set(index_entries(incremental, "fr"))
     for language in LANGUAGES:
         assert index_entries(incremental, language)
+    # A build with nothing to read keeps the publication pages without looking at their entries:
+    # the same site again, the search index included.
+    unchanged = run_build(docs, project / "html")
+    assert unchanged.returncode == 0, unchanged.log
+    built = files(unchanged.out)
+    assert [name for name in expected if built[name] != expected[name]] == []
