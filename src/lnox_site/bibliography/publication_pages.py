@@ -339,16 +339,19 @@ def _pages(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     before = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
     shared = _shared_sources(app)
     # The team's entries as they say (an edit of another entry changes no page of one).
-    team = [
-        (pub.key, publications.entry_digest(pub))
+    team = {
+        pub.key: (pub, publications.entry_digest(pub))
         for pub in team_only(publications.entries(app.env).values())
-    ]
-    said = hashlib.blake2b(repr(sorted(team)).encode(), digest_size=16)
-    sources = {"shared": shared, "entries": said.hexdigest()}
+    }
+    said = sorted((key, digest) for key, (_pub, digest) in team.items())
+    sources = {
+        "shared": shared,
+        "entries": hashlib.blake2b(repr(said).encode(), digest_size=16).hexdigest(),
+    }
     if _as_before(app, before, sources):
         kept, to_write = before["pages"], []
     else:
-        kept, to_write = _made_again(app, before.get("pages", {}), shared)
+        kept, to_write = _made_again(app, before.get("pages", {}), shared, team.values())
     for pagename, (_digest, title) in kept.items():
         upstream.feed_index(builder, pagename, title, new_document(pagename))
     for gone in before.get("pages", {}).keys() - kept.keys():
@@ -373,18 +376,22 @@ def _as_before(app: Sphinx, before: dict[str, Any], sources: dict[str, str]) -> 
 
 
 def _made_again(
-    app: Sphinx, before: dict[str, list[str]], shared: str
+    app: Sphinx,
+    before: dict[str, list[str]],
+    shared: str,
+    team: Iterable[tuple[Publication, str]],
 ) -> tuple[dict[str, list[str]], list[tuple[str, dict[str, Any], str]]]:
-    """Each page's digest and title, and the pages whose digest changed, made again."""
+    """Each page's digest and title, and the pages whose digest changed, made again; ``team``:
+    the team's entries, each with its :func:`publications.entry_digest`."""
     builder = app.builder
     members = {
         signature(Person(member.name)): member.name
         for member in people.load(root_of(app.srcdir))[0]
     }
     now, to_write, places = {}, [], Mentions(app)
-    for pub in team_only(publications.entries(app.env).values()):
+    for pub, entry_digest in team:
         pagename, found = page_of(pub.key), places.of(pub)
-        sources = repr((shared, publications.entry_digest(pub), found))
+        sources = repr((shared, entry_digest, found))
         digest = hashlib.blake2b(sources.encode(), digest_size=16).hexdigest()
         kept = before.get(pagename)
         if kept and kept[0] == digest and _output(builder, pagename).exists():

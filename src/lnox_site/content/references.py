@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from pybtex.backends.plaintext import Backend as PlainText
@@ -41,10 +41,8 @@ def as_plain(text: BaseText) -> str:
 
 
 @cache  # names recur in many entries, and decoding LaTeX is the slow part of formatting
-@lru_cache(maxsize=16384)
 def plain(latex: str) -> str:
-    """BibTeX text (``H{\\'e}rault``) as plain Unicode (``Hérault``); each text decoded once (a
-    title is asked for by every list, page and search citation of its entry)."""
+    """BibTeX text (``H{\\'e}rault``) as plain Unicode (``Hérault``)."""
     return as_plain(Text.from_latex(latex))
 
 
